@@ -1,0 +1,101 @@
+//! The user's own rules from the policy: labelled patterns and deny-listed terms.
+
+use super::{Category, Detector, Finding};
+use crate::error::Error;
+use crate::policy::{compile_user_pattern, Policy};
+use std::borrow::Cow;
+
+pub struct CustomDetector {
+    rules: Vec<(String, regex::Regex)>,
+    deny: Option<regex::Regex>,
+}
+
+impl CustomDetector {
+    /// Builds the detector from the policy; `None` when the policy has no custom rules.
+    pub fn from_policy(policy: &Policy) -> Result<Option<CustomDetector>, Error> {
+        let mut rules = Vec::new();
+        for r in &policy.custom_rules {
+            rules.push((r.label.clone(), compile_user_pattern(&r.pattern)?));
+        }
+        let terms: Vec<String> = policy
+            .deny_terms
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(regex::escape)
+            .collect();
+        let deny = if terms.is_empty() {
+            None
+        } else {
+            // Whole words: a term is not redacted inside a longer word.
+            let pattern = format!(r"(?i)(?:^|\b|(?-u:\B))(?:{})(?:\b|$)", terms.join("|"));
+            Some(
+                regex::RegexBuilder::new(&pattern)
+                    .size_limit(crate::policy::MAX_PATTERN_COMPILED * 4)
+                    .build()
+                    .map_err(|e| Error::Pattern {
+                        pattern: "deny_terms".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        if rules.is_empty() && deny.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(CustomDetector { rules, deny }))
+    }
+}
+
+fn is_word_char_at(text: &str, i: usize, before: bool) -> bool {
+    let c = if before {
+        text[..i].chars().next_back()
+    } else {
+        text[i..].chars().next()
+    };
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+impl Detector for CustomDetector {
+    fn categories(&self) -> &[Category] {
+        &[Category::Custom]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Finding>) {
+        for (label, re) in &self.rules {
+            for m in re.find_iter(text) {
+                if m.is_empty() {
+                    continue;
+                }
+                let mut f = Finding::new(
+                    Category::Custom,
+                    "custom.pattern",
+                    m.start(),
+                    m.end(),
+                    "policy pattern",
+                );
+                f.rule = Cow::Owned(format!("custom.{}", label.to_ascii_lowercase()));
+                f.label = Some(label.clone());
+                out.push(f);
+            }
+        }
+        if let Some(deny) = &self.deny {
+            for m in deny.find_iter(text) {
+                if m.is_empty()
+                    || is_word_char_at(text, m.start(), true)
+                    || is_word_char_at(text, m.end(), false)
+                {
+                    continue;
+                }
+                let mut f = Finding::new(
+                    Category::Custom,
+                    "custom.deny_term",
+                    m.start(),
+                    m.end(),
+                    "deny-listed term",
+                );
+                f.label = Some("REDACTED".into());
+                out.push(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! IP addresses: IPv4 (with port or CIDR suffix) and IPv6 in every RFC 4291 / 5952 form
+//! (compressed, mixed case, embedded IPv4, zone ids, in brackets, with the port appended the
+//! way some Java logs print it). Validation is by the standard library's parsers, so
+//! timestamps, MAC addresses, version strings and C++ `::` never pass.
+
+use super::scan::{byte_before, is_word_byte, word_before};
+use super::{Category, Detector, Finding};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+pub struct IpDetector;
+
+/// Words that make a dotted quad a version number, not an address.
+const VERSION_WORDS: &[&str] = &[
+    "version", "ver", "v", "build", "release", "rel", "kernel", "linux", "firmware", "fw",
+    "revision", "rev", "update", "patch", "sp", "oid",
+];
+
+impl Detector for IpDetector {
+    fn categories(&self) -> &[Category] {
+        &[Category::Ipv4, Category::Ipv6]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        let v6_start = out.len();
+        detect_v6(bytes, out);
+        let v6_end = out.len();
+        detect_v4(bytes, out, v6_start..v6_end);
+    }
+}
+
+fn is_hex(b: u8) -> bool {
+    b.is_ascii_hexdigit()
+}
+
+fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'.', &bytes[i..]) {
+        let dot = i + p;
+        i = dot + 1;
+        // Start of a candidate: the digits right before the first dot.
+        let mut s = dot;
+        while s > 0 && bytes[s - 1].is_ascii_digit() && dot - s < 4 {
+            s -= 1;
+        }
+        if s == dot {
+            continue;
+        }
+        // Must be the first dot of the run: the char before the digits is not `digit.`
+        if let Some(b) = byte_before(bytes, s) {
+            if b.is_ascii_digit() || b == b'.' || is_word_byte(b) && b != b'_' || b == b'~' {
+                continue;
+            }
+            if b == b'-' && s >= 2 && bytes[s - 2].is_ascii_alphanumeric() {
+                // `linux-2.6.8.1`, `ip-10-0-0-1` style names are versions or hostnames.
+                continue;
+            }
+        }
+        let Some((end, addr_end)) = dotted_quad(bytes, s) else {
+            continue;
+        };
+        i = end.max(i);
+        // Skip those already inside an IPv6 finding (`::ffff:10.0.0.1`).
+        if out[v6.clone()]
+            .iter()
+            .any(|f| f.start <= s && addr_end <= f.end)
+        {
+            continue;
+        }
+        let word = word_before(bytes, s, 2);
+        if VERSION_WORDS.contains(&word.as_str()) {
+            continue;
+        }
+        out.push(Finding::new(
+            Category::Ipv4,
+            "ipv4.dotted",
+            s,
+            addr_end,
+            "four octets 0-255",
+        ));
+    }
+}
+
+/// Parses a dotted quad starting at `s`. Returns (scan resume point, end of the address).
+fn dotted_quad(bytes: &[u8], s: usize) -> Option<(usize, usize)> {
+    let mut pos = s;
+    for octet in 0..4 {
+        let os = pos;
+        while pos < bytes.len() && bytes[pos].is_ascii_digit() && pos - os < 4 {
+            pos += 1;
+        }
+        let len = pos - os;
+        if len == 0 || len > 3 {
+            return None;
+        }
+        if octet < 3 {
+            if bytes.get(pos) != Some(&b'.') {
+                return None;
+            }
+            pos += 1;
+        }
+    }
+    let end = pos;
+    // Not followed by more of a dotted run (`1.2.3.4.5`, `1.2.3.4a`).
+    match bytes.get(end) {
+        Some(b'.') if bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit()) => return None,
+        Some(&b) if is_word_byte(b) => return None,
+        _ => {}
+    }
+    let text = std::str::from_utf8(&bytes[s..end]).ok()?;
+    text.parse::<Ipv4Addr>().ok()?;
+    Some((end, end))
+}
+
+fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b':', &bytes[i..]) {
+        let colon = i + p;
+        // Grow the run of address characters around the colon.
+        let mut s = colon;
+        while s > 0 && (is_hex(bytes[s - 1]) || bytes[s - 1] == b':' || bytes[s - 1] == b'.') {
+            s -= 1;
+        }
+        let mut e = colon + 1;
+        while e < bytes.len() && (is_hex(bytes[e]) || bytes[e] == b':' || bytes[e] == b'.') {
+            e += 1;
+        }
+        i = e.max(colon + 1);
+        // Leading dots belong to the sentence, trailing dots and colons too.
+        while s < e && bytes[s] == b'.' {
+            s += 1;
+        }
+        while e > s
+            && (bytes[e - 1] == b'.' || (bytes[e - 1] == b':' && !bytes[s..e].ends_with(b"::")))
+        {
+            e -= 1;
+        }
+        if let Some(b) = byte_before(bytes, s) {
+            if is_word_byte(b) || b == b':' {
+                continue;
+            }
+        }
+        if bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
+            continue;
+        }
+        if let Some((fs, fe, rule)) = parse_v6_run(bytes, s, e) {
+            // Zone id: `fe80::1%eth0`.
+            let mut end = fe;
+            if bytes.get(end) == Some(&b'%') {
+                let zs = end + 1;
+                let mut z = zs;
+                while z < bytes.len()
+                    && (is_word_byte(bytes[z]) || bytes[z] == b'.' || bytes[z] == b'-')
+                {
+                    z += 1;
+                }
+                if z > zs {
+                    end = z;
+                }
+            }
+            out.push(Finding::new(
+                Category::Ipv6,
+                rule,
+                fs,
+                end,
+                "valid IPv6 (RFC 4291)",
+            ));
+        }
+    }
+}
+
+fn parse_v6_run(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize, &'static str)> {
+    let run = std::str::from_utf8(&bytes[s..e]).ok()?;
+    let colons = run.bytes().filter(|&b| b == b':').count();
+    if colons < 2 || !run.bytes().any(is_hex) {
+        return None;
+    }
+    if run.parse::<Ipv6Addr>().is_ok() {
+        return Some((s, e, "ipv6.address"));
+    }
+    // `0:0:0:0:0:0:0:0:2181`: eight groups plus a decimal port, as Java prints sockets.
+    if let Some(last) = run.rfind(':') {
+        let (addr, port) = (&run[..last], &run[last + 1..]);
+        if !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && !addr.contains("::")
+            && addr.parse::<Ipv6Addr>().is_ok()
+        {
+            return Some((s, s + last, "ipv6.with_port"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Category, &str)> {
+        let mut out = Vec::new();
+        IpDetector.detect(text, &mut out);
+        out.sort_by_key(|f| f.start);
+        out.iter()
+            .map(|f| (f.category, &text[f.start..f.end]))
+            .collect()
+    }
+
+    #[test]
+    fn ipv4_forms() {
+        assert_eq!(
+            found("from 203.0.113.9 port"),
+            [(Category::Ipv4, "203.0.113.9")]
+        );
+        assert_eq!(
+            found("/10.10.34.11:3888"),
+            [(Category::Ipv4, "10.10.34.11")]
+        );
+        assert_eq!(found("net 10.0.0.0/8."), [(Category::Ipv4, "10.0.0.0")]);
+        assert_eq!(
+            found("rhost=218.188.2.4  user"),
+            [(Category::Ipv4, "218.188.2.4")]
+        );
+    }
+
+    #[test]
+    fn ipv4_not_versions() {
+        assert!(found("version 6.1.1.0").is_empty());
+        assert!(found("v1.2.3.4 and ~6.1.1.0").is_empty());
+        assert!(found("1.2.3.4.5 and 256.1.1.1 and 01.2.3.4").is_empty());
+    }
+
+    #[test]
+    fn ipv6_forms() {
+        assert_eq!(
+            found("at 2001:db8::1 ok"),
+            [(Category::Ipv6, "2001:db8::1")]
+        );
+        assert_eq!(
+            found("[2001:DB8:0:0::1]:443"),
+            [(Category::Ipv6, "2001:DB8:0:0::1")]
+        );
+        assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1%eth0")]);
+        assert_eq!(
+            found("::ffff:10.0.0.1"),
+            [(Category::Ipv6, "::ffff:10.0.0.1")]
+        );
+        assert_eq!(
+            found("/0:0:0:0:0:0:0:0:2181"),
+            [(Category::Ipv6, "0:0:0:0:0:0:0:0")]
+        );
+    }
+
+    #[test]
+    fn ipv6_not_times_macs_cpp() {
+        assert!(found("12:34:56 and 2024-01-15T09:23:11Z").is_empty());
+        assert!(found("mac 00:a2:ee:1a:71:8c").is_empty());
+        assert!(found("std::vector<int> Foo::Bar ::").is_empty());
+    }
+}

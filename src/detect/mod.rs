@@ -1,0 +1,201 @@
+//! Detectors: one module per family, each turning text into [`Finding`]s.
+//!
+//! Detectors never do I/O and never replace anything: they report byte spans. The engine
+//! ([`crate::engine`]) resolves overlaps, applies the allowlist and replaces.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+pub mod custom;
+pub mod email;
+pub mod ip;
+pub(crate) mod scan;
+
+/// What kind of personal data or secret a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Email,
+    Ipv4,
+    Ipv6,
+    Mac,
+    Phone,
+    Card,
+    Iban,
+    UsSsn,
+    UkNino,
+    FrNir,
+    Secret,
+    UrlCredentials,
+    UrlToken,
+    Coordinates,
+    InternalNote,
+    Name,
+    Ticket,
+    Custom,
+}
+
+impl Category {
+    /// Every category, in a stable order.
+    pub const ALL: [Category; 18] = [
+        Category::Email,
+        Category::Ipv4,
+        Category::Ipv6,
+        Category::Mac,
+        Category::Phone,
+        Category::Card,
+        Category::Iban,
+        Category::UsSsn,
+        Category::UkNino,
+        Category::FrNir,
+        Category::Secret,
+        Category::UrlCredentials,
+        Category::UrlToken,
+        Category::Coordinates,
+        Category::InternalNote,
+        Category::Name,
+        Category::Ticket,
+        Category::Custom,
+    ];
+
+    /// The policy/JSON name of the category (`ipv4`, `url_credentials`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Email => "email",
+            Category::Ipv4 => "ipv4",
+            Category::Ipv6 => "ipv6",
+            Category::Mac => "mac",
+            Category::Phone => "phone",
+            Category::Card => "card",
+            Category::Iban => "iban",
+            Category::UsSsn => "us_ssn",
+            Category::UkNino => "uk_nino",
+            Category::FrNir => "fr_nir",
+            Category::Secret => "secret",
+            Category::UrlCredentials => "url_credentials",
+            Category::UrlToken => "url_token",
+            Category::Coordinates => "coordinates",
+            Category::InternalNote => "internal_note",
+            Category::Name => "name",
+            Category::Ticket => "ticket",
+            Category::Custom => "custom",
+        }
+    }
+
+    /// Parses the policy name of a category.
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// The upper-case label used in placeholders (`[EMAIL-1]`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Email => "EMAIL",
+            Category::Ipv4 => "IPV4",
+            Category::Ipv6 => "IPV6",
+            Category::Mac => "MAC",
+            Category::Phone => "PHONE",
+            Category::Card => "CARD",
+            Category::Iban => "IBAN",
+            Category::UsSsn => "US_SSN",
+            Category::UkNino => "UK_NINO",
+            Category::FrNir => "FR_NIR",
+            Category::Secret => "SECRET",
+            Category::UrlCredentials => "URL_CREDENTIALS",
+            Category::UrlToken => "URL_TOKEN",
+            Category::Coordinates => "COORDINATES",
+            Category::InternalNote => "INTERNAL_NOTE",
+            Category::Name => "NAME",
+            Category::Ticket => "TICKET",
+            Category::Custom => "CUSTOM",
+        }
+    }
+
+    /// Whether the category is on in the default policy.
+    pub fn default_enabled(self) -> bool {
+        !matches!(self, Category::Ticket)
+    }
+
+    /// Tie-breaker when two findings cover the same span: the higher wins.
+    /// A URL with credentials beats the email inside it; an email beats a bare domain.
+    pub fn specificity(self) -> u8 {
+        match self {
+            Category::InternalNote => 100,
+            Category::Secret => 90,
+            Category::UrlCredentials => 85,
+            Category::Custom => 80,
+            Category::Email => 70,
+            Category::Card => 65,
+            Category::Iban => 64,
+            Category::UsSsn | Category::UkNino | Category::FrNir => 60,
+            Category::Ipv6 => 55,
+            Category::Ipv4 => 54,
+            Category::Mac => 53,
+            Category::UrlToken => 50,
+            Category::Coordinates => 45,
+            Category::Phone => 40,
+            Category::Name => 30,
+            Category::Ticket => 20,
+        }
+    }
+}
+
+/// One detected value: where it is, what it is, and why it fired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub category: Category,
+    /// Stable rule id, e.g. `email.plain`, `ipv4.dotted`, `secret.github_pat`.
+    pub rule: Cow<'static, str>,
+    /// Byte span in the text that was scanned.
+    pub start: usize,
+    pub end: usize,
+    /// Why the rule fired: validator passed, context word seen, ...
+    pub reason: Cow<'static, str>,
+    /// Placeholder label for custom rules (`EMPLOYEE_ID`); `None` uses the category label.
+    pub label: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        category: Category,
+        rule: &'static str,
+        start: usize,
+        end: usize,
+        reason: &'static str,
+    ) -> Self {
+        Finding {
+            category,
+            rule: Cow::Borrowed(rule),
+            start,
+            end,
+            reason: Cow::Borrowed(reason),
+            label: None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The placeholder label of this finding.
+    pub fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(self.category.label())
+    }
+}
+
+/// A family of rules. Detectors are pure: text in, findings out.
+pub trait Detector: Send + Sync {
+    /// The categories this detector can report (used to skip it when they are all off).
+    fn categories(&self) -> &[Category];
+    /// Appends every finding in `text` to `out`, in any order.
+    fn detect(&self, text: &str, out: &mut Vec<Finding>);
+}
+
+/// The built-in detectors, in a fixed order.
+pub fn builtin() -> Vec<Box<dyn Detector>> {
+    vec![Box::new(email::EmailDetector), Box::new(ip::IpDetector)]
+}

@@ -1,0 +1,372 @@
+//! The pipeline: detect → resolve overlaps → allowlist → replace → leak check, over a whole
+//! text ([`Engine::sanitize`]) or a stream of chunks ([`Engine::stream`]).
+
+pub mod allowlist;
+mod leak;
+
+use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
+use crate::error::Error;
+use crate::policy::Policy;
+use crate::replace::{MappingEntry, Pseudonyms};
+use allowlist::Allowlist;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A compiled policy, ready to scan any number of texts. Build once, reuse.
+pub struct Engine {
+    policy: Policy,
+    detectors: Vec<Box<dyn Detector>>,
+    allowlist: Allowlist,
+}
+
+/// A finding as reported to callers: byte and UTF-16 spans, and what replaced it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingReport {
+    pub category: Category,
+    pub rule: String,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    pub reason: String,
+    pub replacement: String,
+    /// The matched text; only filled when the caller asks for values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Where the leak check found something in the output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Residual {
+    /// Byte offset in the output.
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub kind: &'static str,
+}
+
+/// Totals for one run.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub input_bytes: usize,
+    pub output_bytes: usize,
+    /// The input was not valid UTF-8 and was decoded with replacement characters.
+    pub lossy_input: bool,
+    pub findings: usize,
+    pub counts: BTreeMap<Category, usize>,
+    pub allowlisted: usize,
+    /// Original values or fresh detections left in the output: must be 0.
+    pub residual: usize,
+    pub residuals: Vec<Residual>,
+}
+
+/// The result of sanitizing a whole text.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sanitized {
+    pub text: String,
+    pub findings: Vec<FindingReport>,
+    pub mapping: Vec<MappingEntry>,
+    pub report: Report,
+}
+
+impl Engine {
+    pub fn new(policy: Policy) -> Result<Engine, Error> {
+        policy.validate()?;
+        let mut detectors: Vec<Box<dyn Detector>> = detect::builtin()
+            .into_iter()
+            .filter(|d| d.categories().iter().any(|&c| policy.enabled(c)))
+            .collect();
+        if let Some(custom) = CustomDetector::from_policy(&policy)? {
+            detectors.push(Box::new(custom));
+        }
+        let allowlist = Allowlist::from_policy(&policy)?;
+        Ok(Engine {
+            policy,
+            detectors,
+            allowlist,
+        })
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
+    /// The second value counts findings dropped by the allowlist.
+    pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
+        let mut raw = Vec::new();
+        for d in &self.detectors {
+            d.detect(text, &mut raw);
+        }
+        raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
+        let resolved = resolve_overlaps(raw);
+        let before = resolved.len();
+        let kept: Vec<Finding> = resolved
+            .into_iter()
+            .filter(|f| !self.allowlist.allows(f, &text[f.start..f.end]))
+            .collect();
+        let allowed = before - kept.len();
+        (kept, allowed)
+    }
+
+    /// Sanitizes a whole text.
+    pub fn sanitize(&self, text: &str) -> Sanitized {
+        let mut state = State::new(self, false);
+        let out = state.process(text);
+        state.finish(out)
+    }
+
+    /// Like [`Engine::sanitize`] but also returns each finding's original value.
+    pub fn sanitize_with_values(&self, text: &str) -> Sanitized {
+        let mut state = State::new(self, true);
+        let out = state.process(text);
+        state.finish(out)
+    }
+
+    /// Sanitizes bytes, decoding invalid UTF-8 lossily and saying so in the report.
+    pub fn sanitize_bytes(&self, bytes: &[u8]) -> Sanitized {
+        let text = String::from_utf8_lossy(bytes);
+        let lossy = matches!(text, std::borrow::Cow::Owned(_));
+        let mut s = self.sanitize(&text);
+        s.report.lossy_input = lossy;
+        s
+    }
+
+    /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
+    pub fn stream(&self) -> Stream<'_> {
+        Stream {
+            state: State::new(self, false),
+            buf: String::new(),
+            emitted: 0,
+        }
+    }
+}
+
+/// Keeps the longer, then the more specific, of overlapping findings; deterministic.
+fn resolve_overlaps(mut raw: Vec<Finding>) -> Vec<Finding> {
+    if raw.len() <= 1 {
+        return raw;
+    }
+    raw.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then(b.category.specificity().cmp(&a.category.specificity()))
+            .then(a.start.cmp(&b.start))
+            .then(a.rule.cmp(&b.rule))
+    });
+    // Kept spans by start; a candidate is kept when it overlaps none of them.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
+    for f in raw {
+        let overlaps_before = kept
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        if !overlaps_before {
+            kept.insert(f.start, f);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// What persists across the segments of one run.
+struct State<'e> {
+    engine: &'e Engine,
+    pseudonyms: Pseudonyms,
+    report: Report,
+    findings: Vec<FindingReport>,
+    with_values: bool,
+    /// Bytes and UTF-16 units of input already processed.
+    in_bytes: usize,
+    in_utf16: usize,
+    out_bytes: usize,
+}
+
+impl<'e> State<'e> {
+    fn new(engine: &'e Engine, with_values: bool) -> Self {
+        State {
+            engine,
+            pseudonyms: Pseudonyms::new(),
+            report: Report::default(),
+            findings: Vec::new(),
+            with_values,
+            in_bytes: 0,
+            in_utf16: 0,
+            out_bytes: 0,
+        }
+    }
+
+    /// Sanitizes one self-contained segment and returns its output.
+    fn process(&mut self, text: &str) -> String {
+        let (found, allowed) = self.engine.detect(text);
+        self.report.allowlisted += allowed;
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut utf16 = self.in_utf16;
+        let mut originals: BTreeSet<(Category, &str)> = BTreeSet::new();
+        for f in &found {
+            out.push_str(&text[last..f.start]);
+            utf16 += utf16_len(&text[last..f.start]);
+            let value = &text[f.start..f.end];
+            let replacement =
+                self.pseudonyms
+                    .replacement(&self.engine.policy, f.category, f.label(), value);
+            let value_utf16 = utf16_len(value);
+            out.push_str(&replacement);
+            *self.report.counts.entry(f.category).or_insert(0) += 1;
+            self.findings.push(FindingReport {
+                category: f.category,
+                rule: f.rule.to_string(),
+                label: f.label().to_string(),
+                start: self.in_bytes + f.start,
+                end: self.in_bytes + f.end,
+                start_utf16: utf16,
+                end_utf16: utf16 + value_utf16,
+                reason: f.reason.to_string(),
+                replacement,
+                value: self.with_values.then(|| value.to_string()),
+            });
+            utf16 += value_utf16;
+            originals.insert((f.category, value));
+            last = f.end;
+        }
+        out.push_str(&text[last..]);
+        utf16 += utf16_len(&text[last..]);
+        self.report.findings += found.len();
+        let residuals = leak::check(self.engine, &out, &originals);
+        for mut r in residuals {
+            r.start += self.out_bytes;
+            r.end += self.out_bytes;
+            self.report.residuals.push(r);
+        }
+        self.in_bytes += text.len();
+        self.in_utf16 = utf16;
+        self.out_bytes += out.len();
+        out
+    }
+
+    fn finish(mut self, text: String) -> Sanitized {
+        self.report.input_bytes = self.in_bytes;
+        self.report.output_bytes = self.out_bytes;
+        self.report.residual = self.report.residuals.len();
+        Sanitized {
+            text,
+            findings: self.findings,
+            mapping: self.pseudonyms.mapping().to_vec(),
+            report: self.report,
+        }
+    }
+}
+
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    }
+}
+
+/// Below this much buffered input a stream waits for more before scanning.
+const STREAM_MIN_SEGMENT: usize = 64 * 1024;
+/// A multi-line value (a PEM block) may hold back at most this much input.
+const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
+
+/// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
+/// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
+pub struct Stream<'e> {
+    state: State<'e>,
+    buf: String,
+    emitted: usize,
+}
+
+impl<'e> Stream<'e> {
+    /// Adds a chunk; returns the sanitized text that is ready (possibly empty).
+    pub fn feed(&mut self, chunk: &str) -> String {
+        self.buf.push_str(chunk);
+        if self.buf.len() < STREAM_MIN_SEGMENT {
+            return String::new();
+        }
+        let split = safe_split(&self.buf);
+        if split == 0 {
+            return String::new();
+        }
+        let rest = self.buf.split_off(split);
+        let segment = std::mem::replace(&mut self.buf, rest);
+        let out = self.state.process(&segment);
+        self.emitted += out.len();
+        out
+    }
+
+    /// Bytes of input consumed so far (for progress).
+    pub fn consumed(&self) -> usize {
+        self.state.in_bytes
+    }
+
+    /// Flushes the carry-over and returns the last output with the run's totals.
+    pub fn finish(mut self) -> Sanitized {
+        let tail = std::mem::take(&mut self.buf);
+        let out = self.state.process(&tail);
+        self.state.finish(out)
+    }
+
+    /// Findings so far (byte and UTF-16 spans relative to the whole input).
+    pub fn findings(&self) -> &[FindingReport] {
+        &self.state.findings
+    }
+}
+
+/// The end of the longest prefix of `buf` that can be scanned on its own: after the last
+/// line break that is not inside an open multi-line value. Lines longer than the carry
+/// limit are cut at whitespace (values do not span whitespace, except obfuscated emails,
+/// which such a line is unlikely to hold at its cut).
+fn safe_split(buf: &str) -> usize {
+    let bytes = buf.as_bytes();
+    let mut split = match memchr::memrchr(b'\n', bytes) {
+        Some(i) => i + 1,
+        None => 0,
+    };
+    // Do not cut a PEM block: hold back from its BEGIN line when no END follows it.
+    if let Some(b) = memchr::memmem::rfind(&bytes[..split], b"-----BEGIN ") {
+        if memchr::memmem::find(&bytes[b..split], b"-----END ").is_none() {
+            let line_start = memchr::memrchr(b'\n', &bytes[..b]).map_or(0, |i| i + 1);
+            if buf.len() - line_start < STREAM_MAX_CARRY {
+                split = line_start;
+            }
+        }
+    }
+    if split == 0 && buf.len() >= STREAM_MAX_CARRY {
+        split = memchr::memrchr2(b' ', b'\t', bytes).map_or(0, |i| i + 1);
+        if split == 0 {
+            split = buf.len() - STREAM_MIN_SEGMENT;
+            while !buf.is_char_boundary(split) {
+                split -= 1;
+            }
+        }
+    }
+    split
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlap_longer_then_specific_wins() {
+        let a = Finding::new(Category::Email, "a", 0, 10, "");
+        let b = Finding::new(Category::UrlCredentials, "b", 0, 20, "");
+        let c = Finding::new(Category::Phone, "c", 25, 30, "");
+        let d = Finding::new(Category::Ipv4, "d", 25, 30, "");
+        let r = resolve_overlaps(vec![a, b, c, d]);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].rule, "b");
+        assert_eq!(r[1].category, Category::Ipv4);
+    }
+
+    #[test]
+    fn safe_split_keeps_pem_whole() {
+        let s = "a\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\nabc\n";
+        assert_eq!(safe_split(s), 2);
+        let s = "a\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\nx";
+        assert_eq!(safe_split(s), s.len() - 1);
+    }
+}

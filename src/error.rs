@@ -1,0 +1,47 @@
+//! The one error type of the crate. Every variant carries a message a person can act on.
+
+use std::fmt;
+
+/// Everything that can go wrong in logscrub, with a readable message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The policy JSON could not be read (syntax, unknown field, wrong type).
+    Policy(String),
+    /// A user-supplied pattern is invalid or exceeds the size limit.
+    Pattern { pattern: String, message: String },
+    /// The input cannot be processed (too large a carry-over, refused encoding, ...).
+    Input(String),
+    /// The mapping file for restore is invalid.
+    Mapping(String),
+    /// The leak check found original values in the output; the output must not be used.
+    Leak { residual: usize },
+    /// An I/O error in the command-line tool.
+    Io(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Policy(m) => write!(f, "invalid policy: {m}"),
+            Error::Pattern { pattern, message } => {
+                write!(f, "invalid custom pattern {pattern:?}: {message}")
+            }
+            Error::Input(m) => write!(f, "cannot process input: {m}"),
+            Error::Mapping(m) => write!(f, "invalid mapping: {m}"),
+            Error::Leak { residual } => write!(
+                f,
+                "leak check failed: {residual} original value(s) or detections remain in the output; \
+                 the output is NOT sanitized"
+            ),
+            Error::Io(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(e.to_string())
+    }
+}
