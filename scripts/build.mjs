@@ -1,0 +1,51 @@
+// `npm run build`: the Rust core to wasm, the TypeScript to ES modules, all into dist/.
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { ensureTools, log, root, run } from "./lib.mjs";
+
+export async function buildAll() {
+  ensureTools();
+  const dist = join(root, "dist");
+  const pkg = join(root, "target", "wasm-pkg");
+  log("building the Rust core for wasm32");
+  run("cargo", ["build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+  const wasm = join(root, "target", "wasm32-unknown-unknown", "wasm-release", "logscrub.wasm");
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", pkg, "--out-name", "logscrub", wasm]);
+  log("optimising the wasm with wasm-opt");
+  run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+    join(pkg, "logscrub_bg.wasm"), "-o", join(pkg, "logscrub_bg.wasm")]);
+
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  log("bundling the TypeScript");
+  await build({
+    entryPoints: { app: join(root, "www", "src", "main.ts"), worker: join(root, "www", "src", "worker.ts") },
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    outdir: dist,
+    alias: { "logscrub-wasm": join(pkg, "logscrub.js") },
+    logLevel: "warning",
+  });
+  cpSync(join(pkg, "logscrub_bg.wasm"), join(dist, "logscrub_bg.wasm"));
+  for (const f of ["index.html", "style.css", "favicon.svg"]) {
+    cpSync(join(root, "www", f), join(dist, f));
+  }
+  const sizes = {};
+  for (const f of ["logscrub_bg.wasm", "app.js", "worker.js", "style.css", "index.html"]) {
+    const buf = readFileSync(join(dist, f));
+    sizes[f] = { bytes: statSync(join(dist, f)).size, gzip: gzipSync(buf, { level: 9 }).length };
+  }
+  writeFileSync(join(root, "target", "dist-sizes.json"), JSON.stringify(sizes, null, 2));
+  const total = Object.values(sizes).reduce((a, s) => a + s.gzip, 0);
+  log(`dist/ written: ${Object.entries(sizes).map(([f, s]) => `${f} ${(s.gzip / 1024).toFixed(1)} KB gz`).join(", ")}; total ${(total / 1024).toFixed(1)} KB gzipped`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildAll();
+}

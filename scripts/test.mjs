@@ -1,0 +1,38 @@
+// `npm test`: the whole suite. Installs what is missing, like `npm start`.
+//   Rust unit + integration tests, the wasm binding in headless Chromium,
+//   the TypeScript type check, then Playwright end-to-end tests against a fresh dist/.
+import { existsSync } from "node:fs";
+import { buildAll } from "./build.mjs";
+import { log, run } from "./lib.mjs";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromedriver = process.env.CHROMEDRIVER ?? "/usr/bin/chromedriver";
+if (!existsSync(chromium) || !existsSync(chromedriver)) {
+  console.error(`Chromium and ChromeDriver are needed for the browser tests (${chromium}, ${chromedriver}).
+Install Debian's packages:  sudo apt-get install -y chromium chromium-driver
+(or set CHROMIUM_PATH and CHROMEDRIVER to an existing install).`);
+  process.exit(1);
+}
+
+await buildAll();
+
+log("cargo test (native)");
+run("cargo", ["test", "--all-targets"]);
+run("cargo", ["test", "--doc"]);
+
+log("wasm-bindgen tests in headless Chromium");
+run("cargo", ["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"], {
+  env: {
+    ...process.env,
+    CHROMEDRIVER: chromedriver,
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner",
+    WASM_BINDGEN_TEST_TIMEOUT: "120",
+  },
+});
+
+log("TypeScript type check");
+run("npx", ["tsc", "-p", "www", "--noEmit"]);
+
+log("Playwright end-to-end tests against dist/");
+run("npx", ["playwright", "test"], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+log("all tests passed");

@@ -1,0 +1,44 @@
+//! The binding, exercised in headless Chromium through wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use logscrub::wasm::Scrubber;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn sanitizes_through_the_binding() {
+    let s = Scrubber::new("").unwrap();
+    let out = s.sanitize("Mail bob.smith@contoso.com from 203.0.113.9 or 2001:db8::1").unwrap();
+    assert_eq!(get(&out, "text").as_string().unwrap(), "Mail [EMAIL-1] from [IPV4-1] or [IPV6-1]");
+    let report = get(&out, "report");
+    assert_eq!(get(&report, "residual").as_f64(), Some(0.0));
+    let findings: js_sys::Array = get(&out, "findings").into();
+    assert_eq!(findings.length(), 3);
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_are_for_javascript() {
+    let s = Scrubber::new("").unwrap();
+    let text = "😀 é a@b.com";
+    let out = s.sanitize(text).unwrap();
+    let findings: js_sys::Array = get(&out, "findings").into();
+    let f = findings.get(0);
+    let start = get(&f, "start_utf16").as_f64().unwrap() as u32;
+    let end = get(&f, "end_utf16").as_f64().unwrap() as u32;
+    let js = js_sys::JsString::from(text);
+    assert_eq!(String::from(js.substring(start, end)), "a@b.com");
+}
+
+#[wasm_bindgen_test]
+fn invalid_policy_is_a_js_error_with_a_message() {
+    let err = Scrubber::new(r#"{"version":1,"colour":"red"}"#).err().unwrap();
+    let err: js_sys::Error = err.into();
+    let msg = String::from(err.message());
+    assert!(msg.contains("unknown field `colour`"), "{msg}");
+}
