@@ -2,11 +2,12 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { ensureTools, log, root, run } from "./lib.mjs";
 
 export async function buildAll() {
   ensureTools();
+  // Imported only now: on a fresh checkout ensureTools() has just installed it.
+  const { build } = await import("esbuild");
   const dist = join(root, "dist");
   const pkg = join(root, "target", "wasm-pkg");
   log("building the Rust core for wasm32");
