@@ -1,4 +1,236 @@
-fn main() {
-    eprintln!("bench: not yet built");
-    std::process::exit(2)
+//! `npm run bench`: throughput (MB/s) and peak memory of the engine, native, single core.
+//!
+//! Inputs are built by repeating real text from `../shared/corpus`: the loghub logs (dense
+//! in IPs) and the Ubuntu IRC support dialogues (conversational), at 1, 10 and 100 MB to show
+//! that time grows linearly. Each measurement runs in its own process so that its peak
+//! resident memory (VmHWM) is its own.
+//!
+//! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--json]
+
+use logscrub::{Engine, Policy};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const MB: usize = 1_000_000;
+
+fn corpus_dir(arg: Option<&str>) -> Option<PathBuf> {
+    let candidates: Vec<PathBuf> = match arg {
+        Some(a) => vec![PathBuf::from(a)],
+        None => vec![
+            PathBuf::from("../shared/corpus"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        ],
+    };
+    candidates.into_iter().find(|p| p.is_dir())
+}
+
+/// The seed text of an input kind, before repetition.
+fn seed(corpus: &Path, kind: &str) -> Result<String, String> {
+    match kind {
+        "loghub" => {
+            let dir = corpus.join("loghub/raw");
+            let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "log"))
+                .collect();
+            names.sort();
+            let mut s = String::new();
+            for n in names {
+                s.push_str(&String::from_utf8_lossy(&std::fs::read(&n).map_err(|e| e.to_string())?));
+            }
+            Ok(s)
+        }
+        "ubuntu" => {
+            let path = corpus.join("ubuntu-dialogue-pimlico/dialogues_small.json");
+            let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let v: serde_json::Value = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
+            let mut s = String::new();
+            for d in v.as_array().into_iter().flatten() {
+                if let Some(t) = d.get("text").and_then(|t| t.as_str()) {
+                    s.push_str(t);
+                    s.push_str("\n\n");
+                }
+            }
+            Ok(s)
+        }
+        other => Err(format!("unknown input kind {other}")),
+    }
+}
+
+fn repeat_to(seed: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + seed.len());
+    while s.len() < bytes {
+        s.push_str(seed);
+    }
+    let mut cut = bytes;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// One measurement in this process: prints a JSON line.
+fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), String> {
+    let engine = Engine::new(Policy::default()).map_err(|e| e.to_string())?;
+    let seed = seed(corpus, kind)?;
+    let runs = if size_mb >= 100 { 1 } else { 3 };
+    let mut best = f64::INFINITY;
+    let mut findings = 0;
+    let mut residual = 0;
+    let bytes = size_mb * MB;
+    if mode == "stream" {
+        // Input generated into a file and read back in 1 MiB chunks: memory stays bounded.
+        let path = std::env::temp_dir().join(format!("logscrub-bench-{kind}-{size_mb}.txt"));
+        {
+            let mut f = std::fs::File::create(&path).map_err(|e| e.to_string())?;
+            let mut written = 0;
+            while written < bytes {
+                let n = seed.len().min(bytes - written);
+                let mut cut = n;
+                while !seed.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                f.write_all(&seed.as_bytes()[..cut]).map_err(|e| e.to_string())?;
+                written += cut.max(1);
+            }
+        }
+        drop(seed);
+        for _ in 0..runs {
+            let mut f = std::fs::File::open(&path).map_err(|e| e.to_string())?;
+            let mut buf = vec![0u8; 1 << 20];
+            let mut sink = std::io::sink();
+            let t = Instant::now();
+            let mut stream = engine.stream();
+            loop {
+                let n = f.read(&mut buf).map_err(|e| e.to_string())?;
+                if n == 0 {
+                    break;
+                }
+                // The seed is valid UTF-8 and cut at char boundaries per repetition, but a
+                // 1 MiB read can split a char: carry the incomplete tail.
+                let chunk = String::from_utf8_lossy(&buf[..n]);
+                sink.write_all(stream.feed(&chunk).as_bytes()).map_err(|e| e.to_string())?;
+            }
+            let done = stream.finish();
+            sink.write_all(done.text.as_bytes()).map_err(|e| e.to_string())?;
+            best = best.min(t.elapsed().as_secs_f64());
+            findings = done.report.findings;
+            residual = done.report.residual;
+        }
+        let _ = std::fs::remove_file(&path);
+    } else {
+        let input = repeat_to(&seed, bytes);
+        drop(seed);
+        for _ in 0..runs {
+            let t = Instant::now();
+            if mode == "scan" {
+                let (f, _) = engine.detect(&input);
+                findings = f.len();
+            } else {
+                let out = engine.sanitize(&input);
+                findings = out.report.findings;
+                residual = out.report.residual;
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "input": kind, "size_mb": size_mb, "mode": mode,
+            "seconds": best, "mb_per_s": (bytes as f64 / MB as f64) / best,
+            "findings": findings, "residual": residual, "peak_rss_mb": peak_rss_kb() as f64 / 1024.0,
+        })
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str);
+    let Some(corpus) = corpus_dir(get("--corpus")) else {
+        eprintln!("logscrub-bench: ../shared/corpus not found; pass --corpus DIR");
+        return ExitCode::from(2);
+    };
+    if let Some(i) = args.iter().position(|a| a == "--one") {
+        let (kind, size, mode) = (args.get(i + 1), args.get(i + 2), args.get(i + 3));
+        let (Some(kind), Some(Ok(size)), Some(mode)) = (kind, size.map(|s| s.parse()), mode) else {
+            eprintln!("usage: --one KIND SIZE_MB MODE");
+            return ExitCode::from(2);
+        };
+        return match measure(&corpus, kind, size, mode) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("logscrub-bench: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let sizes: Vec<usize> = get("--sizes")
+        .unwrap_or("1,10,100")
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let json = args.iter().any(|a| a == "--json");
+    let Ok(me) = std::env::current_exe() else {
+        eprintln!("logscrub-bench: cannot find own executable");
+        return ExitCode::from(2);
+    };
+    let mut rows = Vec::new();
+    if !json {
+        println!("{:<8} {:>7} {:<9} {:>9} {:>10} {:>10} {:>8} {:>9}", "input", "size", "mode", "seconds", "MB/s", "findings", "residual", "peak MB");
+    }
+    for kind in ["ubuntu", "loghub"] {
+        for &size in &sizes {
+            for mode in ["scan", "sanitize", "stream"] {
+                let out = Command::new(&me)
+                    .args(["--corpus", &corpus.to_string_lossy(), "--one", kind, &size.to_string(), mode])
+                    .output();
+                let row: serde_json::Value = match out {
+                    Ok(o) if o.status.success() => match serde_json::from_slice(&o.stdout) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            eprintln!("logscrub-bench: bad output: {e}");
+                            return ExitCode::from(1);
+                        }
+                    },
+                    Ok(o) => {
+                        eprintln!("logscrub-bench: {kind} {size} MB {mode} failed: {}", String::from_utf8_lossy(&o.stderr));
+                        return ExitCode::from(1);
+                    }
+                    Err(e) => {
+                        eprintln!("logscrub-bench: {e}");
+                        return ExitCode::from(1);
+                    }
+                };
+                if !json {
+                    println!(
+                        "{:<8} {:>4} MB {:<9} {:>9.3} {:>10.1} {:>10} {:>8} {:>9.1}",
+                        kind, size, mode, row["seconds"].as_f64().unwrap_or(0.0), row["mb_per_s"].as_f64().unwrap_or(0.0),
+                        row["findings"], row["residual"], row["peak_rss_mb"].as_f64().unwrap_or(0.0)
+                    );
+                }
+                rows.push(row);
+            }
+        }
+    }
+    if json {
+        println!("{}", serde_json::json!({ "rows": rows }));
+    }
+    ExitCode::SUCCESS
 }
