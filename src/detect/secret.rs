@@ -85,6 +85,10 @@ enum Kind {
     AzureSecret,
     Twilio,
     SendGrid,
+    /// Terraform Cloud: 14 characters, `.atlasv1.`, 60+ more.
+    Atlas,
+    /// A fixed suffix after `min` bytes of `cs` (`...NRAL`, `...-us12`).
+    Suffix,
 }
 
 struct Tok {
@@ -139,7 +143,13 @@ static TOKENS: &[Tok] = &[
     t("A3T", "secret.aws_access_key", 17, 17, Cs::Upper),
     t("amzn.mws.", "secret.aws_mws_key", 36, 36, Cs::LowerDash),
     t("da2-", "secret.aws_appsync_key", 26, 26, Cs::Lower),
-    t("bedrock-api-key-", "secret.aws_bedrock_key", 20, 1024, Cs::B64),
+    t(
+        "bedrock-api-key-",
+        "secret.aws_bedrock_key",
+        20,
+        1024,
+        Cs::B64,
+    ),
     t("ABSK", "secret.aws_bedrock_key", 60, 1024, Cs::B64),
     // GitHub
     t("ghp_", "secret.github_token", 30, 255, Cs::Word),
@@ -173,9 +183,24 @@ static TOKENS: &[Tok] = &[
     t("xoxe-", "secret.slack_token", 10, 255, Cs::Url),
     t("xoxe.xoxp-", "secret.slack_token", 10, 255, Cs::Url),
     t("xapp-", "secret.slack_token", 10, 255, Cs::Url),
-    tail("hooks.slack.com/services/", "secret.slack_webhook", 20, Cs::Path),
-    tail("discord.com/api/webhooks/", "secret.discord_webhook", 20, Cs::Path),
-    tail("discordapp.com/api/webhooks/", "secret.discord_webhook", 20, Cs::Path),
+    tail(
+        "hooks.slack.com/services/",
+        "secret.slack_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
+        "discord.com/api/webhooks/",
+        "secret.discord_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
+        "discordapp.com/api/webhooks/",
+        "secret.discord_webhook",
+        20,
+        Cs::Path,
+    ),
     // Stripe
     t("sk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
     t("rk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
@@ -212,7 +237,7 @@ static TOKENS: &[Tok] = &[
     t("dckr_oat_", "secret.docker_token", 20, 64, Cs::Url),
     t("SWMTKN-1-", "secret.docker_swarm", 50, 128, Cs::LowerDash),
     t("SWMKEY-1-", "secret.docker_swarm", 40, 64, Cs::B64),
-    t("AKCp", "secret.jfrog_token", 60, 80, Cs::Alnum),
+    t("AKCp", "secret.jfrog_token", 69, 69, Cs::Alnum),
     t("cmVmdGtuOjAx", "secret.jfrog_token", 50, 80, Cs::B64),
     t("ATATT3", "secret.atlassian_token", 60, 512, Cs::B64),
     t("ATCTT3", "secret.bitbucket_token", 60, 512, Cs::B64),
@@ -258,14 +283,32 @@ static TOKENS: &[Tok] = &[
     t("cfut_", "secret.cloudflare_token", 40, 64, Cs::Alnum),
     t("cfk_", "secret.cloudflare_token", 40, 64, Cs::Alnum),
     t("dapi", "secret.databricks_token", 32, 32, Cs::Hex),
-    t("dnkey-", "secret.defined_networking_key", 40, 100, Cs::UpperDash),
+    t(
+        "dnkey-",
+        "secret.defined_networking_key",
+        40,
+        100,
+        Cs::UpperDash,
+    ),
     t("HRKU-", "secret.heroku_key", 36, 80, Cs::Url),
     t("LTAI", "secret.alibaba_key", 12, 20, Cs::Alnum),
     t("akab-", "secret.akamai_token", 20, 64, Cs::LowerDash),
     t("AGE-SECRET-KEY-1", "secret.age_key", 50, 64, Cs::Upper),
     t("pscale_pw_", "secret.planetscale_token", 32, 64, Cs::UrlDot),
-    t("pscale_tkn_", "secret.planetscale_token", 32, 64, Cs::UrlDot),
-    t("pscale_oauth_", "secret.planetscale_token", 32, 64, Cs::UrlDot),
+    t(
+        "pscale_tkn_",
+        "secret.planetscale_token",
+        32,
+        64,
+        Cs::UrlDot,
+    ),
+    t(
+        "pscale_oauth_",
+        "secret.planetscale_token",
+        32,
+        64,
+        Cs::UrlDot,
+    ),
     t("sbp_", "secret.supabase_token", 40, 50, Cs::Word),
     t("glc_eyJ", "secret.grafana_token", 50, 1024, Cs::B64),
     t("glsa_", "secret.grafana_token", 32, 50, Cs::Word),
@@ -288,12 +331,41 @@ static TOKENS: &[Tok] = &[
     t("shpss_", "secret.shopify_token", 32, 32, Cs::Alnum),
     t("shpca_", "secret.shopify_token", 32, 32, Cs::Alnum),
     t("shppa_", "secret.shopify_token", 32, 32, Cs::Alnum),
-    t("access_token$production$", "secret.braintree_token", 40, 100, Cs::Dollar),
+    t(
+        "access_token$production$",
+        "secret.braintree_token",
+        40,
+        100,
+        Cs::Dollar,
+    ),
     t("TlRMTVNTUAAD", "secret.ntlm_response", 40, 4096, Cs::B64),
-    t("AAAAAAAAAAAAAAAAAAAAA", "secret.x_bearer_token", 50, 250, Cs::Pct),
+    t(
+        "AAAAAAAAAAAAAAAAAAAAA",
+        "secret.x_bearer_token",
+        50,
+        250,
+        Cs::Pct,
+    ),
     t("3MVG", "secret.salesforce_client", 60, 100, Cs::UrlDot),
     t("wx", "secret.wechat_app_id", 16, 16, Cs::Hex),
     special("SG.", "secret.sendgrid_key", Kind::SendGrid),
+    special(".atlasv1.", "secret.terraform_token", Kind::Atlas),
+    Tok {
+        pat: "NRAL",
+        rule: "secret.newrelic_key",
+        kind: Kind::Suffix,
+        min: 36,
+        max: 36,
+        cs: Cs::Lower,
+    },
+    Tok {
+        pat: "-us",
+        rule: "secret.mailchimp_key",
+        kind: Kind::Suffix,
+        min: 32,
+        max: 32,
+        cs: Cs::Alnum,
+    },
     special("SK", "secret.twilio_key", Kind::Twilio),
     special("AC", "secret.twilio_key", Kind::Twilio),
     special(":AA", "secret.telegram_bot_token", Kind::Telegram),
@@ -301,9 +373,21 @@ static TOKENS: &[Tok] = &[
     special("eyJ", "secret.jwt", Kind::Jwt),
     special("-----BEGIN ", "secret.private_key", Kind::Pem),
     // base64 of "PRIVATE KEY-----" at the three alignments.
-    special("UFJJVkFURSBLRVkt", "secret.private_key_base64", Kind::PemBase64),
-    special("BSSVZBVEUgS0VZLS0t", "secret.private_key_base64", Kind::PemBase64),
-    special("UklWQVRFIEtFWS0t", "secret.private_key_base64", Kind::PemBase64),
+    special(
+        "UFJJVkFURSBLRVkt",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
+    special(
+        "BSSVZBVEUgS0VZLS0t",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
+    special(
+        "UklWQVRFIEtFWS0t",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
 ];
 
 static TOKEN_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -324,6 +408,7 @@ const KEY_STEMS: &[&str] = &[
     "pw",
     "psw",
     "pssw",
+    "pasw",
     "secret",
     "token",
     "key",
@@ -421,15 +506,21 @@ fn looks_fake(v: &[u8]) -> bool {
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
     let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
-    has(b"example") || has(b"123456") || has(b"abcdefg") || has(b"xxxxxx") || has(b"your_")
+    has(b"example")
+        || has(b"abcdefg")
+        || has(b"xxxxxx")
+        || has(b"your_")
+        || v.windows(5)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && w.windows(2).all(|p| p[1] == p[0] + 1))
 }
 
 fn tokens(b: &[u8], out: &mut Vec<Finding>) {
-    let mut next = 0;
-    for m in TOKEN_MATCHER.find_iter(b) {
-        if m.start() < next {
-            continue;
-        }
+    let mut pos = 0;
+    while pos < b.len() {
+        let input = aho_corasick::Input::new(b).span(pos..b.len());
+        let Some(m) = TOKEN_MATCHER.find(input) else {
+            break;
+        };
         let tok = &TOKENS[m.pattern().as_usize()];
         let found = match tok.kind {
             Kind::Token => token(b, m.start(), m.end(), tok),
@@ -441,9 +532,12 @@ fn tokens(b: &[u8], out: &mut Vec<Finding>) {
             Kind::AzureSecret => azure_secret(b, m.start()),
             Kind::Twilio => twilio(b, m.start()),
             Kind::SendGrid => sendgrid(b, m.start()),
+            Kind::Atlas => atlas(b, m.start(), m.end()),
+            Kind::Suffix => suffix_token(b, m.start(), m.end(), tok),
         };
+        // A failed candidate may hide a longer pattern starting inside it (`:AAAA...`).
+        pos = found.map_or(m.start() + 1, |(_, e)| e.max(m.start() + 1));
         if let Some((s, e)) = found {
-            next = e;
             out.push(Finding::new(
                 Category::Secret,
                 tok.rule,
@@ -476,7 +570,10 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
         return None;
     }
     // Generic prefixes need a body that is visibly random: letters and digits.
-    let generic = matches!(tok.pat, "sk-" | "EAA" | "sl." | "key-" | "wx" | "LTAI" | "dapi");
+    let generic = matches!(
+        tok.pat,
+        "sk-" | "EAA" | "sl." | "key-" | "wx" | "LTAI" | "dapi"
+    );
     if generic && !(v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic)) {
         return None;
     }
@@ -552,9 +649,7 @@ fn pem(b: &[u8], s: usize) -> Option<(usize, usize)> {
     let rest = b.get(label_start..)?;
     let label_len = memchr::memmem::find(&rest[..rest.len().min(80)], b"-----")?;
     let label = &rest[..label_len];
-    if memchr::memmem::find(label, b"PRIVATE KEY").is_none() {
-        return None;
-    }
+    memchr::memmem::find(label, b"PRIVATE KEY")?;
     let after = label_start + label_len + 5;
     let window = &b[after..b.len().min(after + MAX_BLOCK)];
     let mut from = 0;
@@ -578,9 +673,9 @@ fn pem(b: &[u8], s: usize) -> Option<(usize, usize)> {
             .iter()
             .filter(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'"' | b'\\'))
             .count();
-        let ok = line
-            .iter()
-            .all(|&c| Cs::B64.has(c) || matches!(c, b' ' | b'\t' | b'\r' | b'"' | b'\\' | b':' | b','));
+        let ok = line.iter().all(|&c| {
+            Cs::B64.has(c) || matches!(c, b' ' | b'\t' | b'\r' | b'"' | b'\\' | b':' | b',')
+        });
         if i > after && (!ok || content == 0) {
             break;
         }
@@ -616,6 +711,41 @@ fn pem_base64(b: &[u8], anchor: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+fn atlas(b: &[u8], s: usize, body: usize) -> Option<(usize, usize)> {
+    let mut ls = s;
+    while ls > 0 && b[ls - 1].is_ascii_alphanumeric() && s - ls <= 14 {
+        ls -= 1;
+    }
+    if s - ls != 14 || !left_boundary(b, ls) {
+        return None;
+    }
+    let n = run(b, body, Cs::Url, 256);
+    (60..=256).contains(&n).then_some((ls, body + n))
+}
+
+/// `min` bytes of `cs` glued before a fixed suffix; for `-us` a 1-2 digit region follows.
+fn suffix_token(b: &[u8], s: usize, e: usize, tok: &Tok) -> Option<(usize, usize)> {
+    let mut ls = s;
+    while ls > 0 && tok.cs.has(b[ls - 1]) && s - ls <= tok.max {
+        ls -= 1;
+    }
+    if !(tok.min..=tok.max).contains(&(s - ls)) || !left_boundary(b, ls) {
+        return None;
+    }
+    let mut end = e;
+    if tok.pat == "-us" {
+        let d = run(b, e, Cs::Lower, 2);
+        if !(1..=2).contains(&d) || !b[e..e + d].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        end += d;
+    }
+    if Cs::Alnum.has(byte(b, end)) || looks_fake(&b[ls..s]) {
+        return None;
+    }
+    Some((ls, end))
 }
 
 /// `123456789:AA` + 33 base64url characters.
@@ -712,6 +842,8 @@ const LONG_WORDS: &[&str] = &[
     "pswrd",
     "psswd",
     "pswd",
+    "psswrd",
+    "paswrd",
     "secret",
     "token",
     "apikey",
@@ -729,19 +861,104 @@ const LONG_WORDS: &[&str] = &[
 
 /// Components that are a secret key name on their own.
 const SHORT_STRONG: &[&str] = &["pw", "pwd", "pass", "psw", "pword", "cred", "creds"];
-const SHORT_WEAK: &[&str] = &["key", "auth", "api", "session", "bearer", "sig", "signature"];
+const SHORT_WEAK: &[&str] = &[
+    "key",
+    "auth",
+    "api",
+    "session",
+    "bearer",
+    "sig",
+    "signature",
+];
 
 /// Last components that say the value is about the secret, not the secret itself.
 const NEG_LAST: &[&str] = &[
-    "mask", "length", "len", "size", "type", "policy", "field", "file", "path", "dir", "label",
-    "hint", "prompt", "reset", "rule", "rules", "regex", "pattern", "min", "max", "minlength",
-    "maxlength", "expiry", "expires", "expiration", "expired", "enabled", "required", "name",
-    "url", "uri", "endpoint", "header", "param", "count", "timeout", "ttl", "format", "method",
-    "mode", "strength", "changed", "updated", "id", "ids", "link", "env", "var", "prefix",
-    "suffix", "location", "store", "manager", "provider", "helper", "source", "version", "lifetime",
-    "validity", "check", "error", "errors", "message", "msg", "placeholder", "example", "fingerprint",
-    "generator", "service", "client", "handler", "class", "module", "request", "response", "cache",
-    "store", "storage", "input", "output", "box", "dialog", "form", "button", "text", "string",
+    "mask",
+    "length",
+    "len",
+    "size",
+    "type",
+    "policy",
+    "field",
+    "file",
+    "path",
+    "dir",
+    "label",
+    "hint",
+    "prompt",
+    "reset",
+    "rule",
+    "rules",
+    "regex",
+    "pattern",
+    "min",
+    "max",
+    "minlength",
+    "maxlength",
+    "expiry",
+    "expires",
+    "expiration",
+    "expired",
+    "enabled",
+    "required",
+    "name",
+    "url",
+    "uri",
+    "endpoint",
+    "header",
+    "param",
+    "count",
+    "timeout",
+    "ttl",
+    "format",
+    "method",
+    "mode",
+    "strength",
+    "changed",
+    "updated",
+    "id",
+    "ids",
+    "link",
+    "env",
+    "var",
+    "prefix",
+    "suffix",
+    "location",
+    "store",
+    "manager",
+    "provider",
+    "helper",
+    "source",
+    "version",
+    "lifetime",
+    "validity",
+    "check",
+    "error",
+    "errors",
+    "message",
+    "msg",
+    "placeholder",
+    "example",
+    "fingerprint",
+    "generator",
+    "service",
+    "client",
+    "handler",
+    "class",
+    "module",
+    "request",
+    "response",
+    "cache",
+    "store",
+    "storage",
+    "input",
+    "output",
+    "box",
+    "dialog",
+    "form",
+    "button",
+    "text",
+    "string",
 ];
 
 /// Components that are neutral after a secret word (`tp_token_value`).
@@ -751,9 +968,24 @@ const NEUTRAL_LAST: &[&str] = &[
 
 /// Substrings that veto a key component (`author`, `keyboard`, `passenger`).
 const VETO: &[&str] = &[
-    "author", "keyboard", "keypad", "keyword", "keystore", "keychain", "passeng", "compass",
-    "bypass", "passive", "passthrough", "tokeniz", "monkey", "hockey", "turkey", "donkey",
-    "passage", "sessions",
+    "author",
+    "keyboard",
+    "keypad",
+    "keyword",
+    "keystore",
+    "keychain",
+    "passeng",
+    "compass",
+    "bypass",
+    "passive",
+    "passthrough",
+    "tokeniz",
+    "monkey",
+    "hockey",
+    "turkey",
+    "donkey",
+    "passage",
+    "sessions",
 ];
 
 fn classify_key(key: &[u8]) -> Option<Strength> {
@@ -770,7 +1002,10 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
         }
         l
     };
-    let veto = |c: &[u8]| VETO.iter().any(|v| memchr::memmem::find(c, v.as_bytes()).is_some());
+    let veto = |c: &[u8]| {
+        VETO.iter()
+            .any(|v| memchr::memmem::find(c, v.as_bytes()).is_some())
+    };
     let strength_of = |c: &[u8]| -> Option<Strength> {
         if veto(c) {
             return None;
@@ -781,7 +1016,9 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
         {
             return Some(Strength::Strong);
         }
-        if SHORT_STRONG.iter().any(|w| w.as_bytes() == c) {
+        if SHORT_STRONG.iter().any(|w| w.as_bytes() == c)
+            || (c.len() > 4 && (c.ends_with(b"pass") || c.ends_with(b"pwd")))
+        {
             return Some(Strength::Strong);
         }
         if SHORT_WEAK.iter().any(|w| w.as_bytes() == c) {
@@ -846,7 +1083,10 @@ fn read_value(b: &[u8], i: usize) -> Option<(usize, usize, bool)> {
     while e < le {
         let c = b[e];
         if c.is_ascii_whitespace()
-            || matches!(c, b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'&' | b'`')
+            || matches!(
+                c,
+                b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'&' | b'`'
+            )
         {
             break;
         }
@@ -864,32 +1104,94 @@ fn is_placeholder(v: &[u8]) -> bool {
     if v.len() >= 2 && v.iter().all(|&c| c == first) {
         return true;
     }
-    if v.iter().all(|&c| matches!(c, b'*' | b'x' | b'X' | b'.' | b'-' | b'_' | b'?' | b'#')) {
+    if v.iter()
+        .all(|&c| matches!(c, b'*' | b'x' | b'X' | b'.' | b'-' | b'_' | b'?' | b'#'))
+    {
+        return true;
+    }
+    if memchr::memmem::find(v, b"***").is_some() || v.ends_with(b":") {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
+    if lower.starts_with(b"0x") && lower.len() > 2 && lower[2..].iter().all(u8::is_ascii_hexdigit) {
+        return true;
+    }
     const WORDS: &[&str] = &[
-        "null", "none", "nil", "true", "false", "undefined", "empty", "string", "str", "int",
-        "bool", "boolean", "number", "object", "required", "optional", "hidden", "redacted",
-        "masked", "removed", "omitted", "password", "passwd", "secret", "token", "value", "your",
-        "yes", "no", "on", "off", "off.", "n/a", "na", "tbd", "todo", "example", "dummy",
-        "placeholder", "default", "not", "is", "was", "are", "must", "should", "will", "can",
-        "the", "and", "for", "from", "with", "field", "fields", "file", "reset", "expired",
-        "changed", "invalid", "incorrect", "missing", "wrong", "length", "type", "auth",
-        "self", "this", "none,", "os.environ", "process.env", "getenv", "env",
+        "null",
+        "none",
+        "nil",
+        "true",
+        "false",
+        "undefined",
+        "empty",
+        "string",
+        "str",
+        "int",
+        "bool",
+        "boolean",
+        "number",
+        "object",
+        "required",
+        "optional",
+        "hidden",
+        "redacted",
+        "masked",
+        "removed",
+        "omitted",
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "value",
+        "your",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "off.",
+        "n/a",
+        "na",
+        "tbd",
+        "todo",
+        "example",
+        "dummy",
+        "placeholder",
+        "default",
+        "not",
+        "is",
+        "was",
+        "are",
+        "must",
+        "should",
+        "will",
+        "can",
+        "the",
+        "and",
+        "for",
+        "from",
+        "with",
+        "field",
+        "fields",
+        "file",
+        "reset",
+        "expired",
+        "changed",
+        "invalid",
+        "incorrect",
+        "missing",
+        "wrong",
+        "length",
+        "type",
+        "auth",
+        "self",
+        "this",
+        "none,",
+        "os.environ",
+        "process.env",
+        "getenv",
+        "env",
     ];
     if WORDS.iter().any(|w| w.as_bytes() == lower.as_slice()) {
-        return true;
-    }
-    // Code, not a literal: `getenv(...)`, `self.password`, `request.form[...]`.
-    if lower.contains(&b'(') {
-        return true;
-    }
-    let dotted_ident = lower.contains(&b'.')
-        && lower
-            .split(|&c| c == b'.')
-            .all(|p| !p.is_empty() && (p[0].is_ascii_alphabetic() || p[0] == b'_') && p.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_'));
-    if dotted_ident {
         return true;
     }
     memchr::memmem::find(&lower, b"example").is_some()
@@ -897,6 +1199,19 @@ fn is_placeholder(v: &[u8]) -> bool {
         || memchr::memmem::find(&lower, b"your-").is_some()
         || memchr::memmem::find(&lower, b"{{").is_some()
         || memchr::memmem::find(&lower, b"${").is_some()
+}
+
+/// An unquoted value that is code, not a literal: `getenv(...)`, `self.password`.
+fn is_code(v: &[u8]) -> bool {
+    if v.contains(&b'(') {
+        return true;
+    }
+    v.contains(&b'.')
+        && v.split(|&c| c == b'.').all(|p| {
+            !p.is_empty()
+                && (p[0].is_ascii_alphabetic() || p[0] == b'_')
+                && p.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        })
 }
 
 /// A value that looks machine-generated: long enough, letters and digits.
@@ -965,7 +1280,10 @@ fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> O
         return None;
     }
     let ctx_start = s.saturating_sub(40);
-    let ctx: Vec<u8> = b[ctx_start..s].iter().map(|c| c.to_ascii_lowercase()).collect();
+    let ctx: Vec<u8> = b[ctx_start..s]
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let authz = memchr::memmem::find(&ctx, b"authoriz").is_some();
     let basic = scheme.len() >= 5 && scheme[..5].eq_ignore_ascii_case(b"basic");
     let ok = if basic {
@@ -1030,7 +1348,13 @@ fn secure_string(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
     if v.len() < 4 || is_placeholder(v) {
         return None;
     }
-    push(out, "secret.powershell_secure_string", s, e, "ConvertTo-SecureString argument");
+    push(
+        out,
+        "secret.powershell_secure_string",
+        s,
+        e,
+        "ConvertTo-SecureString argument",
+    );
     Some(e)
 }
 
@@ -1051,7 +1375,13 @@ fn curl_user(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
             if pass.is_empty() || is_placeholder(pass) || is_placeholder(user) && user != b"" {
                 return None;
             }
-            push(out, "secret.cli_password", s + colon + 1, e, "curl user:password");
+            push(
+                out,
+                "secret.cli_password",
+                s + colon + 1,
+                e,
+                "curl user:password",
+            );
             return Some(e);
         }
     }
@@ -1103,7 +1433,7 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         while d > 0 && b[d - 1] == b'-' {
             d -= 1;
         }
-        if d > 0 && !matches!(b[d - 1], b' ' | b'\t' | b'"' | b'\'' | b'(') {
+        if d > 0 && !(b[d - 1].is_ascii_whitespace() || matches!(b[d - 1], b'"' | b'\'' | b'(')) {
             is_flag = false;
         }
     }
@@ -1153,16 +1483,49 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         i += 1;
     }
     if sep_len == 0 {
-        // Whitespace only: a command-line flag, or a quoted literal (`PASSWORD 'x'`).
+        if sep_at == ke {
+            return None;
+        }
+        // SQL `... PASSWORD BY 'x'`.
+        if b.get(i..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"by "))
+        {
+            i += 3;
+            while byte(b, i) == b' ' {
+                i += 1;
+            }
+        }
+        // Whitespace only: a command-line flag, a quoted literal (`PASSWORD 'x'`), a
+        // `#define`/`%global`/`SET` directive, or SQL `WITH|LOGIN PASSWORD x`.
         let quoted = quote_at(b, i).is_some();
-        if sep_at == ke || !(is_flag || quoted) || byte(b, i) == b'-' {
+        let before = preceding_word(b, ks);
+        let directive = matches!(
+            before.as_slice(),
+            b"define" | b"global" | b"set" | b"export" | b"by"
+        );
+        let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
+        if !(is_flag || quoted || directive || sql) || byte(b, i) == b'-' {
             return None;
         }
     }
     if cookie {
         return cookie_values(b, i, lower == b"set-cookie", out);
     }
-    let (mut s, e, quoted) = read_value(b, i)?;
+    let (mut s, mut e, mut quoted) = read_value(b, i)?;
+    // A type annotation: `password: String = "x"`, `passwd: str = "x"`.
+    if !quoted && sep_len == 1 && e > s && b[s..e].iter().all(|c| c.is_ascii_alphanumeric()) {
+        let mut j = e;
+        while byte(b, j) == b' ' {
+            j += 1;
+        }
+        if byte(b, j) == b'=' && byte(b, j + 1) != b'=' {
+            j += 1;
+            while byte(b, j) == b' ' {
+                j += 1;
+            }
+            (s, e, quoted) = read_value(b, j)?;
+        }
+    }
     if authorization {
         // Skip the scheme word: `Bearer xyz`, `Basic xyz`, `token xyz`.
         let v = &b[s..e];
@@ -1177,6 +1540,19 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     finish_value(b, s, e, strength, quoted, out)
 }
 
+/// The lower-cased word before `i`, skipping spaces and a `#`/`%` directive sigil.
+fn preceding_word(b: &[u8], i: usize) -> Vec<u8> {
+    let mut j = i;
+    while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+        j -= 1;
+    }
+    let end = j;
+    while j > 0 && b[j - 1].is_ascii_alphabetic() && end - j < 16 {
+        j -= 1;
+    }
+    b[j..end].iter().map(|c| c.to_ascii_lowercase()).collect()
+}
+
 fn finish_value(
     b: &[u8],
     s: usize,
@@ -1186,7 +1562,7 @@ fn finish_value(
     out: &mut Vec<Finding>,
 ) -> Option<usize> {
     let v = &b[s..e];
-    if v.len() < 4 || v.len() > 8192 || is_placeholder(v) {
+    if v.len() < 4 || v.len() > 8192 || is_placeholder(v) || (!quoted && is_code(v)) {
         return None;
     }
     if strength == Strength::Weak && (!looks_random(v) || is_uuid(v)) {
@@ -1210,7 +1586,10 @@ fn cookie_values(b: &[u8], i: usize, set: bool, out: &mut Vec<Finding>) -> Optio
     let (vs, ve) = match quote_at(b, i) {
         Some((open, close)) => {
             let s = i + open.len();
-            (s, memchr::memmem::find(&b[s..le], close).map_or(le, |p| s + p))
+            (
+                s,
+                memchr::memmem::find(&b[s..le], close).map_or(le, |p| s + p),
+            )
         }
         None => (i, le),
     };
@@ -1321,7 +1700,10 @@ mod tests {
         assert_eq!(found("passwd: S3cr3t!x"), ["S3cr3t!x"]);
         assert_eq!(found(r#"{"password": "Prl23Db#@"}"#), ["Prl23Db#@"]);
         assert_eq!(found("api_key=AbC123dEf456"), ["AbC123dEf456"]);
-        assert_eq!(found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"), ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"]);
+        assert_eq!(
+            found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"),
+            ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"]
+        );
         assert_eq!(found("mysql --password Sne3sd8AZjq"), ["Sne3sd8AZjq"]);
         assert_eq!(found("mysql -u root -pSecret12"), ["Secret12"]);
         assert_eq!(found("mysql -u root -p'xyz12'"), ["xyz12"]);
@@ -1330,7 +1712,10 @@ mod tests {
         assert_eq!(found("CREATE USER u IDENTIFIED BY 'SqL5pw';"), ["SqL5pw"]);
         assert_eq!(found("ALTER ROLE x PASSWORD 'SqL5pw';"), ["SqL5pw"]);
         assert_eq!(found("client_secret: changeme"), ["changeme"]);
-        assert_eq!(found("https://h/x?token=zUkITxodk63b&y=1"), ["zUkITxodk63b"]);
+        assert_eq!(
+            found("https://h/x?token=zUkITxodk63b&y=1"),
+            ["zUkITxodk63b"]
+        );
     }
 
     #[test]
@@ -1431,5 +1816,169 @@ mod tests {
         ] {
             let _ = found(s);
         }
+    }
+}
+
+/// Accuracy on the credsweeper fixtures (run with `cargo test --lib credsweeper -- --ignored
+/// --nocapture`; reads `$LOGSCRUB_CORPUS` or `../shared/corpus`, skips when absent).
+///
+/// Counting: each file is scanned whole through `Engine::detect` with the default policy
+/// (so overlap resolution applies); only Secret/UrlCredentials/UrlToken findings count.
+/// Positives: unique (file, line, value_start, value_end) from
+/// `derived_expected_for_staged_samples.jsonl` (char offsets in the line, converted to bytes;
+/// clamped to the line); found when a finding overlaps that byte range (an empty range counts
+/// when a finding covers its position). Negatives: non-empty lines with no expected positive
+/// in files named `*_n*`, `*.n.*`, `false_positive`, `password_FALSE`, `aws_multi_fp`, plus,
+/// in other files, lines ending in an `FP` marker (`# FP`, `- FP`) and the non-empty lines
+/// under an `FP:`/`# FP`/`# FP:` header up to the next blank line; flagged when any finding
+/// overlaps the line.
+#[cfg(test)]
+mod corpus_eval {
+    use crate::detect::Category;
+    use crate::engine::Engine;
+    use crate::policy::Policy;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for l in text.split('\n') {
+            v.push((off, l));
+            off += l.len() + 1;
+        }
+        v
+    }
+
+    fn char_to_byte(line: &str, c: usize) -> usize {
+        line.char_indices().nth(c).map_or(line.len(), |(b, _)| b)
+    }
+
+    #[test]
+    #[ignore]
+    fn credsweeper_figures() {
+        let root = std::env::var("LOGSCRUB_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let dir = std::path::Path::new(&root).join("credsweeper");
+        let Ok(jsonl) =
+            std::fs::read_to_string(dir.join("derived_expected_for_staged_samples.jsonl"))
+        else {
+            eprintln!("corpus not found under {root}; skipping");
+            return;
+        };
+        let engine = Engine::new(Policy::default()).unwrap();
+        let mut expected: BTreeMap<String, BTreeSet<(usize, usize, usize, String)>> =
+            BTreeMap::new();
+        let mut raw_rows = 0;
+        for l in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            raw_rows += 1;
+            expected
+                .entry(v["file"].as_str().unwrap().to_string())
+                .or_default()
+                .insert((
+                    v["line_num"].as_u64().unwrap() as usize,
+                    v["value_start"].as_i64().unwrap().max(0) as usize,
+                    v["value_end"].as_i64().unwrap().max(0) as usize,
+                    v["rule"].as_str().unwrap().to_string(),
+                ));
+        }
+        let mut files: Vec<String> = std::fs::read_dir(dir.join("samples"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let (mut pos, mut pos_found, mut neg, mut neg_flagged) = (0, 0, 0, 0);
+        let mut missed_by_rule: BTreeMap<String, usize> = BTreeMap::new();
+        let verbose = std::env::var("LOGSCRUB_EVAL_VERBOSE").is_ok();
+        for f in &files {
+            let bytes = std::fs::read(dir.join("samples").join(f)).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let (findings, _) = engine.detect(&text);
+            let findings: Vec<_> = findings
+                .into_iter()
+                .filter(|x| {
+                    matches!(
+                        x.category,
+                        Category::Secret | Category::UrlCredentials | Category::UrlToken
+                    )
+                })
+                .collect();
+            let lines = lines_with_offsets(&text);
+            let exp = expected.get(f.as_str()).cloned().unwrap_or_default();
+            // One positive per unique span; the rule is only kept for the miss report.
+            let mut seen = BTreeSet::new();
+            let mut pos_lines = BTreeSet::new();
+            for (ln, vs, ve, rule) in &exp {
+                pos_lines.insert(*ln);
+                if !seen.insert((*ln, *vs, *ve)) {
+                    continue;
+                }
+                let Some(&(off, line)) = lines.get(ln.wrapping_sub(1)) else {
+                    continue;
+                };
+                let s = off + char_to_byte(line, *vs);
+                let e = off + char_to_byte(line, *ve);
+                pos += 1;
+                let hit = findings
+                    .iter()
+                    .any(|x| (x.start < e && x.end > s) || (s == e && x.start <= s && s <= x.end));
+                if hit {
+                    pos_found += 1;
+                } else {
+                    *missed_by_rule.entry(rule.clone()).or_default() += 1;
+                    if verbose {
+                        eprintln!("MISS {f}:{ln} [{rule}] {:?}", &text[s..e.max(s)]);
+                    }
+                }
+            }
+            let neg_file = f.ends_with("_n")
+                || f.contains("_n.")
+                || f.contains(".n.")
+                || f == "false_positive"
+                || f == "password_FALSE"
+                || f == "aws_multi_fp";
+            let mut in_fp_section = false;
+            for (i, &(off, line)) in lines.iter().enumerate() {
+                let ln = i + 1;
+                let t = line.trim();
+                let header = matches!(t, "FP:" | "# FP" | "# FP:" | "FP");
+                let marker = t.ends_with("# FP") || t.ends_with("- FP");
+                if t.is_empty() || t.starts_with("TP") || t == "# TP" {
+                    in_fp_section = false;
+                }
+                let is_neg = !t.is_empty()
+                    && !header
+                    && !pos_lines.contains(&ln)
+                    && (neg_file || marker || in_fp_section);
+                if header {
+                    in_fp_section = true;
+                }
+                if !is_neg {
+                    continue;
+                }
+                neg += 1;
+                let (s, e) = (off, off + line.len());
+                if findings.iter().any(|x| x.start < e && x.end > s) {
+                    neg_flagged += 1;
+                    if verbose {
+                        eprintln!(
+                            "FP   {f}:{ln} {:?}",
+                            line.chars().take(120).collect::<String>()
+                        );
+                    }
+                }
+            }
+        }
+        eprintln!("credsweeper expected rows: {raw_rows}, unique positive spans: {pos}");
+        eprintln!(
+            "recall: {pos_found}/{pos} = {:.1} %",
+            100.0 * pos_found as f64 / pos.max(1) as f64
+        );
+        eprintln!(
+            "negatives flagged: {neg_flagged}/{neg} = {:.1} %",
+            100.0 * neg_flagged as f64 / neg.max(1) as f64
+        );
+        eprintln!("missed by rule: {missed_by_rule:?}");
     }
 }

@@ -106,10 +106,7 @@ fn url_at(b: &[u8], colon: usize, out: &mut Vec<Finding>) {
         .position(|&c| matches!(c, b'/' | b'?' | b'#'))
         .map_or(e, |p| auth_start + p);
     userinfo(b, auth_start, auth_end, out);
-    if let Some(q) = b[auth_end..e]
-        .iter()
-        .position(|&c| c == b'?' || c == b'#')
-    {
+    if let Some(q) = b[auth_end..e].iter().position(|&c| c == b'?' || c == b'#') {
         query(b, auth_end + q + 1, e, out);
     }
 }
@@ -133,13 +130,15 @@ fn userinfo(b: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
         Some(c) => (&info[..c], Some(&info[c + 1..])),
         None => (info, None),
     };
-    if is_placeholder(user) && pass.is_none_or(is_placeholder) {
+    if is_placeholder(user) && pass.map_or(true, is_placeholder) {
         return;
     }
     // Host: up to a port.
     let host = &auth[at + 1..];
     let host_len = if host.first() == Some(&b'[') {
-        host.iter().position(|&c| c == b']').map_or(host.len(), |p| p + 1)
+        host.iter()
+            .position(|&c| c == b']')
+            .map_or(host.len(), |p| p + 1)
     } else {
         host.iter().position(|&c| c == b':').unwrap_or(host.len())
     };
@@ -173,9 +172,8 @@ fn query(b: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
             let vs = i + eq + 1;
             let value = &b[vs..seg_end];
             if let Some(weak) = token_param(name) {
-                let ok = value.len() >= 4
-                    && !is_placeholder(value)
-                    && (!weak || looks_random(value));
+                let ok =
+                    value.len() >= 4 && !is_placeholder(value) && (!weak || looks_random(value));
                 if ok {
                     out.push(Finding::new(
                         Category::UrlToken,
@@ -194,10 +192,19 @@ fn query(b: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
 /// `Some(weak)` if `name` is a token parameter.
 fn token_param(name: &[u8]) -> Option<bool> {
     let lower: Vec<u8> = name.iter().map(|c| c.to_ascii_lowercase()).collect();
-    if TOKEN_PARAMS.iter().any(|p| p.as_bytes() == lower.as_slice()) {
+    if TOKEN_PARAMS
+        .iter()
+        .any(|p| p.as_bytes() == lower.as_slice())
+    {
         return Some(WEAK_PARAMS.iter().any(|p| p.as_bytes() == lower.as_slice()));
     }
-    let strong_suffix = [&b"token"[..], b"secret", b"password", b"signature", b"apikey"];
+    let strong_suffix = [
+        &b"token"[..],
+        b"secret",
+        b"password",
+        b"signature",
+        b"apikey",
+    ];
     strong_suffix
         .iter()
         .any(|s| lower.ends_with(s))
