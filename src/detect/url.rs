@@ -105,7 +105,7 @@ fn url_at(b: &[u8], colon: usize, out: &mut Vec<Finding>) {
         .iter()
         .position(|&c| matches!(c, b'/' | b'?' | b'#'))
         .map_or(e, |p| auth_start + p);
-    userinfo(b, auth_start, auth_end, out);
+    userinfo(b, &b[s..colon], auth_start, auth_end, out);
     if let Some(q) = b[auth_end..e].iter().position(|&c| c == b'?' || c == b'#') {
         query(b, auth_end + q + 1, e, out);
     }
@@ -117,7 +117,50 @@ fn is_placeholder(v: &[u8]) -> bool {
         || v.iter().all(|&c| c == b'*' || c == b'x' || c == b'X')
 }
 
-fn userinfo(b: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
+/// Schemes whose userinfo names a person or account (`akka.tcp://System@host` does not).
+const USER_SCHEMES: &[&str] = &[
+    "http",
+    "https",
+    "ftp",
+    "ftps",
+    "sftp",
+    "ssh",
+    "git",
+    "svn",
+    "smb",
+    "ldap",
+    "ldaps",
+    "imap",
+    "imaps",
+    "pop3",
+    "smtp",
+    "smtps",
+    "rtsp",
+    "telnet",
+    "webdav",
+    "caldav",
+    "carddav",
+    "mongodb",
+    "mongodb+srv",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "redis",
+    "rediss",
+    "amqp",
+    "amqps",
+    "mqtt",
+    "jdbc",
+    "sqlserver",
+    "oracle",
+    "nntp",
+    "xmpp",
+    "sip",
+    "vnc",
+    "rdp",
+];
+
+fn userinfo(b: &[u8], scheme: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
     let auth = &b[s..e];
     let Some(at) = memchr::memrchr(b'@', auth) else {
         return;
@@ -147,7 +190,15 @@ fn userinfo(b: &[u8], s: usize, e: usize, out: &mut Vec<Finding>) {
     }
     let rule = match pass {
         Some(p) if !p.is_empty() => "url.credentials",
-        _ => "url.userinfo",
+        _ => {
+            let known = USER_SCHEMES
+                .iter()
+                .any(|k| k.as_bytes().eq_ignore_ascii_case(scheme));
+            if !known {
+                return;
+            }
+            "url.userinfo"
+        }
     };
     out.push(Finding::new(
         Category::UrlCredentials,
