@@ -10,6 +10,8 @@ pub mod custom;
 pub mod email;
 pub mod ip;
 pub(crate) mod scan;
+pub mod secret;
+pub mod url;
 
 /// What kind of personal data or secret a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -197,5 +199,10 @@ pub trait Detector: Send + Sync {
 
 /// The built-in detectors, in a fixed order.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
-    vec![Box::new(email::EmailDetector), Box::new(ip::IpDetector)]
+    vec![
+        Box::new(email::EmailDetector),
+        Box::new(ip::IpDetector),
+        Box::new(secret::SecretDetector),
+        Box::new(url::UrlDetector),
+    ]
 }

@@ -1,0 +1,2048 @@
+//! Secrets: API keys by their documented prefixes, JWTs, `Authorization` header values,
+//! cookies and session ids, PEM private keys, and the values of `password=`/`token:`/
+//! `--secret x` style key-value pairs.
+//!
+//! Two Aho-Corasick passes find every candidate: one case-sensitive over fixed token
+//! prefixes (`ghp_`, `AKIA`, `-----BEGIN `, `eyJ`, ...), one case-insensitive over key-name
+//! stems (`pass`, `pw`, `secret`, `token`, `key`, ...). Each hit is then validated by a small
+//! hand-written scanner. Only the value is reported, never the key name.
+//!
+//! Placeholders are never reported: empty values, `<password>`, `${VAR}`, `%s`, `{{token}}`,
+//! `***`, `xxx`, `null`/`None`/`true`, our own `[SECRET-1]`, prose ("password is required").
+//! `changeme` and similar well-known defaults ARE reported: they are real, working
+//! credentials far more often than placeholders, and redacting one costs nothing.
+
+use super::{Category, Detector, Finding};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+pub struct SecretDetector;
+
+/// Bytes a token body may be made of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cs {
+    /// `[A-Za-z0-9]`
+    Alnum,
+    /// `[A-Za-z0-9_]`
+    Word,
+    /// `[A-Za-z0-9_-]`
+    Url,
+    /// `[A-Za-z0-9_.-]`
+    UrlDot,
+    /// `[A-Za-z0-9+/=_-]`
+    B64,
+    /// `[0-9a-fA-F]`
+    Hex,
+    /// `[A-Z0-9]`
+    Upper,
+    /// `[a-z0-9]`
+    Lower,
+    /// `[a-z0-9-]`
+    LowerDash,
+    /// `[A-Z0-9-]`
+    UpperDash,
+    /// `[A-Za-z0-9/_-]` (URL paths of webhooks)
+    Path,
+    /// `[A-Za-z0-9$]`
+    Dollar,
+    /// `[A-Za-z0-9%]`
+    Pct,
+}
+
+impl Cs {
+    #[inline]
+    fn has(self, b: u8) -> bool {
+        match self {
+            Cs::Alnum => b.is_ascii_alphanumeric(),
+            Cs::Word => b.is_ascii_alphanumeric() || b == b'_',
+            Cs::Url => b.is_ascii_alphanumeric() || b == b'_' || b == b'-',
+            Cs::UrlDot => b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'),
+            Cs::B64 => b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-'),
+            Cs::Hex => b.is_ascii_hexdigit(),
+            Cs::Upper => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            Cs::Lower => b.is_ascii_lowercase() || b.is_ascii_digit(),
+            Cs::LowerDash => b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-',
+            Cs::UpperDash => b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-',
+            Cs::Path => b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-'),
+            Cs::Dollar => b.is_ascii_alphanumeric() || b == b'$',
+            Cs::Pct => b.is_ascii_alphanumeric() || b == b'%',
+        }
+    }
+}
+
+/// What to do after a prefix match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A token: prefix plus a body of `min..=max` bytes of `cs`.
+    Token,
+    /// A token whose prefix is only part of a longer word (`hooks.slack.com/services/`):
+    /// no boundary is needed before it, and only the body is reported.
+    Tail,
+    Jwt,
+    Pem,
+    PemBase64,
+    Telegram,
+    AzureSecret,
+    Twilio,
+    SendGrid,
+    /// Terraform Cloud: 14 characters, `.atlasv1.`, 60+ more.
+    Atlas,
+    /// A fixed suffix after `min` bytes of `cs` (`...NRAL`, `...-us12`).
+    Suffix,
+}
+
+struct Tok {
+    pat: &'static str,
+    rule: &'static str,
+    kind: Kind,
+    min: usize,
+    max: usize,
+    cs: Cs,
+}
+
+const fn t(pat: &'static str, rule: &'static str, min: usize, max: usize, cs: Cs) -> Tok {
+    Tok {
+        pat,
+        rule,
+        kind: Kind::Token,
+        min,
+        max,
+        cs,
+    }
+}
+
+const fn special(pat: &'static str, rule: &'static str, kind: Kind) -> Tok {
+    Tok {
+        pat,
+        rule,
+        kind,
+        min: 0,
+        max: 0,
+        cs: Cs::Alnum,
+    }
+}
+
+const fn tail(pat: &'static str, rule: &'static str, min: usize, cs: Cs) -> Tok {
+    Tok {
+        pat,
+        rule,
+        kind: Kind::Tail,
+        min,
+        max: 512,
+        cs,
+    }
+}
+
+/// Documented token prefixes. `min`/`max` bound the body after the prefix.
+static TOKENS: &[Tok] = &[
+    // AWS
+    t("AKIA", "secret.aws_access_key", 16, 16, Cs::Upper),
+    t("ASIA", "secret.aws_access_key", 16, 16, Cs::Upper),
+    t("ABIA", "secret.aws_access_key", 16, 16, Cs::Upper),
+    t("ACCA", "secret.aws_access_key", 16, 16, Cs::Upper),
+    t("A3T", "secret.aws_access_key", 17, 17, Cs::Upper),
+    t("amzn.mws.", "secret.aws_mws_key", 36, 36, Cs::LowerDash),
+    t("da2-", "secret.aws_appsync_key", 26, 26, Cs::Lower),
+    t(
+        "bedrock-api-key-",
+        "secret.aws_bedrock_key",
+        20,
+        1024,
+        Cs::B64,
+    ),
+    t("ABSK", "secret.aws_bedrock_key", 60, 1024, Cs::B64),
+    // GitHub
+    t("ghp_", "secret.github_token", 30, 255, Cs::Word),
+    t("gho_", "secret.github_token", 30, 255, Cs::Word),
+    t("ghu_", "secret.github_token", 30, 255, Cs::Word),
+    t("ghs_", "secret.github_token", 30, 1024, Cs::UrlDot),
+    t("ghr_", "secret.github_token", 30, 255, Cs::Word),
+    t("github_pat_", "secret.github_token", 22, 255, Cs::Word),
+    // GitLab
+    t("glpat-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("gloas-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("gldt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glrt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glrtr-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glcbt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glptt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glft-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glimt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glagent-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glsoat-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glffct-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("glwt-", "secret.gitlab_token", 20, 255, Cs::UrlDot),
+    t("GR1348941", "secret.gitlab_token", 20, 64, Cs::Url),
+    // Slack
+    t("xoxb-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxp-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxa-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxo-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxs-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxr-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxe-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xoxe.xoxp-", "secret.slack_token", 10, 255, Cs::Url),
+    t("xapp-", "secret.slack_token", 10, 255, Cs::Url),
+    tail(
+        "hooks.slack.com/services/",
+        "secret.slack_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
+        "discord.com/api/webhooks/",
+        "secret.discord_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
+        "discordapp.com/api/webhooks/",
+        "secret.discord_webhook",
+        20,
+        Cs::Path,
+    ),
+    // Stripe
+    t("sk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("rk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("pk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("sk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("rk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("pk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("whsec_", "secret.stripe_key", 24, 255, Cs::Alnum),
+    // Google
+    t("AIza", "secret.google_api_key", 35, 35, Cs::Url),
+    t("GOCSPX-", "secret.google_oauth", 20, 64, Cs::Url),
+    t("ya29.", "secret.google_oauth", 20, 2048, Cs::UrlDot),
+    t("1//0", "secret.google_oauth", 30, 512, Cs::Url),
+    // AI providers
+    t("sk-ant-", "secret.anthropic_key", 32, 255, Cs::Url),
+    t("sk-proj-", "secret.openai_key", 20, 255, Cs::Url),
+    t("sk-svcacct-", "secret.openai_key", 20, 255, Cs::Url),
+    t("sk-admin-", "secret.openai_key", 20, 255, Cs::Url),
+    t("sk-", "secret.openai_key", 20, 255, Cs::Url),
+    t("gsk_", "secret.groq_key", 40, 64, Cs::Alnum),
+    t("pplx-", "secret.perplexity_key", 40, 64, Cs::Alnum),
+    t("tgp_v1_", "secret.together_key", 40, 64, Cs::Url),
+    t("xai-", "secret.xai_key", 70, 100, Cs::Alnum),
+    t("llx-", "secret.llamacloud_key", 40, 64, Cs::Url),
+    t("hf_", "secret.huggingface_token", 30, 40, Cs::Alnum),
+    t("tvly-", "secret.tavily_key", 28, 64, Cs::Url),
+    // Package registries and developer platforms
+    t("npm_", "secret.npm_token", 36, 36, Cs::Alnum),
+    t("pypi-AgE", "secret.pypi_token", 50, 1024, Cs::Url),
+    t("rubygems_", "secret.rubygems_key", 48, 48, Cs::Hex),
+    t("oy2", "secret.nuget_key", 43, 43, Cs::Lower),
+    t("CLOJARS_", "secret.clojars_token", 40, 80, Cs::Alnum),
+    t("dckr_pat_", "secret.docker_token", 20, 64, Cs::Url),
+    t("dckr_oat_", "secret.docker_token", 20, 64, Cs::Url),
+    t("SWMTKN-1-", "secret.docker_swarm", 50, 128, Cs::LowerDash),
+    t("SWMKEY-1-", "secret.docker_swarm", 40, 64, Cs::B64),
+    t("AKCp", "secret.jfrog_token", 69, 69, Cs::Alnum),
+    t("cmVmdGtuOjAx", "secret.jfrog_token", 50, 80, Cs::B64),
+    t("ATATT3", "secret.atlassian_token", 60, 512, Cs::B64),
+    t("ATCTT3", "secret.bitbucket_token", 60, 512, Cs::B64),
+    t("ATBB", "secret.bitbucket_token", 28, 40, Cs::Alnum),
+    t("BBDC-", "secret.bitbucket_token", 40, 64, Cs::Url),
+    t("PMAK-", "secret.postman_key", 50, 64, Cs::LowerDash),
+    t("PMAT-", "secret.postman_key", 26, 26, Cs::Upper),
+    t("sntrys_eyJ", "secret.sentry_token", 50, 1024, Cs::B64),
+    t("sntryu_", "secret.sentry_token", 64, 64, Cs::Hex),
+    t("squ_", "secret.sonarqube_token", 40, 40, Cs::Hex),
+    t("sqp_", "secret.sonarqube_token", 40, 40, Cs::Hex),
+    t("sqa_", "secret.sonarqube_token", 40, 40, Cs::Hex),
+    t("lin_api_", "secret.linear_key", 40, 40, Cs::Alnum),
+    t("ntn_", "secret.notion_token", 40, 50, Cs::Alnum),
+    t("figd_", "secret.figma_token", 40, 64, Cs::Url),
+    t("vcp_", "secret.vercel_token", 50, 64, Cs::Alnum),
+    t("vci_", "secret.vercel_token", 50, 64, Cs::Alnum),
+    t("vca_", "secret.vercel_token", 50, 64, Cs::Alnum),
+    t("vcr_", "secret.vercel_token", 50, 64, Cs::Alnum),
+    t("vck_", "secret.vercel_token", 50, 64, Cs::Alnum),
+    t("nfp_", "secret.netlify_token", 36, 64, Cs::Alnum),
+    t("cosmo_", "secret.wundergraph_key", 32, 32, Cs::Hex),
+    t("phc_", "secret.posthog_key", 30, 70, Cs::Alnum),
+    t("phs_", "secret.posthog_key", 30, 70, Cs::Alnum),
+    t("phr_", "secret.posthog_key", 30, 70, Cs::Alnum),
+    t("pha_", "secret.posthog_key", 30, 70, Cs::Alnum),
+    t("phx_", "secret.posthog_key", 30, 70, Cs::Alnum),
+    // Cloud and infrastructure
+    t("dop_v1_", "secret.digitalocean_token", 64, 64, Cs::Hex),
+    t("doo_v1_", "secret.digitalocean_token", 64, 64, Cs::Hex),
+    t("dor_v1_", "secret.digitalocean_token", 64, 64, Cs::Hex),
+    t("hvs.", "secret.vault_token", 24, 512, Cs::UrlDot),
+    t("hvb.", "secret.vault_token", 24, 512, Cs::UrlDot),
+    t("hvr.", "secret.vault_token", 24, 512, Cs::UrlDot),
+    t("dp.pt.", "secret.doppler_token", 40, 50, Cs::Alnum),
+    t("dp.st.", "secret.doppler_token", 40, 50, Cs::UrlDot),
+    t("dp.ct.", "secret.doppler_token", 40, 50, Cs::Alnum),
+    t("dp.sa.", "secret.doppler_token", 40, 50, Cs::Alnum),
+    t("dp.scim.", "secret.doppler_token", 40, 50, Cs::Alnum),
+    t("dp.audit.", "secret.doppler_token", 40, 50, Cs::Alnum),
+    t("ops_eyJ", "secret.1password_token", 100, 4096, Cs::B64),
+    t("cfat_", "secret.cloudflare_token", 40, 64, Cs::Alnum),
+    t("cfut_", "secret.cloudflare_token", 40, 64, Cs::Alnum),
+    t("cfk_", "secret.cloudflare_token", 40, 64, Cs::Alnum),
+    t("dapi", "secret.databricks_token", 32, 32, Cs::Hex),
+    t(
+        "dnkey-",
+        "secret.defined_networking_key",
+        40,
+        100,
+        Cs::UpperDash,
+    ),
+    t("HRKU-", "secret.heroku_key", 36, 80, Cs::Url),
+    t("LTAI", "secret.alibaba_key", 12, 20, Cs::Alnum),
+    t("akab-", "secret.akamai_token", 20, 64, Cs::LowerDash),
+    t("AGE-SECRET-KEY-1", "secret.age_key", 50, 64, Cs::Upper),
+    t("pscale_pw_", "secret.planetscale_token", 32, 64, Cs::UrlDot),
+    t(
+        "pscale_tkn_",
+        "secret.planetscale_token",
+        32,
+        64,
+        Cs::UrlDot,
+    ),
+    t(
+        "pscale_oauth_",
+        "secret.planetscale_token",
+        32,
+        64,
+        Cs::UrlDot,
+    ),
+    t("sbp_", "secret.supabase_token", 40, 50, Cs::Word),
+    t("glc_eyJ", "secret.grafana_token", 50, 1024, Cs::B64),
+    t("glsa_", "secret.grafana_token", 32, 50, Cs::Word),
+    t("eyJrIjoi", "secret.grafana_token", 50, 1024, Cs::B64),
+    t("NRAK-", "secret.newrelic_key", 27, 27, Cs::Upper),
+    t("NRJS-", "secret.newrelic_key", 19, 19, Cs::Hex),
+    t("NRBR-", "secret.newrelic_key", 19, 19, Cs::Hex),
+    t("NRII-", "secret.newrelic_key", 20, 40, Cs::Url),
+    t("NRAA-", "secret.newrelic_key", 27, 27, Cs::Upper),
+    t("xkeysib-", "secret.brevo_key", 64, 100, Cs::Url),
+    t("xsmtpsib-", "secret.brevo_key", 64, 100, Cs::Url),
+    t("key-", "secret.mailgun_key", 32, 32, Cs::Hex),
+    t("sq0atp-", "secret.square_token", 22, 64, Cs::Url),
+    t("sq0csp-", "secret.square_token", 40, 64, Cs::Url),
+    t("EAAA", "secret.square_token", 60, 300, Cs::Url),
+    t("EAA", "secret.facebook_token", 80, 400, Cs::Alnum),
+    t("IGQVJ", "secret.instagram_token", 100, 400, Cs::Url),
+    t("sl.", "secret.dropbox_token", 100, 1400, Cs::Url),
+    t("shpat_", "secret.shopify_token", 32, 32, Cs::Alnum),
+    t("shpss_", "secret.shopify_token", 32, 32, Cs::Alnum),
+    t("shpca_", "secret.shopify_token", 32, 32, Cs::Alnum),
+    t("shppa_", "secret.shopify_token", 32, 32, Cs::Alnum),
+    t(
+        "access_token$production$",
+        "secret.braintree_token",
+        40,
+        100,
+        Cs::Dollar,
+    ),
+    t("TlRMTVNTUAAD", "secret.ntlm_response", 40, 4096, Cs::B64),
+    t(
+        "AAAAAAAAAAAAAAAAAAAAA",
+        "secret.x_bearer_token",
+        50,
+        250,
+        Cs::Pct,
+    ),
+    t("3MVG", "secret.salesforce_client", 60, 100, Cs::UrlDot),
+    t("wx", "secret.wechat_app_id", 16, 16, Cs::Hex),
+    special("SG.", "secret.sendgrid_key", Kind::SendGrid),
+    special(".atlasv1.", "secret.terraform_token", Kind::Atlas),
+    Tok {
+        pat: "NRAL",
+        rule: "secret.newrelic_key",
+        kind: Kind::Suffix,
+        min: 36,
+        max: 36,
+        cs: Cs::Lower,
+    },
+    Tok {
+        pat: "-us",
+        rule: "secret.mailchimp_key",
+        kind: Kind::Suffix,
+        min: 32,
+        max: 32,
+        cs: Cs::Alnum,
+    },
+    special("SK", "secret.twilio_key", Kind::Twilio),
+    special("AC", "secret.twilio_key", Kind::Twilio),
+    special(":AA", "secret.telegram_bot_token", Kind::Telegram),
+    special("Q~", "secret.azure_client_secret", Kind::AzureSecret),
+    special("eyJ", "secret.jwt", Kind::Jwt),
+    special("-----BEGIN ", "secret.private_key", Kind::Pem),
+    // base64 of "PRIVATE KEY-----" at the three alignments.
+    special(
+        "UFJJVkFURSBLRVkt",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
+    special(
+        "BSSVZBVEUgS0VZLS0t",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
+    special(
+        "UklWQVRFIEtFWS0t",
+        "secret.private_key_base64",
+        Kind::PemBase64,
+    ),
+];
+
+static TOKEN_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TOKENS.iter().map(|t| t.pat))
+        .unwrap_or_else(|_| fallback_matcher())
+});
+
+/// The pattern lists are constants known to build; this keeps `expect` off the hot path.
+fn fallback_matcher() -> AhoCorasick {
+    AhoCorasick::new(["\u{0}never\u{0}"]).unwrap_or_else(|_| std::process::abort())
+}
+
+/// Key-name stems (case-insensitive) that start a key-value check.
+const KEY_STEMS: &[&str] = &[
+    "pass",
+    "pw",
+    "psw",
+    "pssw",
+    "pasw",
+    "secret",
+    "token",
+    "key",
+    "auth",
+    "cred",
+    "sess",
+    "cookie",
+    "bearer",
+    "basic ",
+    "api",
+    "identified by",
+    "convertto-securestring",
+    "mysql",
+    "mariadb",
+    "curl ",
+];
+
+static KEY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(KEY_STEMS)
+        .unwrap_or_else(|_| fallback_matcher())
+});
+
+impl Detector for SecretDetector {
+    fn categories(&self) -> &[Category] {
+        &[Category::Secret]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        let start = out.len();
+        tokens(bytes, out);
+        key_values(bytes, out);
+        // Findings must sit on char boundaries; values are ASCII-delimited, but a body
+        // scanner stopping inside a multi-byte char must never reach the engine.
+        let mut i = start;
+        while i < out.len() {
+            let f = &out[i];
+            if text.is_char_boundary(f.start) && text.is_char_boundary(f.end) && f.start < f.end {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+}
+
+#[inline]
+fn byte(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+#[inline]
+fn prev(b: &[u8], i: usize) -> u8 {
+    if i == 0 {
+        0
+    } else {
+        byte(b, i - 1)
+    }
+}
+
+/// Whether a token may start at `i`: not glued to a preceding word. An ANSI colour escape
+/// (`\x1b[93m`) right before counts as a boundary.
+fn left_boundary(b: &[u8], i: usize) -> bool {
+    let p = prev(b, i);
+    if !(p.is_ascii_alphanumeric() || p == b'_') {
+        return true;
+    }
+    if p == b'm' {
+        let mut j = i - 1;
+        while j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1] == b';') {
+            j -= 1;
+        }
+        return j >= 2 && b[j - 1] == b'[' && b[j - 2] == 0x1b;
+    }
+    false
+}
+
+/// Length of the run of `cs` bytes from `i`, at most `max + 1`.
+fn run(b: &[u8], i: usize, cs: Cs, max: usize) -> usize {
+    let mut n = 0;
+    while n <= max && cs.has(byte(b, i + n)) {
+        n += 1;
+    }
+    n
+}
+
+/// Obvious fakes inside a token body: `EXAMPLE`, `123456`, `abcdefg`, `xxxxxx`, one
+/// repeated character.
+fn looks_fake(v: &[u8]) -> bool {
+    if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
+        return true;
+    }
+    let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    has(b"example")
+        || has(b"abcdefg")
+        || has(b"xxxxxx")
+        || has(b"your_")
+        || v.windows(5)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && w.windows(2).all(|p| p[1] == p[0] + 1))
+}
+
+fn tokens(b: &[u8], out: &mut Vec<Finding>) {
+    let mut pos = 0;
+    while pos < b.len() {
+        let input = aho_corasick::Input::new(b).span(pos..b.len());
+        let Some(m) = TOKEN_MATCHER.find(input) else {
+            break;
+        };
+        let tok = &TOKENS[m.pattern().as_usize()];
+        let found = match tok.kind {
+            Kind::Token => token(b, m.start(), m.end(), tok),
+            Kind::Tail => tail_token(b, m.end(), tok),
+            Kind::Jwt => jwt(b, m.start()),
+            Kind::Pem => pem(b, m.start()),
+            Kind::PemBase64 => pem_base64(b, m.start()),
+            Kind::Telegram => telegram(b, m.start()),
+            Kind::AzureSecret => azure_secret(b, m.start()),
+            Kind::Twilio => twilio(b, m.start()),
+            Kind::SendGrid => sendgrid(b, m.start()),
+            Kind::Atlas => atlas(b, m.start(), m.end()),
+            Kind::Suffix => suffix_token(b, m.start(), m.end(), tok),
+        };
+        // A failed candidate may hide a longer pattern starting inside it (`:AAAA...`).
+        pos = found.map_or(m.start() + 1, |(_, e)| e.max(m.start() + 1));
+        if let Some((s, e)) = found {
+            out.push(Finding::new(
+                Category::Secret,
+                tok.rule,
+                s,
+                e,
+                "documented token format",
+            ));
+        }
+    }
+}
+
+fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
+    if !left_boundary(b, s) {
+        return None;
+    }
+    let n = run(b, body, tok.cs, tok.max);
+    if n < tok.min || n > tok.max {
+        return None;
+    }
+    let mut e = body + n;
+    // A body that ends in `-`, `.` or `=` padding keeps the padding but not trailing dots.
+    while e > body && matches!(byte(b, e - 1), b'.' | b'-') && tok.cs != Cs::LowerDash {
+        e -= 1;
+    }
+    if e - body < tok.min {
+        return None;
+    }
+    let v = &b[body..e];
+    if looks_fake(v) {
+        return None;
+    }
+    // Generic prefixes need a body that is visibly random: letters and digits.
+    let generic = matches!(
+        tok.pat,
+        "sk-" | "EAA" | "sl." | "key-" | "wx" | "LTAI" | "dapi"
+    );
+    if generic && !(v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic)) {
+        return None;
+    }
+    Some((s, e))
+}
+
+fn tail_token(b: &[u8], body: usize, tok: &Tok) -> Option<(usize, usize)> {
+    let n = run(b, body, tok.cs, tok.max);
+    if n < tok.min || n > tok.max {
+        return None;
+    }
+    Some((body, body + n))
+}
+
+/// Standard or URL-safe base64, padding optional; `None` if not base64.
+pub(crate) fn b64_decode(s: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &c in s {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// `header.payload.signature` with a JSON header naming `alg` or `typ`.
+fn jwt(b: &[u8], s: usize) -> Option<(usize, usize)> {
+    if !left_boundary(b, s) {
+        return None;
+    }
+    let h = run(b, s, Cs::Url, 4096);
+    if !(10..=4096).contains(&h) || byte(b, s + h) != b'.' {
+        return None;
+    }
+    let header = b64_decode(&b[s..s + h])?;
+    let has = |n: &[u8]| memchr::memmem::find(&header, n).is_some();
+    if !(header.first() == Some(&b'{') && (has(b"\"alg\"") || has(b"\"typ\""))) {
+        return None;
+    }
+    let p = run(b, s + h + 1, Cs::Url, 65536);
+    if p < 2 || byte(b, s + h + 1 + p) != b'.' {
+        return None;
+    }
+    let sig_start = s + h + 1 + p + 1;
+    let sig = run(b, sig_start, Cs::Url, 4096);
+    let e = sig_start + sig;
+    if looks_fake(&b[sig_start..e]) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// `-----BEGIN ... PRIVATE KEY-----` to the next `-----END ... PRIVATE KEY-----` (or, for a
+/// truncated key, to the end of the base64 lines that follow). Public keys and certificates
+/// are not secrets and are skipped.
+fn pem(b: &[u8], s: usize) -> Option<(usize, usize)> {
+    const MAX_BLOCK: usize = 64 * 1024;
+    let label_start = s + "-----BEGIN ".len();
+    let rest = b.get(label_start..)?;
+    let label_len = memchr::memmem::find(&rest[..rest.len().min(80)], b"-----")?;
+    let label = &rest[..label_len];
+    memchr::memmem::find(label, b"PRIVATE KEY")?;
+    let after = label_start + label_len + 5;
+    let window = &b[after..b.len().min(after + MAX_BLOCK)];
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&window[from..], b"-----END ") {
+        let end_label = after + from + p + "-----END ".len();
+        let tail = &b[end_label..b.len().min(end_label + 80)];
+        if let Some(l) = memchr::memmem::find(tail, b"-----") {
+            if memchr::memmem::find(&tail[..l], b"PRIVATE KEY").is_some() {
+                return Some((s, end_label + l + 5));
+            }
+        }
+        from += p + 1;
+    }
+    // No END: take the base64-looking lines that follow.
+    let mut e = after;
+    let mut i = after;
+    loop {
+        let line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+        let line = &b[i..line_end];
+        let content = line
+            .iter()
+            .filter(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'"' | b'\\'))
+            .count();
+        let ok = line.iter().all(|&c| {
+            Cs::B64.has(c) || matches!(c, b' ' | b'\t' | b'\r' | b'"' | b'\\' | b':' | b',')
+        });
+        if i > after && (!ok || content == 0) {
+            break;
+        }
+        if ok {
+            e = line_end;
+        }
+        if line_end >= b.len() || line_end - after > MAX_BLOCK {
+            break;
+        }
+        i = line_end + 1;
+    }
+    Some((s, e.max(after)))
+}
+
+/// A base64 run that decodes to text holding an unencrypted PEM private key.
+fn pem_base64(b: &[u8], anchor: usize) -> Option<(usize, usize)> {
+    let mut s = anchor;
+    while s > 0 && Cs::B64.has(b[s - 1]) && anchor - s < 1 << 20 {
+        s -= 1;
+    }
+    let e = anchor + run(b, anchor, Cs::B64, 1 << 20);
+    // Try the alignments: the run may start mid-quantum only if something was glued on.
+    for skip in 0..4 {
+        let Some(dec) = b.get(s + skip..e).and_then(b64_decode) else {
+            continue;
+        };
+        let has = |n: &[u8]| memchr::memmem::find(&dec, n).is_some();
+        if has(b"PRIVATE KEY-----") && has(b"BEGIN") {
+            if has(b"ENCRYPTED") {
+                return None;
+            }
+            return Some((s, e));
+        }
+    }
+    None
+}
+
+fn atlas(b: &[u8], s: usize, body: usize) -> Option<(usize, usize)> {
+    let mut ls = s;
+    while ls > 0 && b[ls - 1].is_ascii_alphanumeric() && s - ls <= 14 {
+        ls -= 1;
+    }
+    if s - ls != 14 || !left_boundary(b, ls) {
+        return None;
+    }
+    let n = run(b, body, Cs::Url, 256);
+    (60..=256).contains(&n).then_some((ls, body + n))
+}
+
+/// `min` bytes of `cs` glued before a fixed suffix; for `-us` a 1-2 digit region follows.
+fn suffix_token(b: &[u8], s: usize, e: usize, tok: &Tok) -> Option<(usize, usize)> {
+    let mut ls = s;
+    while ls > 0 && tok.cs.has(b[ls - 1]) && s - ls <= tok.max {
+        ls -= 1;
+    }
+    if !(tok.min..=tok.max).contains(&(s - ls)) || !left_boundary(b, ls) {
+        return None;
+    }
+    let mut end = e;
+    if tok.pat == "-us" {
+        let d = run(b, e, Cs::Lower, 2);
+        if !(1..=2).contains(&d) || !b[e..e + d].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        end += d;
+    }
+    if Cs::Alnum.has(byte(b, end)) || looks_fake(&b[ls..s]) {
+        return None;
+    }
+    Some((ls, end))
+}
+
+/// `123456789:AA` + 33 base64url characters.
+fn telegram(b: &[u8], colon: usize) -> Option<(usize, usize)> {
+    let mut s = colon;
+    while s > 0 && b[s - 1].is_ascii_digit() {
+        s -= 1;
+    }
+    if !(8..=10).contains(&(colon - s)) || !left_boundary(b, s) {
+        return None;
+    }
+    let body = colon + 3;
+    let n = run(b, body, Cs::Url, 33);
+    (n == 33).then_some((s, body + n))
+}
+
+/// Azure AD client secrets: `xxx8Q~` + 31..34 characters.
+fn azure_secret(b: &[u8], q: usize) -> Option<(usize, usize)> {
+    if q < 4 {
+        return None;
+    }
+    let s = q - 4;
+    let cs = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'~' | b'.' | b'-');
+    if !b[s..q].iter().all(|&c| cs(c)) || !b[q - 1].is_ascii_digit() || !left_boundary(b, s) {
+        return None;
+    }
+    let mut e = q + 2;
+    while e < b.len() && cs(b[e]) && e - q < 40 {
+        e += 1;
+    }
+    (31..=34).contains(&(e - q - 2)).then_some((s, e))
+}
+
+/// Twilio API key (`SK`) or account SID (`AC`): 32 hex digits of one case.
+fn twilio(b: &[u8], s: usize) -> Option<(usize, usize)> {
+    if !left_boundary(b, s) {
+        return None;
+    }
+    let n = run(b, s + 2, Cs::Hex, 32);
+    if n != 32 || Cs::Alnum.has(byte(b, s + 34)) {
+        return None;
+    }
+    let v = &b[s + 2..s + 34];
+    let upper = v.iter().any(u8::is_ascii_uppercase);
+    let lower = v.iter().any(u8::is_ascii_lowercase);
+    if (upper && lower) || looks_fake(v) || !v.iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some((s, s + 34))
+}
+
+/// `SG.` + 22 + `.` + 43 (accepting 16+ for each part).
+fn sendgrid(b: &[u8], s: usize) -> Option<(usize, usize)> {
+    if !left_boundary(b, s) {
+        return None;
+    }
+    let a = run(b, s + 3, Cs::Url, 64);
+    if a < 16 || byte(b, s + 3 + a) != b'.' {
+        return None;
+    }
+    let c = run(b, s + 4 + a, Cs::Url, 128);
+    (c >= 16).then_some((s, s + 4 + a + c))
+}
+
+// ---------------------------------------------------------------------------------------
+// Key-value pairs
+// ---------------------------------------------------------------------------------------
+
+/// Strength of a key name: strong keys accept any non-placeholder value, weak keys (`key`,
+/// `auth`, `session`) only values that look random.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Strength {
+    Strong,
+    Weak,
+}
+
+#[inline]
+fn is_key_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-')
+}
+
+/// Words that make a key a secret wherever they appear in one of its components.
+const LONG_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passwort",
+    "passphrase",
+    "pasword",
+    "paswd",
+    "paswrd",
+    "passwrd",
+    "pssword",
+    "psword",
+    "pswrd",
+    "psswd",
+    "pswd",
+    "psswrd",
+    "paswrd",
+    "secret",
+    "token",
+    "apikey",
+    "credential",
+    "sessionid",
+    "sessid",
+    "privatekey",
+    "accesskey",
+    "accountkey",
+    "secretkey",
+    "authkey",
+    "signingkey",
+    "encryptionkey",
+];
+
+/// Components that are a secret key name on their own.
+const SHORT_STRONG: &[&str] = &["pw", "pwd", "pass", "psw", "pword", "cred", "creds"];
+const SHORT_WEAK: &[&str] = &[
+    "key",
+    "auth",
+    "api",
+    "session",
+    "bearer",
+    "sig",
+    "signature",
+];
+
+/// Last components that say the value is about the secret, not the secret itself.
+const NEG_LAST: &[&str] = &[
+    "mask",
+    "length",
+    "len",
+    "size",
+    "type",
+    "policy",
+    "field",
+    "file",
+    "path",
+    "dir",
+    "label",
+    "hint",
+    "prompt",
+    "reset",
+    "rule",
+    "rules",
+    "regex",
+    "pattern",
+    "min",
+    "max",
+    "minlength",
+    "maxlength",
+    "expiry",
+    "expires",
+    "expiration",
+    "expired",
+    "enabled",
+    "required",
+    "name",
+    "url",
+    "uri",
+    "endpoint",
+    "header",
+    "param",
+    "count",
+    "timeout",
+    "ttl",
+    "format",
+    "method",
+    "mode",
+    "strength",
+    "changed",
+    "updated",
+    "id",
+    "ids",
+    "link",
+    "env",
+    "var",
+    "prefix",
+    "suffix",
+    "location",
+    "store",
+    "manager",
+    "provider",
+    "helper",
+    "source",
+    "version",
+    "lifetime",
+    "validity",
+    "check",
+    "error",
+    "errors",
+    "message",
+    "msg",
+    "placeholder",
+    "example",
+    "fingerprint",
+    "generator",
+    "service",
+    "client",
+    "handler",
+    "class",
+    "module",
+    "request",
+    "response",
+    "cache",
+    "store",
+    "storage",
+    "input",
+    "output",
+    "box",
+    "dialog",
+    "form",
+    "button",
+    "text",
+    "string",
+];
+
+/// Components that are neutral after a secret word (`tp_token_value`).
+const NEUTRAL_LAST: &[&str] = &[
+    "value", "val", "str", "b64", "base64", "hex", "raw", "plain", "data", "key", "enc",
+];
+
+/// Substrings that veto a key component (`author`, `keyboard`, `passenger`).
+const VETO: &[&str] = &[
+    "author",
+    "keyboard",
+    "keypad",
+    "keyword",
+    "keystore",
+    "keychain",
+    "passeng",
+    "compass",
+    "bypass",
+    "passive",
+    "passthrough",
+    "tokeniz",
+    "monkey",
+    "hockey",
+    "turkey",
+    "donkey",
+    "passage",
+    "sessions",
+];
+
+fn classify_key(key: &[u8]) -> Option<Strength> {
+    let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let comps: Vec<&[u8]> = lower
+        .split(|c| !c.is_ascii_alphanumeric())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let last = *comps.last()?;
+    let trimmed = {
+        let mut l = last;
+        while l.last().is_some_and(u8::is_ascii_digit) && l.len() > 1 {
+            l = &l[..l.len() - 1];
+        }
+        l
+    };
+    let veto = |c: &[u8]| {
+        VETO.iter()
+            .any(|v| memchr::memmem::find(c, v.as_bytes()).is_some())
+    };
+    let strength_of = |c: &[u8]| -> Option<Strength> {
+        if veto(c) {
+            return None;
+        }
+        if LONG_WORDS
+            .iter()
+            .any(|w| memchr::memmem::find(c, w.as_bytes()).is_some())
+        {
+            return Some(Strength::Strong);
+        }
+        if SHORT_STRONG.iter().any(|w| w.as_bytes() == c)
+            || (c.len() > 4 && (c.ends_with(b"pass") || c.ends_with(b"pwd")))
+        {
+            return Some(Strength::Strong);
+        }
+        if SHORT_WEAK.iter().any(|w| w.as_bytes() == c) {
+            return Some(Strength::Weak);
+        }
+        None
+    };
+    if NEG_LAST.iter().any(|w| w.as_bytes() == trimmed) {
+        return None;
+    }
+    if let Some(s) = strength_of(trimmed) {
+        return Some(s);
+    }
+    let neutral = NEUTRAL_LAST.iter().any(|w| w.as_bytes() == trimmed) || trimmed.ends_with(b"key");
+    if neutral && comps.len() > 1 {
+        for c in comps[..comps.len() - 1].iter().rev() {
+            if let Some(s) = strength_of(c) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// Opening quotes, longest first, and their closing forms.
+const QUOTES: &[(&[u8], &[u8])] = &[
+    (b"&quot;", b"&quot;"),
+    (b"&#34;", b"&#34;"),
+    (b"\\\\\"", b"\\\\\""),
+    (b"\\\"", b"\\\""),
+    (b"\"", b"\""),
+    (b"'", b"'"),
+    (b"`", b"`"),
+];
+
+fn quote_at(b: &[u8], i: usize) -> Option<(&'static [u8], &'static [u8])> {
+    QUOTES
+        .iter()
+        .find(|(o, _)| b.get(i..i + o.len()) == Some(o))
+        .copied()
+}
+
+#[inline]
+fn line_end(b: &[u8], i: usize) -> usize {
+    memchr::memchr(b'\n', &b[i.min(b.len())..]).map_or(b.len(), |p| i + p)
+}
+
+/// Reads a value at `i` (after separator and spaces): quoted up to its closing quote, or
+/// unquoted up to a delimiter. Returns (start, end, quoted).
+fn read_value(b: &[u8], i: usize) -> Option<(usize, usize, bool)> {
+    let le = line_end(b, i);
+    if let Some((open, close)) = quote_at(b, i) {
+        let s = i + open.len();
+        let e = memchr::memmem::find(&b[s..le], close).map_or(le, |p| s + p);
+        let mut e = e;
+        while e > s && matches!(b[e - 1], b'\r' | b' ') {
+            e -= 1;
+        }
+        return Some((s, e, true));
+    }
+    let mut e = i;
+    while e < le {
+        let c = b[e];
+        // A JSON/C escape (`\n`) ends the value as a real newline would.
+        if c == b'\\' && matches!(byte(b, e + 1), b'n' | b'r' | b't') {
+            break;
+        }
+        if c.is_ascii_whitespace()
+            || matches!(
+                c,
+                b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'&' | b'`'
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    Some((i, e, false))
+}
+
+/// Values that stand for a secret without being one.
+fn is_placeholder(v: &[u8]) -> bool {
+    let first = v.first().copied().unwrap_or(0);
+    if matches!(first, b'<' | b'[' | b'{' | b'$' | b'%' | b'#') {
+        return true;
+    }
+    if v.len() >= 2 && v.iter().all(|&c| c == first) {
+        return true;
+    }
+    if v.iter()
+        .all(|&c| matches!(c, b'*' | b'x' | b'X' | b'.' | b'-' | b'_' | b'?' | b'#'))
+    {
+        return true;
+    }
+    if memchr::memmem::find(v, b"***").is_some() || v.ends_with(b":") {
+        return true;
+    }
+    let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
+    if lower.starts_with(b"0x") && lower.len() > 2 && lower[2..].iter().all(u8::is_ascii_hexdigit) {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "null",
+        "none",
+        "nil",
+        "true",
+        "false",
+        "undefined",
+        "empty",
+        "string",
+        "str",
+        "int",
+        "bool",
+        "boolean",
+        "number",
+        "object",
+        "required",
+        "optional",
+        "hidden",
+        "redacted",
+        "masked",
+        "removed",
+        "omitted",
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "value",
+        "your",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "off.",
+        "n/a",
+        "na",
+        "tbd",
+        "todo",
+        "example",
+        "dummy",
+        "placeholder",
+        "default",
+        "not",
+        "is",
+        "was",
+        "are",
+        "must",
+        "should",
+        "will",
+        "can",
+        "the",
+        "and",
+        "for",
+        "from",
+        "with",
+        "field",
+        "fields",
+        "file",
+        "reset",
+        "expired",
+        "changed",
+        "invalid",
+        "incorrect",
+        "missing",
+        "wrong",
+        "length",
+        "type",
+        "auth",
+        "self",
+        "this",
+        "none,",
+        "os.environ",
+        "process.env",
+        "getenv",
+        "env",
+    ];
+    if WORDS.iter().any(|w| w.as_bytes() == lower.as_slice()) {
+        return true;
+    }
+    memchr::memmem::find(&lower, b"example").is_some()
+        || memchr::memmem::find(&lower, b"your_").is_some()
+        || memchr::memmem::find(&lower, b"your-").is_some()
+        || memchr::memmem::find(&lower, b"{{").is_some()
+        || memchr::memmem::find(&lower, b"${").is_some()
+}
+
+/// An unquoted value that is code, not a literal: `getenv(...)`, `self.password`.
+fn is_code(v: &[u8]) -> bool {
+    if v.contains(&b'(') || v.contains(&b'{') {
+        return true;
+    }
+    v.contains(&b'.')
+        && v.split(|&c| c == b'.').all(|p| {
+            !p.is_empty()
+                && (p[0].is_ascii_alphabetic() || p[0] == b'_')
+                && p.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        })
+}
+
+/// A value that looks machine-generated: long enough, letters and digits.
+fn looks_random(v: &[u8]) -> bool {
+    let digits = v.iter().any(u8::is_ascii_digit);
+    let alpha = v.iter().any(u8::is_ascii_alphabetic);
+    (v.len() >= 8 && digits && alpha) || (v.len() >= 16 && alpha && !v.contains(&b' '))
+}
+
+fn is_uuid(v: &[u8]) -> bool {
+    v.len() == 36
+        && v.iter().enumerate().all(|(i, &c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
+fn push(out: &mut Vec<Finding>, rule: &'static str, s: usize, e: usize, reason: &'static str) {
+    if s < e {
+        out.push(Finding::new(Category::Secret, rule, s, e, reason));
+    }
+}
+
+fn key_values(b: &[u8], out: &mut Vec<Finding>) {
+    let mut done = 0;
+    for m in KEY_MATCHER.find_iter(b) {
+        if m.start() < done {
+            continue;
+        }
+        let stem = &b[m.start()..m.end()];
+        let lower_first = stem[0].to_ascii_lowercase();
+        let consumed = match lower_first {
+            b'b' if stem.len() == 6 && stem.eq_ignore_ascii_case(b"basic ") => {
+                auth_scheme(b, m.start(), m.end(), out)
+            }
+            b'i' => identified_by(b, m.end(), out),
+            b'c' if stem.eq_ignore_ascii_case(b"convertto-securestring") => {
+                secure_string(b, m.end(), out)
+            }
+            b'c' if stem.eq_ignore_ascii_case(b"curl ") => curl_user(b, m.start() + 4, out),
+            b'm' => mysql_p(b, m.start(), out),
+            _ => key_value(b, m.start(), m.end(), out),
+        };
+        if let Some(e) = consumed {
+            done = e;
+        }
+    }
+}
+
+/// `Authorization: Basic xxx` / `Bearer xxx` (the stem was `basic ` or part of a key).
+fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    if !left_boundary(b, s) {
+        return None;
+    }
+    let scheme = &b[s..value_at];
+    let n = run(b, value_at, Cs::B64, 8192);
+    let mut e = value_at + n;
+    while e > value_at && matches!(b[e - 1], b'.' | b'-' | b'_') {
+        e -= 1;
+    }
+    let v = &b[value_at..e];
+    if v.len() < 8 || Cs::UrlDot.has(byte(b, e)) && byte(b, e) != b'.' {
+        return None;
+    }
+    let ctx_start = s.saturating_sub(40);
+    let ctx: Vec<u8> = b[ctx_start..s]
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let authz = memchr::memmem::find(&ctx, b"authoriz").is_some();
+    let basic = scheme.len() >= 5 && scheme[..5].eq_ignore_ascii_case(b"basic");
+    let ok = if basic {
+        authz
+            || b64_decode(v).is_some_and(|d| {
+                d.contains(&b':') && d.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+            })
+    } else {
+        (authz && v.len() >= 8) || looks_random(v) && v.len() >= 16
+    };
+    if !ok || looks_fake(v) || is_placeholder(v) {
+        return None;
+    }
+    let rule = if basic {
+        "secret.basic_auth"
+    } else {
+        "secret.bearer_token"
+    };
+    push(out, rule, value_at, e, "authorization header value");
+    Some(e)
+}
+
+/// `IDENTIFIED BY 'x'` / `IDENTIFIED BY x` (SQL).
+fn identified_by(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let mut j = i;
+    while byte(b, j) == b' ' {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let (s, e, _) = read_value(b, j)?;
+    let v = &b[s..e];
+    if v.len() < 3 || is_placeholder(v) {
+        return None;
+    }
+    push(out, "secret.sql_password", s, e, "SQL IDENTIFIED BY");
+    Some(e)
+}
+
+/// PowerShell `ConvertTo-SecureString [-String] 'x' -AsPlainText -Force`.
+fn secure_string(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let le = line_end(b, i);
+    let mut j = i;
+    loop {
+        while j < le && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        if j >= le {
+            return None;
+        }
+        if b[j] == b'-' {
+            while j < le && !b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    let (s, e, _) = read_value(b, j)?;
+    let v = &b[s..e];
+    if v.len() < 4 || is_placeholder(v) {
+        return None;
+    }
+    push(
+        out,
+        "secret.powershell_secure_string",
+        s,
+        e,
+        "ConvertTo-SecureString argument",
+    );
+    Some(e)
+}
+
+/// `curl -u user:pass` / `curl --user user:pass`: the password part.
+fn curl_user(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let le = line_end(b, i);
+    let line = &b[i..le];
+    for flag in [&b" -u "[..], b" --user ", b" -u"] {
+        if let Some(p) = memchr::memmem::find(line, flag) {
+            let mut j = i + p + flag.len();
+            while byte(b, j) == b' ' {
+                j += 1;
+            }
+            let (s, e, _) = read_value(b, j)?;
+            let v = &b[s..e];
+            let colon = memchr::memchr(b':', v)?;
+            let (user, pass) = (&v[..colon], &v[colon + 1..]);
+            if pass.is_empty() || is_placeholder(pass) || is_placeholder(user) && user != b"" {
+                return None;
+            }
+            push(
+                out,
+                "secret.cli_password",
+                s + colon + 1,
+                e,
+                "curl user:password",
+            );
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// `mysql -u root -pSecret` / `-p'Secret'`.
+fn mysql_p(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    if !left_boundary(b, i) {
+        return None;
+    }
+    let le = line_end(b, i);
+    let line = &b[i..le];
+    let p = memchr::memmem::find(line, b" -p")?;
+    let j = i + p + 3;
+    let c = byte(b, j);
+    if c.is_ascii_whitespace() || c == 0 || c == b'-' {
+        return None;
+    }
+    let (s, e, _) = read_value(b, j)?;
+    let v = &b[s..e];
+    if v.len() < 3 || is_placeholder(v) {
+        return None;
+    }
+    push(out, "secret.cli_password", s, e, "mysql -p password");
+    Some(e)
+}
+
+/// The general case: a key containing the stem, a separator, a value.
+fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    // The whole key around the stem.
+    let mut ks = ms;
+    while ks > 0 && is_key_byte(b[ks - 1]) && ms - ks < 64 {
+        ks -= 1;
+    }
+    let mut ke = me;
+    while ke < b.len() && is_key_byte(b[ke]) && ke - me < 64 {
+        ke += 1;
+    }
+    // Key words separated by one space (`Secret Key:`, `API Secret`): the last word counts.
+    let mut is_flag = false;
+    while ks < ke && b[ks] == b'-' {
+        ks += 1;
+        is_flag = true;
+    }
+    // A flag must start a word: `--password`, `-p`, not `x-password` (that is a header).
+    if is_flag && ks >= 1 {
+        let mut d = ks;
+        while d > 0 && b[d - 1] == b'-' {
+            d -= 1;
+        }
+        if d > 0 && !(b[d - 1].is_ascii_whitespace() || matches!(b[d - 1], b'"' | b'\'' | b'(')) {
+            is_flag = false;
+        }
+    }
+    while ke > ks && matches!(b[ke - 1], b'.' | b'-') {
+        ke -= 1;
+    }
+    let key = &b[ks..ke];
+    if key.is_empty() {
+        return None;
+    }
+    let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let authorization = lower.ends_with(b"authorization");
+    let bearer_key = lower == b"bearer" || lower == b"basic";
+    let cookie = lower == b"cookie" || lower == b"set-cookie";
+    let strength = if authorization || cookie {
+        Strength::Strong
+    } else if bearer_key {
+        // `Bearer <token>` after an Authorization header or alone.
+        if byte(b, ke) != b' ' {
+            return None;
+        }
+        return auth_scheme(b, ks, ke + 1, out);
+    } else {
+        classify_key(key)?
+    };
+    // Separator.
+    let mut i = ke;
+    if let Some((q, _)) = quote_at(b, i) {
+        i += q.len();
+    }
+    while matches!(byte(b, i), b' ' | b'\t') {
+        i += 1;
+    }
+    let sep_at = i;
+    let two = [byte(b, i), byte(b, i + 1)];
+    let sep_len = match two {
+        [b':', b'='] | [b'=', b'>'] | [b'-', b'>'] | [b'=', b'='] | [b'!', b'='] => 2,
+        [b'=', _] | [b':', _] => 1,
+        _ => 0,
+    };
+    // `::` is a scope operator, `:/` a URL scheme.
+    if sep_len == 1 && b[i] == b':' && matches!(byte(b, i + 1), b':' | b'/') {
+        return None;
+    }
+    i += sep_len;
+    while matches!(byte(b, i), b' ' | b'\t') {
+        i += 1;
+    }
+    if sep_len == 0 {
+        if sep_at == ke {
+            return None;
+        }
+        // SQL `... PASSWORD BY 'x'`.
+        if b.get(i..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"by "))
+        {
+            i += 3;
+            while byte(b, i) == b' ' {
+                i += 1;
+            }
+        }
+        // Whitespace only: a command-line flag, a quoted literal (`PASSWORD 'x'`), a
+        // `#define`/`%global`/`SET` directive, or SQL `WITH|LOGIN PASSWORD x`.
+        let quoted = quote_at(b, i).is_some();
+        let before = preceding_word(b, ks);
+        let directive = matches!(
+            before.as_slice(),
+            b"define" | b"global" | b"set" | b"export" | b"by"
+        );
+        let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
+        if !(is_flag || quoted || directive || sql) || byte(b, i) == b'-' {
+            return None;
+        }
+    }
+    if cookie {
+        return cookie_values(b, i, lower == b"set-cookie", out);
+    }
+    let (mut s, mut e, mut quoted) = read_value(b, i)?;
+    // A type annotation: `password: String = "x"`, `passwd: str = "x"`.
+    if !quoted && sep_len == 1 && e > s && b[s..e].iter().all(|c| c.is_ascii_alphanumeric()) {
+        let mut j = e;
+        while byte(b, j) == b' ' {
+            j += 1;
+        }
+        if byte(b, j) == b'=' && byte(b, j + 1) != b'=' {
+            j += 1;
+            while byte(b, j) == b' ' {
+                j += 1;
+            }
+            (s, e, quoted) = read_value(b, j)?;
+        }
+    }
+    if authorization {
+        // Skip the scheme word: `Bearer xyz`, `Basic xyz`, `token xyz`.
+        let v = &b[s..e];
+        let word = v.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if word > 0 && word < v.len() && v[word] == b' ' {
+            s += word + 1;
+        } else if !quoted && word == v.len() && byte(b, e) == b' ' {
+            let (s2, e2, _) = read_value(b, e + 1)?;
+            return finish_value(b, s2, e2, Strength::Strong, false, out);
+        }
+    }
+    finish_value(b, s, e, strength, quoted, out)
+}
+
+/// The lower-cased word before `i`, skipping spaces and a `#`/`%` directive sigil.
+fn preceding_word(b: &[u8], i: usize) -> Vec<u8> {
+    let mut j = i;
+    while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+        j -= 1;
+    }
+    let end = j;
+    while j > 0 && b[j - 1].is_ascii_alphabetic() && end - j < 16 {
+        j -= 1;
+    }
+    b[j..end].iter().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+fn finish_value(
+    b: &[u8],
+    s: usize,
+    e: usize,
+    strength: Strength,
+    quoted: bool,
+    out: &mut Vec<Finding>,
+) -> Option<usize> {
+    let v = &b[s..e];
+    if v.len() < 4 || v.len() > 8192 || is_placeholder(v) || (!quoted && is_code(v)) {
+        return None;
+    }
+    if strength == Strength::Weak && (!looks_random(v) || is_uuid(v)) {
+        return None;
+    }
+    // Prose: an unquoted lower-case word followed by more words ("password is required").
+    if !quoted
+        && v.iter().all(u8::is_ascii_lowercase)
+        && byte(b, e) == b' '
+        && byte(b, e + 1).is_ascii_alphabetic()
+    {
+        return None;
+    }
+    push(out, "secret.key_value", s, e, "value of a secret-named key");
+    Some(e)
+}
+
+/// `Cookie: a=1; b=2` (every value) / `Set-Cookie: sid=1; Path=/` (the first value).
+fn cookie_values(b: &[u8], i: usize, set: bool, out: &mut Vec<Finding>) -> Option<usize> {
+    let le = line_end(b, i);
+    let (vs, ve) = match quote_at(b, i) {
+        Some((open, close)) => {
+            let s = i + open.len();
+            (
+                s,
+                memchr::memmem::find(&b[s..le], close).map_or(le, |p| s + p),
+            )
+        }
+        None => (i, le),
+    };
+    let mut j = vs;
+    let mut last = None;
+    while j < ve {
+        let seg_end = memchr::memchr(b';', &b[j..ve]).map_or(ve, |p| j + p);
+        if let Some(eq) = memchr::memchr(b'=', &b[j..seg_end]) {
+            let s = j + eq + 1;
+            let mut e = seg_end;
+            while e > s && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            let v = &b[s..e];
+            if v.len() >= 4 && !is_placeholder(v) {
+                push(out, "secret.cookie", s, e, "cookie value");
+                last = Some(e);
+            }
+        }
+        if set {
+            break;
+        }
+        j = seg_end + 1;
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        SecretDetector.detect(text, &mut out);
+        out.sort_by_key(|f| f.start);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn prefixed_tokens() {
+        let gh = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        assert_eq!(found(&format!("token {gh} end")), [gh]);
+        assert_eq!(found("id AKIAIOSFODNN7EXAMPLF,"), ["AKIAIOSFODNN7EXAMPLF"]);
+        let slack = "xoxb-2039482-2093840923-Afo93jfDk3";
+        assert_eq!(found(slack), [slack]);
+        let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+        assert_eq!(found(&format!("\"{stripe}\"")), [stripe]);
+        let google = "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI";
+        assert_eq!(found(google), [google]);
+        let tg = "508627689:AAEuLPKs-EhrjrYGnz60bnYNZqakf6HJxc0";
+        assert_eq!(found(&format!("bot {tg}")), [tg]);
+        assert_eq!(
+            found("\x1b[93msk-615ef152bf865a131f88b23571dc4ee6\x1b[0m"),
+            ["sk-615ef152bf865a131f88b23571dc4ee6"]
+        );
+    }
+
+    #[test]
+    fn prefixed_negatives() {
+        assert!(found("the task-manager and risk-assessment-framework-v2").is_empty());
+        assert!(found("ASIAN markets, AKIA is short").is_empty());
+        assert!(found("ghp_ is the prefix").is_empty());
+        assert!(found("dckr_pat_EXAMPLE-EXAMPLE-EXAMPLE-123").is_empty());
+        assert!(found("AC123456E2A108CD72F648B1984C3B5A13").is_empty());
+    }
+
+    #[test]
+    fn jwt() {
+        let j = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        assert_eq!(found(&format!("jwt={j}&x")), [j]);
+        // Not a JWT header.
+        assert!(found("eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxIn0.abc").is_empty());
+    }
+
+    #[test]
+    fn authorization_headers() {
+        assert_eq!(
+            found("Authorization: Bearer eyJGRpVu1c2VzY2-823r_db32hbf4W1lbj"),
+            ["eyJGRpVu1c2VzY2-823r_db32hbf4W1lbj"]
+        );
+        assert_eq!(
+            found("curl -H \"Authorization: Basic R2hyZG5oYzpycWVpIGVuZ2xiZg==\" http://x"),
+            ["R2hyZG5oYzpycWVpIGVuZ2xiZg=="]
+        );
+        assert_eq!(
+            found(r#"{"authorization": "Bearer abcDEF123456ghiJKL"}"#),
+            ["abcDEF123456ghiJKL"]
+        );
+        assert!(found("Basic information about the account").is_empty());
+    }
+
+    #[test]
+    fn cookies_and_sessions() {
+        assert_eq!(
+            found("Cookie: JSESSIONID=1A2B3C4D5E6F7A8B; lang=en-US-x"),
+            ["1A2B3C4D5E6F7A8B", "en-US-x"]
+        );
+        assert_eq!(
+            found("Set-Cookie: sid=s%3Aabc123def456; Path=/; HttpOnly"),
+            ["s%3Aabc123def456"]
+        );
+        assert_eq!(found("url;PHPSESSID=abc123def456ghi"), ["abc123def456ghi"]);
+    }
+
+    #[test]
+    fn key_value_forms() {
+        assert_eq!(found("password=hunter22"), ["hunter22"]);
+        assert_eq!(found("passwd: S3cr3t!x"), ["S3cr3t!x"]);
+        assert_eq!(found(r#"{"password": "Prl23Db#@"}"#), ["Prl23Db#@"]);
+        assert_eq!(found("api_key=AbC123dEf456"), ["AbC123dEf456"]);
+        assert_eq!(
+            found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"),
+            ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLF"]
+        );
+        assert_eq!(found("mysql --password Sne3sd8AZjq"), ["Sne3sd8AZjq"]);
+        assert_eq!(found("mysql -u root -pSecret12"), ["Secret12"]);
+        assert_eq!(found("mysql -u root -p'xyz12'"), ["xyz12"]);
+        assert_eq!(found("curl -u admin:pa55word https://h"), ["pa55word"]);
+        assert_eq!(found("ID:master,PW:dipPr10Gg!"), ["dipPr10Gg!"]);
+        assert_eq!(found("CREATE USER u IDENTIFIED BY 'SqL5pw';"), ["SqL5pw"]);
+        assert_eq!(found("ALTER ROLE x PASSWORD 'SqL5pw';"), ["SqL5pw"]);
+        assert_eq!(found("client_secret: changeme"), ["changeme"]);
+        assert_eq!(
+            found("https://h/x?token=zUkITxodk63b&y=1"),
+            ["zUkITxodk63b"]
+        );
+    }
+
+    #[test]
+    fn key_value_negatives() {
+        for s in [
+            "password=",
+            "password: <password>",
+            "password=***",
+            "password=xxx",
+            "password=${DB_PASSWORD}",
+            "password=%s",
+            "token: {{token}}",
+            "password: null",
+            "token=None",
+            "secret: true",
+            "password=[SECRET-1]",
+            "the password is required",
+            "password: is required",
+            "Password: required field",
+            "password_length: 12",
+            "pass_mask32: 0x31c45018",
+            "passengers: many",
+            "author = \"M$Bn0Tf0YHD\"",
+            "keyboard: qwerty123",
+            "key: value",
+            "request_id=5d41402abc4b2a76b9719d911017c592",
+            "key: 1ace4d19-fa7e-b4e2-c3f0-9129474bcd81",
+            "PASSWORD = os.environ.get(\"PASSWORD\")",
+            "password = self.password",
+            "#define PASSWORD 0x0dead1beef7cafe2",
+            "curl -u \"$USER:$PASSWORD\" https://h",
+        ] {
+            assert!(found(s).is_empty(), "{s:?} -> {:?}", found(s));
+        }
+    }
+
+    #[test]
+    fn pem_blocks() {
+        let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY-----";
+        let text = format!("key:\n{key}\nafter");
+        assert_eq!(found(&text), [key]);
+        let public = "-----BEGIN PUBLIC KEY-----\nMFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n-----END PUBLIC KEY-----";
+        assert!(found(public).is_empty());
+        assert!(found("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----").is_empty());
+        // Truncated: the base64 lines after BEGIN.
+        let cut = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC";
+        assert_eq!(found(&format!("{cut}\n\nnext line here")), [cut]);
+    }
+
+    #[test]
+    fn base64_pem() {
+        let pem = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n-----END EC PRIVATE KEY-----\n";
+        let enc = encode_b64(pem.as_bytes());
+        assert_eq!(found(&format!("data: {enc}")), [enc.as_str()]);
+    }
+
+    fn encode_b64(d: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut s = String::new();
+        for c in d.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for k in 0..4 {
+                if k <= c.len() {
+                    s.push(A[((n >> (18 - 6 * k)) & 63) as usize] as char);
+                } else {
+                    s.push('=');
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn never_fires_on_placeholders() {
+        for s in [
+            "[SECRET-1] [SECRET-12] [URL_TOKEN-3] [EMAIL-1]",
+            "password=[SECRET-3] token: [SECRET-4]",
+            "Authorization: Bearer [SECRET-2]",
+            "Cookie: sid=[SECRET-5]; x=[SECRET-6]",
+        ] {
+            assert!(found(s).is_empty(), "{s:?} -> {:?}", found(s));
+        }
+    }
+
+    #[test]
+    fn utf8_safe() {
+        // Multi-byte text around every anchor must not panic or split chars.
+        for s in [
+            "pässword=ünïcödé密码",
+            "密码 password: 密码密码",
+            "token=é",
+            "AKIA密",
+            "-----BEGIN PRIVATE KEY-----密",
+            "eyJ密.x.y",
+            "Cookie: a=密密密密",
+        ] {
+            let _ = found(s);
+        }
+    }
+}
+
+/// Accuracy on the credsweeper fixtures (run with `cargo test --lib credsweeper -- --ignored
+/// --nocapture`; reads `$LOGSCRUB_CORPUS` or `../shared/corpus`, skips when absent).
+///
+/// Counting: each file is scanned whole through `Engine::detect` with the default policy
+/// (so overlap resolution applies); only Secret/UrlCredentials/UrlToken findings count.
+/// Positives: unique (file, line, value_start, value_end) from
+/// `derived_expected_for_staged_samples.jsonl` (char offsets in the line, converted to bytes;
+/// clamped to the line); found when a finding overlaps that byte range (an empty range counts
+/// when a finding covers its position). Negatives: non-empty lines with no expected positive
+/// in files named `*_n*`, `*.n.*`, `false_positive`, `password_FALSE`, `aws_multi_fp`, plus,
+/// in other files, lines ending in an `FP` marker (`# FP`, `- FP`) and the non-empty lines
+/// under an `FP:`/`# FP`/`# FP:` header up to the next blank line; flagged when any finding
+/// overlaps the line.
+#[cfg(test)]
+mod corpus_eval {
+    use crate::detect::Category;
+    use crate::engine::Engine;
+    use crate::policy::Policy;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for l in text.split('\n') {
+            v.push((off, l));
+            off += l.len() + 1;
+        }
+        v
+    }
+
+    fn char_to_byte(line: &str, c: usize) -> usize {
+        line.char_indices().nth(c).map_or(line.len(), |(b, _)| b)
+    }
+
+    #[test]
+    #[ignore]
+    fn credsweeper_figures() {
+        let root = std::env::var("LOGSCRUB_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let dir = std::path::Path::new(&root).join("credsweeper");
+        let Ok(jsonl) =
+            std::fs::read_to_string(dir.join("derived_expected_for_staged_samples.jsonl"))
+        else {
+            eprintln!("corpus not found under {root}; skipping");
+            return;
+        };
+        let engine = Engine::new(Policy::default()).unwrap();
+        let mut expected: BTreeMap<String, BTreeSet<(usize, usize, usize, String)>> =
+            BTreeMap::new();
+        let mut raw_rows = 0;
+        for l in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            raw_rows += 1;
+            expected
+                .entry(v["file"].as_str().unwrap().to_string())
+                .or_default()
+                .insert((
+                    v["line_num"].as_u64().unwrap() as usize,
+                    v["value_start"].as_i64().unwrap().max(0) as usize,
+                    v["value_end"].as_i64().unwrap().max(0) as usize,
+                    v["rule"].as_str().unwrap().to_string(),
+                ));
+        }
+        let mut files: Vec<String> = std::fs::read_dir(dir.join("samples"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let (mut pos, mut pos_found, mut neg, mut neg_flagged) = (0, 0, 0, 0);
+        // Lines of encrypted PEM keys: credsweeper calls them negatives, we redact them.
+        let (mut neg_enc, mut flagged_enc) = (0, 0);
+        let mut missed_by_rule: BTreeMap<String, usize> = BTreeMap::new();
+        let verbose = std::env::var("LOGSCRUB_EVAL_VERBOSE").is_ok();
+        for f in &files {
+            let bytes = std::fs::read(dir.join("samples").join(f)).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let (findings, _) = engine.detect(&text);
+            let findings: Vec<_> = findings
+                .into_iter()
+                .filter(|x| {
+                    matches!(
+                        x.category,
+                        Category::Secret | Category::UrlCredentials | Category::UrlToken
+                    )
+                })
+                .collect();
+            let lines = lines_with_offsets(&text);
+            let exp = expected.get(f.as_str()).cloned().unwrap_or_default();
+            // One positive per unique span; the rule is only kept for the miss report.
+            let mut seen = BTreeSet::new();
+            let mut pos_lines = BTreeSet::new();
+            for (ln, vs, ve, rule) in &exp {
+                pos_lines.insert(*ln);
+                if !seen.insert((*ln, *vs, *ve)) {
+                    continue;
+                }
+                let Some(&(off, line)) = lines.get(ln.wrapping_sub(1)) else {
+                    continue;
+                };
+                let s = off + char_to_byte(line, *vs);
+                let e = off + char_to_byte(line, *ve);
+                pos += 1;
+                let hit = findings
+                    .iter()
+                    .any(|x| (x.start < e && x.end > s) || (s == e && x.start <= s && s <= x.end));
+                if hit {
+                    pos_found += 1;
+                } else {
+                    *missed_by_rule.entry(rule.clone()).or_default() += 1;
+                    if verbose {
+                        eprintln!("MISS {f}:{ln} [{rule}] {:?}", &text[s..e.max(s)]);
+                    }
+                }
+            }
+            let neg_file = f.ends_with("_n")
+                || f.contains("_n.")
+                || f.contains(".n.")
+                || f == "false_positive"
+                || f == "password_FALSE"
+                || f == "aws_multi_fp";
+            let mut in_fp_section = false;
+            for (i, &(off, line)) in lines.iter().enumerate() {
+                let ln = i + 1;
+                let t = line.trim();
+                let header = matches!(t, "FP:" | "# FP" | "# FP:" | "FP");
+                let marker = t.ends_with("# FP") || t.ends_with("- FP");
+                if t.is_empty() || t.starts_with("TP") || t == "# TP" {
+                    in_fp_section = false;
+                }
+                let is_neg = !t.is_empty()
+                    && !header
+                    && !pos_lines.contains(&ln)
+                    && (neg_file || marker || in_fp_section);
+                if header {
+                    in_fp_section = true;
+                }
+                if !is_neg {
+                    continue;
+                }
+                neg += 1;
+                let encrypted = f.contains(".encrypted");
+                neg_enc += usize::from(encrypted);
+                let (s, e) = (off, off + line.len());
+                if findings.iter().any(|x| x.start < e && x.end > s) {
+                    neg_flagged += 1;
+                    flagged_enc += usize::from(encrypted);
+                    if verbose {
+                        eprintln!(
+                            "FP   {f}:{ln} {:?}",
+                            line.chars().take(120).collect::<String>()
+                        );
+                    }
+                }
+            }
+        }
+        eprintln!("credsweeper expected rows: {raw_rows}, unique positive spans: {pos}");
+        eprintln!(
+            "recall: {pos_found}/{pos} = {:.1} %",
+            100.0 * pos_found as f64 / pos.max(1) as f64
+        );
+        eprintln!(
+            "negatives flagged: {neg_flagged}/{neg} = {:.1} %",
+            100.0 * neg_flagged as f64 / neg.max(1) as f64
+        );
+        eprintln!(
+            "negatives flagged without the encrypted-PEM fixtures: {}/{} = {:.1} %",
+            neg_flagged - flagged_enc,
+            neg - neg_enc,
+            100.0 * (neg_flagged - flagged_enc) as f64 / (neg - neg_enc).max(1) as f64
+        );
+        eprintln!("missed by rule: {missed_by_rule:?}");
+    }
+}
+
+/// Throughput and hit counts of the secret and URL detectors over loghub and the Ubuntu
+/// dialogues (`cargo test --release --lib secret_speed -- --ignored --nocapture`).
+#[cfg(test)]
+mod speed {
+    use crate::detect::{url::UrlDetector, Detector};
+
+    #[test]
+    #[ignore]
+    fn secret_speed() {
+        let root = std::env::var("LOGSCRUB_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let dir = std::path::Path::new(&root);
+        let mut text = String::new();
+        if let Ok(rd) = std::fs::read_dir(dir.join("loghub/raw")) {
+            for e in rd.flatten() {
+                text.push_str(&String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()));
+            }
+        }
+        if let Ok(u) = std::fs::read(dir.join("ubuntu-dialogue-pimlico/dialogues_small.json")) {
+            text.push_str(&String::from_utf8_lossy(&u));
+        }
+        if text.is_empty() {
+            return;
+        }
+        let dets: [&dyn Detector; 2] = [&super::SecretDetector, &UrlDetector];
+        let mut out = Vec::new();
+        for d in dets {
+            d.detect(&text, &mut out);
+        }
+        for f in out.iter().take(60) {
+            eprintln!("{} {:?}", f.rule, &text[f.start..f.end.min(f.start + 80)]);
+        }
+        eprintln!("hits: {}", out.len());
+        let t = std::time::Instant::now();
+        let rounds = 5;
+        for _ in 0..rounds {
+            out.clear();
+            for d in dets {
+                d.detect(&text, &mut out);
+            }
+        }
+        let mbs = (text.len() * rounds) as f64 / t.elapsed().as_secs_f64() / 1e6;
+        eprintln!(
+            "{} MB, {mbs:.0} MB/s (secret + url)",
+            text.len() / 1_000_000
+        );
+    }
+}
