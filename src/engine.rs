@@ -3,6 +3,7 @@
 
 pub mod allowlist;
 mod leak;
+mod repeat;
 
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
 use crate::error::Error;
@@ -102,11 +103,12 @@ impl Engine {
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
         let before = resolved.len();
-        let kept: Vec<Finding> = resolved
+        let mut kept: Vec<Finding> = resolved
             .into_iter()
             .filter(|f| !self.allowlist.allows(f, &text[f.start..f.end]))
             .collect();
         let allowed = before - kept.len();
+        repeat::extend(text, &mut kept);
         (kept, allowed)
     }
 

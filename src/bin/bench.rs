@@ -39,13 +39,16 @@ fn seed(corpus: &Path, kind: &str) -> Result<String, String> {
             names.sort();
             let mut s = String::new();
             for n in names {
-                s.push_str(&String::from_utf8_lossy(&std::fs::read(&n).map_err(|e| e.to_string())?));
+                s.push_str(&String::from_utf8_lossy(
+                    &std::fs::read(&n).map_err(|e| e.to_string())?,
+                ));
             }
             Ok(s)
         }
         "ubuntu" => {
             let path = corpus.join("ubuntu-dialogue-pimlico/dialogues_small.json");
-            let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let raw =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let v: serde_json::Value = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
             let mut s = String::new();
             for d in v.as_array().into_iter().flatten() {
@@ -105,7 +108,8 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
                 while !seed.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                f.write_all(&seed.as_bytes()[..cut]).map_err(|e| e.to_string())?;
+                f.write_all(&seed.as_bytes()[..cut])
+                    .map_err(|e| e.to_string())?;
                 written += cut.max(1);
             }
         }
@@ -124,10 +128,12 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
                 // The seed is valid UTF-8 and cut at char boundaries per repetition, but a
                 // 1 MiB read can split a char: carry the incomplete tail.
                 let chunk = String::from_utf8_lossy(&buf[..n]);
-                sink.write_all(stream.feed(&chunk).as_bytes()).map_err(|e| e.to_string())?;
+                sink.write_all(stream.feed(&chunk).as_bytes())
+                    .map_err(|e| e.to_string())?;
             }
             let done = stream.finish();
-            sink.write_all(done.text.as_bytes()).map_err(|e| e.to_string())?;
+            sink.write_all(done.text.as_bytes())
+                .map_err(|e| e.to_string())?;
             best = best.min(t.elapsed().as_secs_f64());
             findings = done.report.findings;
             residual = done.report.residual;
@@ -162,7 +168,12 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let get = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str);
+    let get = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
+    };
     let Some(corpus) = corpus_dir(get("--corpus")) else {
         eprintln!("logscrub-bench: ../shared/corpus not found; pass --corpus DIR");
         return ExitCode::from(2);
@@ -193,13 +204,23 @@ fn main() -> ExitCode {
     };
     let mut rows = Vec::new();
     if !json {
-        println!("{:<8} {:>7} {:<9} {:>9} {:>10} {:>10} {:>8} {:>9}", "input", "size", "mode", "seconds", "MB/s", "findings", "residual", "peak MB");
+        println!(
+            "{:<8} {:>7} {:<9} {:>9} {:>10} {:>10} {:>8} {:>9}",
+            "input", "size", "mode", "seconds", "MB/s", "findings", "residual", "peak MB"
+        );
     }
     for kind in ["ubuntu", "loghub"] {
         for &size in &sizes {
             for mode in ["scan", "sanitize", "stream"] {
                 let out = Command::new(&me)
-                    .args(["--corpus", &corpus.to_string_lossy(), "--one", kind, &size.to_string(), mode])
+                    .args([
+                        "--corpus",
+                        &corpus.to_string_lossy(),
+                        "--one",
+                        kind,
+                        &size.to_string(),
+                        mode,
+                    ])
                     .output();
                 let row: serde_json::Value = match out {
                     Ok(o) if o.status.success() => match serde_json::from_slice(&o.stdout) {
@@ -210,7 +231,10 @@ fn main() -> ExitCode {
                         }
                     },
                     Ok(o) => {
-                        eprintln!("logscrub-bench: {kind} {size} MB {mode} failed: {}", String::from_utf8_lossy(&o.stderr));
+                        eprintln!(
+                            "logscrub-bench: {kind} {size} MB {mode} failed: {}",
+                            String::from_utf8_lossy(&o.stderr)
+                        );
                         return ExitCode::from(1);
                     }
                     Err(e) => {
@@ -221,8 +245,14 @@ fn main() -> ExitCode {
                 if !json {
                     println!(
                         "{:<8} {:>4} MB {:<9} {:>9.3} {:>10.1} {:>10} {:>8} {:>9.1}",
-                        kind, size, mode, row["seconds"].as_f64().unwrap_or(0.0), row["mb_per_s"].as_f64().unwrap_or(0.0),
-                        row["findings"], row["residual"], row["peak_rss_mb"].as_f64().unwrap_or(0.0)
+                        kind,
+                        size,
+                        mode,
+                        row["seconds"].as_f64().unwrap_or(0.0),
+                        row["mb_per_s"].as_f64().unwrap_or(0.0),
+                        row["findings"],
+                        row["residual"],
+                        row["peak_rss_mb"].as_f64().unwrap_or(0.0)
                     );
                 }
                 rows.push(row);

@@ -1,0 +1,90 @@
+//! Consistency pass: a value found once is replaced everywhere it stands as a whole token.
+//!
+//! Detectors judge each occurrence by its context, so the same string can be flagged in one
+//! place (`add 8.8.8.8 as DNS`) and not in another (`nameserver_8.8.8.8`). Leaving the
+//! second one would leak a value we already decided is personal, and the leak check would
+//! (rightly) fail the whole run; so every further whole-token occurrence is found here.
+
+use crate::detect::{Category, Finding};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// Shorter values would match inside ordinary words and numbers.
+const MIN_LEN: usize = 4;
+/// Multi-line blocks (notes, keys) are not repeated by string search.
+const MAX_LEN: usize = 512;
+
+fn continues(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Adds the further occurrences of the findings' values; keeps `found` sorted by start.
+pub(super) fn extend(text: &str, found: &mut Vec<Finding>) {
+    let values: BTreeSet<(&str, Category)> = found
+        .iter()
+        .filter(|f| f.category != Category::InternalNote && (MIN_LEN..=MAX_LEN).contains(&f.len()))
+        .map(|f| (&text[f.start..f.end], f.category))
+        .collect();
+    if values.is_empty() {
+        return;
+    }
+    let values: Vec<(&str, Category)> = values.into_iter().collect();
+    let Ok(ac) = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(values.iter().map(|(v, _)| v))
+    else {
+        return;
+    };
+    let mut extra = Vec::new();
+    let mut k = 0; // index into `found`, which is sorted by start
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        while k < found.len() && found[k].end <= s {
+            k += 1;
+        }
+        if k < found.len() && found[k].start < e {
+            continue; // overlaps a finding (usually the original one)
+        }
+        let (value, category) = values[m.pattern().as_usize()];
+        let first = value.chars().next();
+        let last = value.chars().next_back();
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if (continues(first) && continues(before)) || (continues(last) && continues(after)) {
+            continue;
+        }
+        // `10.0.0.1` inside `10.0.0.1.5` or `1.10.0.0.1`: a dotted continuation.
+        let after2 = text[e..].chars().nth(1);
+        let before2 = text[..s].chars().rev().nth(1);
+        if (after == Some('.') && continues(after2)) || (before == Some('.') && continues(before2))
+        {
+            continue;
+        }
+        let mut f = Finding::new(category, "", s, e, "same value found elsewhere in the text");
+        f.rule = Cow::Owned(format!("{}.repeat", category.id()));
+        extra.push(f);
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_whole_tokens_only() {
+        let text = "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53";
+        let mut found = vec![Finding::new(Category::Ipv4, "ipv4.dotted", 4, 11, "")];
+        extend(text, &mut found);
+        let spans: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        // As in the leak check, only letters and digits continue a token.
+        assert_eq!(spans, ["8.8.8.8", "8.8.8.8", "8.8.8.8"]);
+        assert_eq!(found[1].rule, "ipv4.repeat");
+        assert_eq!(&text[found[2].start - 1..found[2].start], " ");
+    }
+}
