@@ -163,7 +163,7 @@ impl Policy {
 }
 
 /// Compiles a user-supplied pattern with size limits, or explains why it cannot be used.
-pub fn compile_user_pattern(pattern: &str) -> Result<regex::Regex, Error> {
+pub fn compile_user_pattern(pattern: &str) -> Result<regex_lite::Regex, Error> {
     if pattern.len() > MAX_PATTERN_LEN {
         return Err(Error::Pattern {
             pattern: pattern.chars().take(40).collect::<String>() + "...",
@@ -176,9 +176,9 @@ pub fn compile_user_pattern(pattern: &str) -> Result<regex::Regex, Error> {
             message: "empty pattern".into(),
         });
     }
-    regex::RegexBuilder::new(pattern)
+    regex_lite::RegexBuilder::new(pattern)
         .size_limit(MAX_PATTERN_COMPILED)
-        .dfa_size_limit(MAX_PATTERN_COMPILED)
+        .nest_limit(100)
         .build()
         .map_err(|e| Error::Pattern {
             pattern: pattern.to_string(),
@@ -213,7 +213,7 @@ mod tests {
             "a".repeat(2000)
         );
         assert!(Policy::from_json(&huge).is_err());
-        let blowup = r#"{"custom_rules":[{"label":"X","pattern":"(\\w{100}){100}"}]}"#;
+        let blowup = r#"{"custom_rules":[{"label":"X","pattern":"(\\w{1000}){1000}"}]}"#;
         assert!(Policy::from_json(blowup)
             .unwrap_err()
             .to_string()

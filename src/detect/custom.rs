@@ -6,8 +6,8 @@ use crate::policy::{compile_user_pattern, Policy};
 use std::borrow::Cow;
 
 pub struct CustomDetector {
-    rules: Vec<(String, regex::Regex)>,
-    deny: Option<regex::Regex>,
+    rules: Vec<(String, regex_lite::Regex)>,
+    deny: Option<regex_lite::Regex>,
 }
 
 impl CustomDetector {
@@ -22,15 +22,15 @@ impl CustomDetector {
             .iter()
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
-            .map(regex::escape)
+            .map(regex_lite::escape)
             .collect();
         let deny = if terms.is_empty() {
             None
         } else {
-            // Whole words: a term is not redacted inside a longer word.
-            let pattern = format!(r"(?i)(?:^|\b|(?-u:\B))(?:{})(?:\b|$)", terms.join("|"));
+            // Whole words are checked on each match (Unicode-aware), not in the pattern.
+            let pattern = format!(r"(?i)(?:{})", terms.join("|"));
             Some(
-                regex::RegexBuilder::new(&pattern)
+                regex_lite::RegexBuilder::new(&pattern)
                     .size_limit(crate::policy::MAX_PATTERN_COMPILED * 4)
                     .build()
                     .map_err(|e| Error::Pattern {
@@ -97,5 +97,35 @@ impl Detector for CustomDetector {
                 out.push(f);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(policy: &str, text: &str) -> Vec<(String, String)> {
+        let p = Policy::from_json(policy).unwrap();
+        let d = CustomDetector::from_policy(&p).unwrap().unwrap();
+        let mut out = Vec::new();
+        d.detect(text, &mut out);
+        out.iter()
+            .map(|f| (f.label().to_string(), text[f.start..f.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn custom_rules_and_deny_terms() {
+        let got = found(
+            r#"{"custom_rules":[{"label":"EMPLOYEE_ID","pattern":"\\bE\\d{6}\\b"}],"deny_terms":["Project Falcon"]}"#,
+            "E123456 works on project falcon, not Project Falconry or E1234567.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("EMPLOYEE_ID".to_string(), "E123456".to_string()),
+                ("REDACTED".to_string(), "project falcon".to_string())
+            ]
+        );
     }
 }

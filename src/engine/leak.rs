@@ -5,17 +5,63 @@ use super::{Engine, Residual};
 use crate::detect::Category;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
-static PLACEHOLDER: LazyLock<Option<regex::Regex>> =
-    LazyLock::new(|| regex::Regex::new(r"\[[A-Z][A-Z0-9_]*(?:-[0-9]+|:[0-9a-f]{8})?\]").ok());
-
-/// Spans of replacement placeholders in `out`.
-fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
-    match PLACEHOLDER.as_ref() {
-        Some(re) if out.contains('[') => re.find_iter(out).map(|m| (m.start(), m.end())).collect(),
-        _ => Vec::new(),
+/// Spans of replacement placeholders in `out`: `[LABEL]`, `[LABEL-12]`, `[LABEL:3f2a9c1d]`.
+pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
+    let b = out.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'[', &b[i..]) {
+        let s = i + p;
+        i = s + 1;
+        if let Some(len) = placeholder_len(&b[s..]) {
+            spans.push((s, s + len));
+            i = s + len;
+        }
     }
+    spans
+}
+
+/// Length of the placeholder at the start of `b`, if one is there.
+fn placeholder_len(b: &[u8]) -> Option<usize> {
+    let mut j = 1;
+    if !b.get(j)?.is_ascii_uppercase() {
+        return None;
+    }
+    while b
+        .get(j)
+        .is_some_and(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+    {
+        j += 1;
+    }
+    match *b.get(j)? {
+        b']' => return Some(j + 1),
+        b'-' => {
+            let d = j + 1;
+            j = d;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            if j == d {
+                return None;
+            }
+        }
+        b':' => {
+            let d = j + 1;
+            j = d;
+            while b
+                .get(j)
+                .is_some_and(|&c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+            {
+                j += 1;
+            }
+            if j - d != 8 {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    (b.get(j) == Some(&b']')).then_some(j + 1)
 }
 
 /// The encodings under which an original could survive a naive replacement.
@@ -168,6 +214,16 @@ pub(super) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders() {
+        let s = "a [EMAIL-12] b [IPV4] c [X:3f2a9c1d] [no] [A-] [B:123] [C_D-1]";
+        let got: Vec<&str> = placeholder_spans(s)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(got, ["[EMAIL-12]", "[IPV4]", "[X:3f2a9c1d]", "[C_D-1]"]);
+    }
 
     #[test]
     fn base64_matches_std_alphabet() {
