@@ -6,9 +6,15 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub mod card;
 pub mod custom;
 pub mod email;
+pub mod geo;
+pub mod iban;
 pub mod ip;
+pub mod mac;
+pub mod national_id;
+pub mod phone;
 pub(crate) mod scan;
 
 /// What kind of personal data or secret a finding is.
@@ -197,5 +203,14 @@ pub trait Detector: Send + Sync {
 
 /// The built-in detectors, in a fixed order.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
-    vec![Box::new(email::EmailDetector), Box::new(ip::IpDetector)]
+    vec![
+        Box::new(email::EmailDetector),
+        Box::new(ip::IpDetector),
+        Box::new(mac::MacDetector),
+        Box::new(phone::PhoneDetector),
+        Box::new(card::CardDetector),
+        Box::new(iban::IbanDetector),
+        Box::new(national_id::NationalIdDetector),
+        Box::new(geo::GeoDetector),
+    ]
 }
