@@ -155,7 +155,7 @@ fn match_iban(bytes: &[u8], s: usize) -> Option<usize> {
             }
             chars.push(b.to_ascii_uppercase());
             pos += 1;
-        } else if b == b' ' && chars.len() % 4 == 0 && chars.len() > 0 {
+        } else if b == b' ' && chars.len() % 4 == 0 && !chars.is_empty() {
             // Spaces only between groups of four, and then between all of them.
             match grouped {
                 None if chars.len() == 4 => grouped = Some(true),
