@@ -255,8 +255,10 @@ fn issuer_ok(d: &[u8]) -> bool {
         // Diners Club
         || (((300..=305).contains(&p3) || p3 == 309 || p2 == 36 || p2 == 38 || p2 == 39)
             && (14..=19).contains(&len))
-        // JCB, including the old 15-digit 1800/2131 ranges
-        || ((3528..=3589).contains(&p4) && (16..=19).contains(&len))
+        // JCB: 3528-3589 is assigned, but generators and common validators accept the
+        // whole `35` block (`35\d{3}`), as do some co-branded ranges; plus the old
+        // 15-digit 1800/2131 ranges.
+        || (p2 == 35 && (16..=19).contains(&len))
         || ((p4 == 1800 || p4 == 2131) && len == 15)
         // Discover
         || ((p4 == 6011 || p2 == 65 || (644..=649).contains(&p3)
