@@ -68,6 +68,10 @@ impl Detector for CardDetector {
                 i = run_end;
                 continue;
             }
+            if count_digits(bytes, s) < 12 {
+                i = run_end;
+                continue;
+            }
             if let Some((end, digits)) = best_candidate(bytes, s) {
                 if accept(bytes, s, &digits) {
                     out.push(Finding::new(
@@ -84,6 +88,24 @@ impl Detector for CardDetector {
             i = run_end;
         }
     }
+}
+
+/// Digits from `s` joined by single spaces or dashes, stopping after 20. No allocation.
+fn count_digits(bytes: &[u8], s: usize) -> usize {
+    let mut n = 0;
+    let mut e = s;
+    while let Some(&b) = bytes.get(e) {
+        if b.is_ascii_digit() {
+            n += 1;
+            if n > 20 {
+                break;
+            }
+        } else if !(matches!(b, b' ' | b'-') && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)) {
+            break;
+        }
+        e += 1;
+    }
+    n
 }
 
 /// End of the digit run starting at `s`.

@@ -9,6 +9,7 @@
 
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -66,99 +67,133 @@ impl Detector for GeoDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
-        // Prefilter: every form has a decimal point or a degree sign.
-        if memchr::memchr(b'.', bytes).is_none()
-            && memchr::memmem::find(bytes, "°".as_bytes()).is_none()
-        {
-            return;
-        }
-        let first = out.len();
-        if let Some(re) = HEMISPHERE_PAIR.as_ref() {
-            for m in re.find_iter(text) {
-                let s = m.as_str();
-                // Without a degree sign, two decimals and capital hemisphere letters.
-                let marked = s.contains('°')
-                    || (s.matches('.').count() >= 2
-                        && !s.bytes().any(|b| matches!(b, b'n' | b's' | b'e' | b'w')));
-                if marked && boundary_ok(bytes, m.start(), m.end()) {
-                    out.push(Finding::new(
-                        Category::Coordinates,
-                        "geo.hemisphere",
-                        m.start(),
-                        m.end(),
-                        "latitude/longitude with hemisphere letters",
-                    ));
-                }
-            }
+        // Degree signs are rare in logs: the hemisphere form is searched in the whole text
+        // only when one is present; everything else only on lines holding a context word.
+        let degrees = memchr::memmem::find(bytes, "°".as_bytes()).is_some();
+        if degrees {
+            hemisphere_pairs(text, 0, text.len(), out);
         }
         if memchr::memchr(b'.', bytes).is_none() {
             return;
         }
-        key_values(text, out);
-        if let Some(re) = BARE_PAIR.as_ref() {
-            for m in re.find_iter(text) {
-                if out[first..]
-                    .iter()
-                    .any(|f| f.start < m.end() && m.start() < f.end)
-                {
-                    continue;
-                }
-                if !boundary_ok(bytes, m.start(), m.end()) {
-                    continue;
-                }
-                let mut parts = m.as_str().split(',');
-                let lat = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
-                let lon = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
-                let (Some(lat), Some(lon)) = (lat, lon) else {
-                    continue;
-                };
-                if lat.abs() > 90.0 || lon.abs() > 180.0 || !context_before(bytes, m.start()) {
-                    continue;
-                }
-                out.push(Finding::new(
-                    Category::Coordinates,
-                    "geo.pair",
-                    m.start(),
-                    m.end(),
-                    "decimal lat/long pair after a location word",
-                ));
+        let mut last_line_end = None;
+        for m in CONTEXT_STEMS.find_iter(bytes) {
+            if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic() {
+                continue;
             }
+            if last_line_end.is_some_and(|e| m.start() < e) {
+                continue;
+            }
+            let ls = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |p| p + 1);
+            let le =
+                memchr::memchr(b'\n', &bytes[m.start()..]).map_or(bytes.len(), |p| m.start() + p);
+            last_line_end = Some(le);
+            if memchr::memchr(b'.', &bytes[ls..le]).is_none() {
+                continue;
+            }
+            scan_line(text, ls, le, degrees, out);
         }
     }
 }
 
+/// Word starts that can introduce coordinates (`lat`, `longitude`, `location`, `GPS`, ...).
+static CONTEXT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "lat", "lon", "lng", "loc", "coord", "gps", "geo", "pos", "map",
+        ])
+        // A constant list that always builds.
+        .unwrap_or_else(|_| std::process::abort())
+});
+
+fn hemisphere_pairs(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let Some(re) = HEMISPHERE_PAIR.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(&text[ls..le]) {
+        let (s, e) = (ls + m.start(), ls + m.end());
+        let v = m.as_str();
+        // Without a degree sign, two decimals and capital hemisphere letters.
+        let marked = v.contains('°')
+            || (v.matches('.').count() >= 2
+                && !v.bytes().any(|b| matches!(b, b'n' | b's' | b'e' | b'w')));
+        if marked && boundary_ok(bytes, s, e) && !out.iter().any(|f| f.start == s && f.end == e) {
+            out.push(Finding::new(
+                Category::Coordinates,
+                "geo.hemisphere",
+                s,
+                e,
+                "latitude/longitude with hemisphere letters",
+            ));
+        }
+    }
+}
+
+/// All line-local forms on the line `ls..le`, which holds a context word.
+fn scan_line(text: &str, ls: usize, le: usize, degrees_done: bool, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let first = out.len();
+    if !degrees_done {
+        hemisphere_pairs(text, ls, le, out);
+    }
+    key_values(text, ls, le, out);
+    let Some(re) = BARE_PAIR.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(&text[ls..le]) {
+        let (s, e) = (ls + m.start(), ls + m.end());
+        if out[first..].iter().any(|f| f.start < e && s < f.end)
+            || out.iter().any(|f| f.start == s && f.end == e)
+            || !boundary_ok(bytes, s, e)
+        {
+            continue;
+        }
+        let mut parts = m.as_str().split(',');
+        let lat = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
+        let lon = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
+        let (Some(lat), Some(lon)) = (lat, lon) else {
+            continue;
+        };
+        if lat.abs() > 90.0 || lon.abs() > 180.0 || !context_before(bytes, s) {
+            continue;
+        }
+        out.push(Finding::new(
+            Category::Coordinates,
+            "geo.pair",
+            s,
+            e,
+            "decimal lat/long pair after a location word",
+        ));
+    }
+}
+
 /// `lat: x ... lon: y` on one line: both keys must be present; each value is reported.
-fn key_values(text: &str, out: &mut Vec<Finding>) {
+fn key_values(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
     let (Some(lat_re), Some(lon_re)) = (LAT_KEY.as_ref(), LON_KEY.as_ref()) else {
         return;
     };
-    for lat in lat_re.captures_iter(text) {
+    let line = &text[ls..le];
+    let Some(lon) = lon_re.captures_iter(line).filter_map(|c| c.get(1)).next() else {
+        return;
+    };
+    let Ok(b) = lon.as_str().parse::<f64>() else {
+        return;
+    };
+    let lon_span = (ls + lon.start(), ls + lon.end());
+    for lat in lat_re.captures_iter(line) {
         let Some(lv) = lat.get(1) else { continue };
-        // Look for the longitude within the same line, shortly before or after.
-        let line_start = text[..lv.start()].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[lv.end()..]
-            .find('\n')
-            .map_or(text.len(), |p| lv.end() + p);
-        let from = lv.start().saturating_sub(120).max(line_start);
-        let to = (lv.end() + 120).min(line_end);
-        let (Some(from), Some(to)) = (floor_char(text, from), floor_char(text, to)) else {
+        let lat_span = (ls + lv.start(), ls + lv.end());
+        // Both keys close together on the line.
+        let gap = lat_span.0.abs_diff(lon_span.0);
+        let Ok(a) = lv.as_str().parse::<f64>() else {
             continue;
         };
-        let Some(lon) = lon_re
-            .captures_iter(&text[from..to])
-            .filter_map(|c| c.get(1))
-            .next()
-        else {
-            continue;
-        };
-        let (ls, le) = (from + lon.start(), from + lon.end());
-        let (Ok(a), Ok(b)) = (lv.as_str().parse::<f64>(), lon.as_str().parse::<f64>()) else {
-            continue;
-        };
-        if a.abs() > 90.0 || b.abs() > 180.0 {
+        if gap > 120 || a.abs() > 90.0 || b.abs() > 180.0 {
             continue;
         }
-        for (s, e) in [(lv.start(), lv.end()), (ls, le)] {
+        for (s, e) in [lat_span, lon_span] {
             if out.iter().any(|f| f.start == s && f.end == e) {
                 continue;
             }
@@ -173,13 +208,6 @@ fn key_values(text: &str, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-fn floor_char(text: &str, mut i: usize) -> Option<usize> {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    Some(i)
 }
 
 fn bytes_after_ok(bytes: &[u8], e: usize) -> bool {
@@ -241,6 +269,15 @@ mod tests {
             ["40.7128° N, 74.0060° W"]
         );
         assert_eq!(found("48°51'30\"N 2°17'40\"E"), ["48°51'30\"N 2°17'40\"E"]);
+    }
+
+    #[test]
+    fn hemisphere_without_degree_needs_context() {
+        assert_eq!(
+            found("Location: 40.7128 N, 74.0060 W"),
+            ["40.7128 N, 74.0060 W"]
+        );
+        assert!(found("got 40.7128 N, 74.0060 W").is_empty());
     }
 
     #[test]

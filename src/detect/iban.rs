@@ -110,17 +110,24 @@ impl Detector for IbanDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i + 4 <= bytes.len() {
-            // Prefilter: two letters then two digits, at a word start.
-            let (a, b) = (bytes[i], bytes[i + 1]);
-            if !(a.is_ascii_alphabetic()
-                && b.is_ascii_alphabetic()
-                && bytes[i + 2].is_ascii_digit()
-                && bytes[i + 3].is_ascii_digit())
+        let mut j = 0;
+        // Prefilter: jump digit to digit; an IBAN is two letters at a word start, then the
+        // first of two check digits.
+        while let Some(p) = bytes[j..].iter().position(u8::is_ascii_digit) {
+            let d = j + p;
+            j = d + 1;
+            let Some(i) = d.checked_sub(2) else {
+                continue;
+            };
+            if !(bytes[i].is_ascii_alphabetic()
+                && bytes[i + 1].is_ascii_alphabetic()
+                && bytes.get(d + 1).is_some_and(u8::is_ascii_digit))
                 || (i > 0 && is_word_byte(bytes[i - 1]))
             {
-                i += 1;
+                // Skip the rest of this digit run.
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
                 continue;
             }
             if let Some(end) = match_iban(bytes, i) {
@@ -131,9 +138,7 @@ impl Detector for IbanDetector {
                     end,
                     "country length and mod-97 check",
                 ));
-                i = end;
-            } else {
-                i += 1;
+                j = end;
             }
         }
     }

@@ -218,7 +218,13 @@ fn nir(bytes: &[u8], s: usize) -> Option<Finding> {
     if !clean_left(bytes, s) {
         return None;
     }
-    let mut chars: Vec<u8> = Vec::with_capacity(15);
+    // Cheap shape check before reading fifteen characters: sex digit, then a year digit
+    // either directly or after one separator.
+    if !matches!(bytes.get(s), Some(b'1' | b'2' | b'3' | b'4' | b'7' | b'8')) {
+        return None;
+    }
+    let mut chars = [0u8; 15];
+    let mut len = 0;
     let mut pos = s;
     let mut sep: Option<u8> = None;
     for (gi, &glen) in NIR_GROUPS.iter().enumerate() {
@@ -237,11 +243,12 @@ fn nir(bytes: &[u8], s: usize) -> Option<Finding> {
         }
         for _ in 0..glen {
             let c = *bytes.get(pos)?;
-            let dept_letter = gi == 3 && chars.len() == 6 && matches!(c, b'A' | b'B' | b'a' | b'b');
+            let dept_letter = gi == 3 && len == 6 && matches!(c, b'A' | b'B' | b'a' | b'b');
             if !c.is_ascii_digit() && !dept_letter {
                 return None;
             }
-            chars.push(c.to_ascii_uppercase());
+            *chars.get_mut(len)? = c.to_ascii_uppercase();
+            len += 1;
             pos += 1;
         }
     }
