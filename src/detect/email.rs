@@ -240,7 +240,8 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
         WORD_FORM_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
     } else {
         let ascii_alpha = tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
-        let punycode = tld.len() > 4 && tld[..4].eq_ignore_ascii_case("xn--");
+        let punycode =
+            tld.len() > 4 && tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
         let idn =
             !tld.is_ascii() && tld.chars().all(|c| c.is_alphabetic()) && tld.chars().count() >= 2;
         ascii_alpha || punycode || idn
