@@ -37,10 +37,16 @@ impl Detector for NationalIdDetector {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Prefilter: jump to the next digit or capital letter.
+            let Some(p) = bytes[i..].iter().position(|&b| START[usize::from(b)]) else {
+                return;
+            };
+            i += p;
             let b = bytes[i];
-            let at_start = i == 0 || !is_word_byte(bytes[i - 1]);
-            if !at_start || !b.is_ascii_alphanumeric() {
-                i += 1;
+            if i > 0 && is_word_byte(bytes[i - 1]) {
+                while i < bytes.len() && is_word_byte(bytes[i]) {
+                    i += 1;
+                }
                 continue;
             }
             let found = if b.is_ascii_digit() {
@@ -66,6 +72,17 @@ impl Detector for NationalIdDetector {
         }
     }
 }
+
+/// Bytes any of these identifiers can start with: digits and capital letters.
+static START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_digit() || (b as u8).is_ascii_uppercase();
+        b += 1;
+    }
+    t
+};
 
 /// Reads `n` digits at `pos`; returns their value.
 fn digits(bytes: &[u8], pos: usize, n: usize) -> Option<u32> {

@@ -540,6 +540,10 @@ fn strength(run: &Run) -> Option<Strength> {
     if trunk {
         return Some(Strength::Strong);
     }
+    // An area code in parentheses and a full number: `(11) 91234-5678`, `(08) 8747 6301`.
+    if run.paren == Some(0) && (2..=4).contains(&g[0]) && (9..=11).contains(&n) && g.len() >= 3 {
+        return Some(Strength::Strong);
+    }
     // International dialling prefix `00` plus a 1-3 digit country code, then groups.
     if run.digits.starts_with(b"00") && (10..=15).contains(&n) && (3..=5).contains(&g[0]) {
         return Some(Strength::Strong);
@@ -717,6 +721,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn more_countries() {
+        assert_eq!(found("+49 (0)30 901820"), ["+49 (0)30 901820"]);
+        assert_eq!(found("030 901820"), ["030 901820"]);
+        assert_eq!(found("+34 612 34 56 78"), ["+34 612 34 56 78"]);
+        assert_eq!(found("+91 98765 43210"), ["+91 98765 43210"]);
+        assert_eq!(found("03-1234-5678"), ["03-1234-5678"]);
+        assert_eq!(found("(11) 91234-5678"), ["(11) 91234-5678"]);
+        assert_eq!(found("0044 20 7946 0958"), ["0044 20 7946 0958"]);
+        assert_eq!(found("+33 6 12 34 56 78"), ["+33 6 12 34 56 78"]);
+        assert_eq!(found("+1 (555) 010-1234"), ["+1 (555) 010-1234"]);
+    }
+
+    #[test]
+    fn log_traps() {
+        for line in [
+            "Build 2.6.32-504.el6.x86_64 pid 12345 port 8080",
+            "2024-01-15 10:20:30,123 INFO started in 1234567 ms",
+            "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: session opened",
+            "hr=0x80070002 oid 1.2.840.113549.1.1.1 tz +0000",
+            "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
+            "took 0.000123 s, 1,234,567 bytes, 1.234.567 rows",
+            "sha 3f2a9c1d 4e5b6a7c 8d9e0f1a; uuid 123e4567-e89b-12d3-a456-426614174000",
+            "2016-09-28 04:30:31, Info CSI 00000001 (call 1)",
+        ] {
+            assert!(found(line).is_empty(), "{line}: {:?}", found(line));
+        }
+    }
+
+    #[test]
     fn context_shapes() {
         assert_eq!(found("Fax: 9498777106"), ["9498777106"]);
         assert_eq!(found("call me on 9472 7916?"), ["9472 7916"]);
@@ -843,7 +876,14 @@ pub(crate) mod tests {
     fn real_logs_findings() {
         let root = std::path::Path::new("/work/shared/corpus");
         let mut files = Vec::new();
-        for sub in ["loghub/raw", "ubuntu-dialogue-pimlico", "abcd"] {
+        for sub in [
+            "loghub/raw",
+            "ubuntu-dialogue-pimlico",
+            "abcd",
+            "credsweeper/samples",
+            "detect-secrets",
+            "json-schema-test-suite",
+        ] {
             if let Ok(rd) = std::fs::read_dir(root.join(sub)) {
                 files.extend(rd.flatten().map(|e| e.path()));
             }
