@@ -432,4 +432,10 @@ mod tests {
         assert!(found("npm i left-pad@1.3.0").is_empty());
         assert!(found("we meet at noon").is_empty());
     }
+
+    #[test]
+    fn non_ascii_tld_does_not_panic() {
+        // Regression: the punycode check sliced the TLD at byte 4, inside a Hangul char.
+        let _ = found("admin@테스트.테스트 and x@a.테스트");
+    }
 }

@@ -564,11 +564,9 @@ fn looks_like_date(run: &Run) -> bool {
             let Some(slice) = run.digits.get(k..k + l) else {
                 return false;
             };
-            v.push(
-                slice
-                    .iter()
-                    .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')),
-            );
+            v.push(slice.iter().fold(0u32, |a, &d| {
+                a.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+            }));
             k += l;
         }
         v
@@ -775,10 +773,40 @@ pub(crate) mod tests {
         assert!(found("card 4111 1111 1111 1111").is_empty());
         assert!(found("[PHONE-1] [PHONE]").is_empty());
         assert!(found("call 20240115").is_empty());
+        // Long groups in a three-group run must not overflow the date check.
+        assert!(found("999999999999 9 99").is_empty());
+        assert!(found("12 34 999999999").is_empty());
         assert!(found("081111 000037 17163 INFO dfs.DataNode").is_empty());
         assert!(found("(call 1) (flags = 00000004, progress = NULL)").is_empty());
         assert!(found("hash <01faa200 00000000 0000>").is_empty());
         assert!(found(r#""text": "ERROR 1045 (28000): Access denied"#).is_empty());
+    }
+
+    /// Pseudo-random strings over the characters these scanners care about must never make
+    /// any built-in detector panic or report a span off char boundaries.
+    #[test]
+    fn no_panic_on_noise() {
+        let alphabet: Vec<char> = "0123456789 +-./()x:,#_ABNSEWab°'\"\n테€é".chars().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let detectors = crate::detect::builtin();
+        for _ in 0..20_000 {
+            let len = (seed % 60) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for d in &detectors {
+                let mut out = Vec::new();
+                d.detect(&text, &mut out);
+                for f in out {
+                    assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+                    assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                }
+            }
+        }
     }
 
     /// Precision/recall of one category against the presidio-research span labels, through
