@@ -782,6 +782,40 @@ pub(crate) mod tests {
         assert!(found(r#""text": "ERROR 1045 (28000): Access denied"#).is_empty());
     }
 
+    /// Every new category through the whole engine: found, replaced, no residual, and the
+    /// output is stable when sanitized again.
+    #[test]
+    fn engine_round_trip_all_new_categories() {
+        let text = "Call +44 20 7946 0958 or (555) 010-1234 x204.\n\
+            card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32\n\
+            SSN 123-45-6789, NINO AB123456C, mac 00:a2:ee:1a:71:8c\n\
+            location: 48.8584, 2.2945 at 2024-01-15 10:20:30 blk_-1608999687919862906\n";
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let once = engine.sanitize(text);
+        for cat in [
+            Category::Phone,
+            Category::Card,
+            Category::Iban,
+            Category::UsSsn,
+            Category::UkNino,
+            Category::Mac,
+            Category::Coordinates,
+        ] {
+            assert!(
+                once.report.counts.get(&cat).is_some_and(|&n| n >= 1),
+                "{cat:?}: {}",
+                once.text
+            );
+        }
+        assert_eq!(once.report.residual, 0, "{}", once.text);
+        assert!(once
+            .text
+            .contains("2024-01-15 10:20:30 blk_-1608999687919862906"));
+        let twice = engine.sanitize(&once.text);
+        assert_eq!(twice.report.findings, 0, "{}", twice.text);
+        assert_eq!(twice.text, once.text);
+    }
+
     /// Pseudo-random strings over the characters these scanners care about must never make
     /// any built-in detector panic or report a span off char boundaries.
     #[test]
