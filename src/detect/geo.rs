@@ -40,6 +40,7 @@ static LON_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 const CONTEXT_WORDS: &[&str] = &[
     "lat",
     "lon",
+    "long",
     "lng",
     "latitude",
     "longitude",
@@ -81,6 +82,19 @@ impl Detector for GeoDetector {
             if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic() {
                 continue;
             }
+            // The whole word must be a context word: `localhost` and `mapping` are not.
+            let wlen = bytes[m.start()..]
+                .iter()
+                .take(16)
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            let word = &bytes[m.start()..m.start() + wlen];
+            if !CONTEXT_WORDS
+                .iter()
+                .any(|c| c.as_bytes().eq_ignore_ascii_case(word))
+            {
+                continue;
+            }
             if last_line_end.is_some_and(|e| m.start() < e) {
                 continue;
             }
@@ -98,11 +112,21 @@ impl Detector for GeoDetector {
 
 /// Word starts that can introduce coordinates (`lat`, `longitude`, `location`, `GPS`, ...).
 static CONTEXT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    const STEMS: [&str; 9] = [
+        "lat", "lon", "lng", "loc", "coord", "gps", "geo", "pos", "map",
+    ];
+    // Lower, Capitalised and UPPER spellings instead of full case folding: a few dozen
+    // literal patterns keep the vectorised searcher, which matters on big logs.
+    let mut patterns = Vec::with_capacity(STEMS.len() * 3);
+    for stem in STEMS {
+        patterns.push(stem.to_string());
+        patterns.push(stem.to_ascii_uppercase());
+        let mut cap = stem.to_string();
+        cap[..1].make_ascii_uppercase();
+        patterns.push(cap);
+    }
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build([
-            "lat", "lon", "lng", "loc", "coord", "gps", "geo", "pos", "map",
-        ])
+        .build(patterns)
         // A constant list that always builds.
         .unwrap_or_else(|_| std::process::abort())
 });

@@ -1003,10 +1003,15 @@ pub(crate) mod tests {
             }
             let mb = text.len() as f64 / (1 << 20) as f64;
             for d in crate::detect::builtin() {
-                let t = std::time::Instant::now();
+                // Best of three: the machine is shared.
+                let mut secs = f64::MAX;
                 let mut out = Vec::new();
-                d.detect(&text, &mut out);
-                let secs = t.elapsed().as_secs_f64();
+                for _ in 0..3 {
+                    out.clear();
+                    let t = std::time::Instant::now();
+                    d.detect(&text, &mut out);
+                    secs = secs.min(t.elapsed().as_secs_f64());
+                }
                 println!(
                     "{name}: {:?}: {:.0} MB/s ({} findings)",
                     d.categories()[0],
