@@ -11,6 +11,10 @@
 //!
 //! Dates, IP addresses, versions, epoch times, long digit runs and pieces of UUIDs or other
 //! tokens are rejected by shape before any context is considered.
+//!
+//! The value itself never spans a line, but its context may: a number alone on its line takes
+//! the label of the line above (`Phone:\n555 0101`), as in exported contact cards. A stream
+//! segment boundary between those two lines loses that context for weak shapes.
 
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
