@@ -327,6 +327,18 @@ fn safe_split(buf: &str) -> usize {
         Some(i) => i + 1,
         None => 0,
     };
+    // A line that ends in `:` labels the next one (`Phone:` then the number): keep them together.
+    for _ in 0..4 {
+        if split < 2 {
+            break;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..split - 1]).map_or(0, |i| i + 1);
+        if buf[line_start..split - 1].trim_end().ends_with(':') {
+            split = line_start;
+        } else {
+            break;
+        }
+    }
     // Do not cut a PEM block: hold back from its BEGIN line when no END follows it.
     if let Some(b) = memchr::memmem::rfind(&bytes[..split], b"-----BEGIN ") {
         if memchr::memmem::find(&bytes[b..split], b"-----END ").is_none() {
@@ -362,6 +374,12 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].rule, "b");
         assert_eq!(r[1].category, Category::Ipv4);
+    }
+
+    #[test]
+    fn safe_split_keeps_a_label_line_with_its_value() {
+        assert_eq!(safe_split("a\nPhone:\n780 6326\nb"), 18);
+        assert_eq!(safe_split("a\nb\nPhone:\n"), 4);
     }
 
     #[test]

@@ -240,7 +240,8 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
         WORD_FORM_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
     } else {
         let ascii_alpha = tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
-        let punycode = tld.len() > 4 && tld[..4].eq_ignore_ascii_case("xn--");
+        let punycode =
+            tld.len() > 4 && tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
         let idn =
             !tld.is_ascii() && tld.chars().all(|c| c.is_alphabetic()) && tld.chars().count() >= 2;
         ascii_alpha || punycode || idn
@@ -430,5 +431,11 @@ mod tests {
         assert!(found("look at example.com for details").is_empty());
         assert!(found("npm i left-pad@1.3.0").is_empty());
         assert!(found("we meet at noon").is_empty());
+    }
+
+    #[test]
+    fn non_ascii_tld_does_not_panic() {
+        // Regression: the punycode check sliced the TLD at byte 4, inside a Hangul char.
+        let _ = found("admin@테스트.테스트 and x@a.테스트");
     }
 }

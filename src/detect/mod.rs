@@ -6,9 +6,15 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub mod card;
 pub mod custom;
 pub mod email;
+pub mod geo;
+pub mod iban;
 pub mod ip;
+pub mod mac;
+pub mod national_id;
+pub mod phone;
 pub(crate) mod scan;
 pub mod secret;
 pub mod url;
@@ -204,5 +210,11 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(ip::IpDetector),
         Box::new(secret::SecretDetector),
         Box::new(url::UrlDetector),
+        Box::new(mac::MacDetector),
+        Box::new(phone::PhoneDetector),
+        Box::new(card::CardDetector),
+        Box::new(iban::IbanDetector),
+        Box::new(national_id::NationalIdDetector),
+        Box::new(geo::GeoDetector),
     ]
 }

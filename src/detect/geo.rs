@@ -1,0 +1,326 @@
+//! Geographic coordinates, only where the text says they are coordinates:
+//! - key/value pairs on one line: `lat: 40.7128, lon: -74.0060`, `"latitude": 51.5,
+//!   "longitude": -0.12` (each number is reported, so JSON keeps its shape);
+//! - hemisphere or degree forms: `40.7128° N, 74.0060° W`, `48°51'30"N 2°17'40"E`;
+//! - bare decimal pairs `48.8584, 2.2945` with at least three decimals on both halves, in range,
+//!   and a context word (lat, lon, location, coordinates, gps, geo, ...) shortly before.
+//!
+//! Version numbers, IP parts and plain decimals never have that context.
+
+use super::scan::is_word_byte;
+use super::{Category, Detector, Finding};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use regex_lite::Regex;
+use std::sync::LazyLock;
+
+pub struct GeoDetector;
+
+static BARE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"-?[0-9]{1,3}\.[0-9]{3,15}[ \t]?,[ \t]?-?[0-9]{1,3}\.[0-9]{3,15}").ok()
+});
+
+/// One hemisphere-marked component: decimal degrees or degrees/minutes/seconds.
+const COMPONENT: &str = r#"[0-9]{1,3}(?:\.[0-9]+)?(?:[ ]?°(?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?['′](?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?(?:"|″|''))?)?)?[ ]?"#;
+
+static HEMISPHERE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{COMPONENT}[NSns][ \t]?[,;/]?[ \t]?{COMPONENT}[EWew]"
+    ))
+    .ok()
+});
+
+static LAT_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:lat|latitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+});
+
+static LON_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:lon|lng|long|longitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+});
+
+const CONTEXT_WORDS: &[&str] = &[
+    "lat",
+    "lon",
+    "long",
+    "lng",
+    "latitude",
+    "longitude",
+    "location",
+    "loc",
+    "coordinates",
+    "coords",
+    "coord",
+    "gps",
+    "geo",
+    "geolocation",
+    "position",
+    "pos",
+    "latlng",
+    "latlon",
+    "located",
+    "map",
+    "maps",
+];
+
+impl Detector for GeoDetector {
+    fn categories(&self) -> &[Category] {
+        &[Category::Coordinates]
+    }
+
+    fn detect(&self, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        // Degree signs are rare in logs: the hemisphere form is searched in the whole text
+        // only when one is present; everything else only on lines holding a context word.
+        let degrees = memchr::memmem::find(bytes, "°".as_bytes()).is_some();
+        if degrees {
+            hemisphere_pairs(text, 0, text.len(), out);
+        }
+        if memchr::memchr(b'.', bytes).is_none() {
+            return;
+        }
+        let mut last_line_end = None;
+        for m in CONTEXT_STEMS.find_iter(bytes) {
+            if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            // The whole word must be a context word: `localhost` and `mapping` are not.
+            let wlen = bytes[m.start()..]
+                .iter()
+                .take(16)
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            let word = &bytes[m.start()..m.start() + wlen];
+            if !CONTEXT_WORDS
+                .iter()
+                .any(|c| c.as_bytes().eq_ignore_ascii_case(word))
+            {
+                continue;
+            }
+            if last_line_end.is_some_and(|e| m.start() < e) {
+                continue;
+            }
+            let ls = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |p| p + 1);
+            let le =
+                memchr::memchr(b'\n', &bytes[m.start()..]).map_or(bytes.len(), |p| m.start() + p);
+            last_line_end = Some(le);
+            if memchr::memchr(b'.', &bytes[ls..le]).is_none() {
+                continue;
+            }
+            scan_line(text, ls, le, degrees, out);
+        }
+    }
+}
+
+/// Word starts that can introduce coordinates (`lat`, `longitude`, `location`, `GPS`, ...).
+static CONTEXT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    const STEMS: [&str; 9] = [
+        "lat", "lon", "lng", "loc", "coord", "gps", "geo", "pos", "map",
+    ];
+    // Lower, Capitalised and UPPER spellings instead of full case folding: a few dozen
+    // literal patterns keep the vectorised searcher, which matters on big logs.
+    let mut patterns = Vec::with_capacity(STEMS.len() * 3);
+    for stem in STEMS {
+        patterns.push(stem.to_string());
+        patterns.push(stem.to_ascii_uppercase());
+        let mut cap = stem.to_string();
+        cap[..1].make_ascii_uppercase();
+        patterns.push(cap);
+    }
+    AhoCorasickBuilder::new()
+        .build(patterns)
+        // A constant list that always builds.
+        .unwrap_or_else(|_| std::process::abort())
+});
+
+fn hemisphere_pairs(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let Some(re) = HEMISPHERE_PAIR.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(&text[ls..le]) {
+        let (s, e) = (ls + m.start(), ls + m.end());
+        let v = m.as_str();
+        // Without a degree sign, two decimals and capital hemisphere letters.
+        let marked = v.contains('°')
+            || (v.matches('.').count() >= 2
+                && !v.bytes().any(|b| matches!(b, b'n' | b's' | b'e' | b'w')));
+        if marked && boundary_ok(bytes, s, e) && !out.iter().any(|f| f.start == s && f.end == e) {
+            out.push(Finding::new(
+                Category::Coordinates,
+                "geo.hemisphere",
+                s,
+                e,
+                "latitude/longitude with hemisphere letters",
+            ));
+        }
+    }
+}
+
+/// All line-local forms on the line `ls..le`, which holds a context word.
+fn scan_line(text: &str, ls: usize, le: usize, degrees_done: bool, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let first = out.len();
+    if !degrees_done {
+        hemisphere_pairs(text, ls, le, out);
+    }
+    key_values(text, ls, le, out);
+    let Some(re) = BARE_PAIR.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(&text[ls..le]) {
+        let (s, e) = (ls + m.start(), ls + m.end());
+        if out[first..].iter().any(|f| f.start < e && s < f.end)
+            || out.iter().any(|f| f.start == s && f.end == e)
+            || !boundary_ok(bytes, s, e)
+        {
+            continue;
+        }
+        let mut parts = m.as_str().split(',');
+        let lat = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
+        let lon = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
+        let (Some(lat), Some(lon)) = (lat, lon) else {
+            continue;
+        };
+        if lat.abs() > 90.0 || lon.abs() > 180.0 || !context_before(bytes, s) {
+            continue;
+        }
+        out.push(Finding::new(
+            Category::Coordinates,
+            "geo.pair",
+            s,
+            e,
+            "decimal lat/long pair after a location word",
+        ));
+    }
+}
+
+/// `lat: x ... lon: y` on one line: both keys must be present; each value is reported.
+fn key_values(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
+    let (Some(lat_re), Some(lon_re)) = (LAT_KEY.as_ref(), LON_KEY.as_ref()) else {
+        return;
+    };
+    let line = &text[ls..le];
+    let Some(lon) = lon_re.captures_iter(line).filter_map(|c| c.get(1)).next() else {
+        return;
+    };
+    let Ok(b) = lon.as_str().parse::<f64>() else {
+        return;
+    };
+    let lon_span = (ls + lon.start(), ls + lon.end());
+    for lat in lat_re.captures_iter(line) {
+        let Some(lv) = lat.get(1) else { continue };
+        let lat_span = (ls + lv.start(), ls + lv.end());
+        // Both keys close together on the line.
+        let gap = lat_span.0.abs_diff(lon_span.0);
+        let Ok(a) = lv.as_str().parse::<f64>() else {
+            continue;
+        };
+        if gap > 120 || a.abs() > 90.0 || b.abs() > 180.0 {
+            continue;
+        }
+        for (s, e) in [lat_span, lon_span] {
+            if out.iter().any(|f| f.start == s && f.end == e) {
+                continue;
+            }
+            if bytes_after_ok(text.as_bytes(), e) {
+                out.push(Finding::new(
+                    Category::Coordinates,
+                    "geo.key_value",
+                    s,
+                    e,
+                    "latitude and longitude keys on one line",
+                ));
+            }
+        }
+    }
+}
+
+fn bytes_after_ok(bytes: &[u8], e: usize) -> bool {
+    !bytes.get(e).is_some_and(|&b| {
+        is_word_byte(b) || (b == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+fn boundary_ok(bytes: &[u8], s: usize, e: usize) -> bool {
+    let left = match s.checked_sub(1).and_then(|p| bytes.get(p)) {
+        None => true,
+        Some(&b) => !(is_word_byte(b) || b == b'.' || b == b'-'),
+    };
+    left && bytes_after_ok(bytes, e)
+}
+
+/// A context word in the 60 bytes before `s` on the same line.
+fn context_before(bytes: &[u8], s: usize) -> bool {
+    let from = s.saturating_sub(60);
+    let window = &bytes[from..s];
+    let line = match memchr::memrchr(b'\n', window) {
+        Some(p) => &window[p + 1..],
+        None => window,
+    };
+    let lower = line.to_ascii_lowercase();
+    lower
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|w| CONTEXT_WORDS.iter().any(|c| c.as_bytes() == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        GeoDetector.detect(text, &mut out);
+        out.sort_by_key(|f| f.start);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn pairs_with_context() {
+        assert_eq!(
+            found("location: 48.8584, 2.2945 (tower)"),
+            ["48.8584, 2.2945"]
+        );
+        assert_eq!(found("GPS fix 40.7128,-74.0060."), ["40.7128,-74.0060"]);
+        assert_eq!(
+            found("lat: 40.7128, lon: -74.0060"),
+            ["40.7128", "-74.0060"]
+        );
+        assert_eq!(
+            found(r#"{"latitude": 51.5, "longitude": -0.12}"#),
+            ["51.5", "-0.12"]
+        );
+        assert_eq!(
+            found("at 40.7128° N, 74.0060° W today"),
+            ["40.7128° N, 74.0060° W"]
+        );
+        assert_eq!(found("48°51'30\"N 2°17'40\"E"), ["48°51'30\"N 2°17'40\"E"]);
+    }
+
+    #[test]
+    fn hemisphere_without_degree_needs_context() {
+        assert_eq!(
+            found("Location: 40.7128 N, 74.0060 W"),
+            ["40.7128 N, 74.0060 W"]
+        );
+        assert!(found("got 40.7128 N, 74.0060 W").is_empty());
+    }
+
+    #[test]
+    fn not_coordinates() {
+        // No context word.
+        assert!(found("totals 48.8584, 2.2945").is_empty());
+        // Too few decimals in a bare pair.
+        assert!(found("location 48.85, 2.29").is_empty());
+        // Versions, IPs, plain decimals.
+        assert!(found("location v1.2.3, 10.0.0.1, 3.14159").is_empty());
+        assert!(found("gps 1.2.3.4, 5.6.7.8").is_empty());
+        assert!(found("location 192.168.001, 10.100.200").is_empty());
+        // Out of range.
+        assert!(found("coordinates 123.4567, 200.1234").is_empty());
+        // Only one key.
+        assert!(found("lat: 40.7128 only").is_empty());
+        // Placeholders.
+        assert!(found("location [COORDINATES-1], [COORDINATES]").is_empty());
+        // Sizes and angles without hemispheres.
+        assert!(found("rotate 45° now 3 N").is_empty());
+    }
+}
