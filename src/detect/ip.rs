@@ -143,36 +143,67 @@ fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
         if bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
             continue;
         }
+        if &bytes[s..e] == b"::" && !bare_unspecified_ok(bytes, s, e) {
+            continue;
+        }
         if let Some((fs, fe, rule)) = parse_v6_run(bytes, s, e) {
-            // Zone id: `fe80::1%eth0`.
-            let mut end = fe;
-            if bytes.get(end) == Some(&b'%') {
-                let zs = end + 1;
-                let mut z = zs;
-                while z < bytes.len()
-                    && (is_word_byte(bytes[z]) || bytes[z] == b'.' || bytes[z] == b'-')
-                {
-                    z += 1;
-                }
-                if z > zs {
-                    end = z;
-                }
-            }
+            // A zone id (`fe80::1%eth0`) names a local interface, not a person: the span
+            // stops at the `%` so the replacement keeps it (`[IPV6-1]%eth0`).
             out.push(Finding::new(
                 Category::Ipv6,
                 rule,
                 fs,
-                end,
+                fe,
                 "valid IPv6 (RFC 4291)",
             ));
         }
     }
 }
 
+/// Words after which a lone `::` is the unspecified address (`listening on ::`).
+const UNSPECIFIED_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "from",
+    "to",
+    "address",
+    "addr",
+    "bind",
+    "listen",
+    "listening",
+    "host",
+    "ip",
+    "ipv",
+    "src",
+    "dst",
+    "via",
+];
+
+/// A lone `::` is an address when it stands as a value: at the start of the text, after a
+/// bracket, slash, `=`, quote or comma, or after a word such as `on` or `bind`. Elsewhere
+/// (`Foo::Bar ::`, `x :: Int`) it is code.
+fn bare_unspecified_ok(bytes: &[u8], s: usize, e: usize) -> bool {
+    let right_ok = bytes.get(e).map_or(true, |&b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\r' | b'\n' | b']' | b')' | b'/' | b',' | b'"' | b'\'' | b';' | b'.'
+        )
+    });
+    let left_ok = match byte_before(bytes, s) {
+        None => true,
+        Some(b'[' | b'(' | b'/' | b'=' | b'"' | b'\'' | b',') => true,
+        Some(b' ' | b'\t') => UNSPECIFIED_WORDS.contains(&word_before(bytes, s, 1).as_str()),
+        _ => false,
+    };
+    left_ok && right_ok
+}
+
 fn parse_v6_run(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize, &'static str)> {
     let run = std::str::from_utf8(&bytes[s..e]).ok()?;
     let colons = run.bytes().filter(|&b| b == b':').count();
-    if colons < 2 || !run.bytes().any(is_hex) {
+    // The unspecified address `::` has no hex digit; it stands alone (`listening on ::`),
+    // glued-to-word forms (`std::`, `Foo::Bar`) were rejected by the caller.
+    if colons < 2 || !(run.bytes().any(is_hex) || run == "::") {
         return None;
     }
     if run.parse::<Ipv6Addr>().is_ok() {
@@ -240,7 +271,9 @@ mod tests {
             found("[2001:DB8:0:0::1]:443"),
             [(Category::Ipv6, "2001:DB8:0:0::1")]
         );
-        assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1%eth0")]);
+        assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1")]);
+        assert_eq!(found("listening on :: port 22"), [(Category::Ipv6, "::")]);
+        assert_eq!(found("[::]:8080"), [(Category::Ipv6, "::")]);
         assert_eq!(
             found("::ffff:10.0.0.1"),
             [(Category::Ipv6, "::ffff:10.0.0.1")]
@@ -256,5 +289,6 @@ mod tests {
         assert!(found("12:34:56 and 2024-01-15T09:23:11Z").is_empty());
         assert!(found("mac 00:a2:ee:1a:71:8c").is_empty());
         assert!(found("std::vector<int> Foo::Bar ::").is_empty());
+        assert!(found("length :: Int -> Int").is_empty());
     }
 }
