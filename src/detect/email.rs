@@ -398,8 +398,28 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
     Some(te)
 }
 
+/// Mail headers whose values look like addresses but are message identifiers.
+const ID_HEADERS: &[&str] = &["message-id:", "in-reply-to:", "references:", "content-id:"];
+
+/// Whether the line holding `i` is a message-identifier header (`Message-ID: <x@host>`).
+fn in_id_header(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+    let line = &bytes[line_start..i];
+    let line = match line.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(p) => &line[p..],
+        None => return false,
+    };
+    ID_HEADERS
+        .iter()
+        .any(|h| line.len() >= h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+}
+
 fn match_at(text: &str, at_start: usize, at_end: usize, form: AtForm) -> Option<Finding> {
     let start = local_start(text, at_start, form)?;
+    if form == AtForm::Plain && in_id_header(text, start) {
+        return None;
+    }
     let end = domain_end(text, at_end, form)?;
     // `user@192.0.2.7` is a login on a host; `ClassName@0.0.0.0` is a Java object or actor
     // name printed with its bind address, and is left to the IP detector.
@@ -648,6 +668,16 @@ mod tests {
         assert!(found("test@iana.org-")
             .iter()
             .all(|f| *f != "test@iana.org-"));
+    }
+
+    #[test]
+    fn message_ids_are_not_emails() {
+        assert!(found("Message-ID: <20240520.4f2a@mail.example.com>").is_empty());
+        assert!(found("In-Reply-To: <abc@x.example.org>\n").is_empty());
+        assert_eq!(
+            found("Message-ID: <1@x.example.org>\nFrom: bob@example.com"),
+            ["bob@example.com"]
+        );
     }
 
     #[test]

@@ -9,6 +9,17 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub struct IpDetector;
 
+/// Words that make a quad a version only through a preposition (`upgraded from 3.4.5.6`);
+/// on their own they precede hosts too (`blockMap updated: 10.0.0.1`).
+const UPGRADE_WORDS: &[&str] = &[
+    "upgrade",
+    "upgraded",
+    "upgrading",
+    "downgrade",
+    "downgraded",
+    "downgrading",
+];
+
 /// Words that make a dotted quad a version number, not an address.
 const VERSION_WORDS: &[&str] = &[
     "version", "ver", "v", "build", "release", "rel", "kernel", "linux", "firmware", "fw",
@@ -67,8 +78,7 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
         {
             continue;
         }
-        let word = word_before(bytes, s, 2);
-        if VERSION_WORDS.contains(&word.as_str()) {
+        if is_version_context(bytes, s) {
             continue;
         }
         out.push(Finding::new(
@@ -79,6 +89,49 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
             "four octets 0-255",
         ));
     }
+}
+
+/// Prepositions that sit between a version word and the number (`upgrade from 3.4.5.6`).
+const LINK_WORDS: &[&str] = &["from", "to", "of", "is", "was", "at"];
+
+/// Whether the quad at `s` is named a version by the word before it (`version 6.1.1.0`,
+/// `"version": "1.0.0.12"`, `upgrade from 3.4.5.6`).
+fn is_version_context(bytes: &[u8], s: usize) -> bool {
+    let (word, word_start) = word_before_quoted(bytes, s);
+    if VERSION_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    if LINK_WORDS.contains(&word.as_str()) {
+        let (prev, _) = word_before_quoted(bytes, word_start);
+        return VERSION_WORDS.contains(&prev.as_str()) || UPGRADE_WORDS.contains(&prev.as_str());
+    }
+    false
+}
+
+/// The lower-cased letters-only word before `i`, skipping up to four separators (spaces,
+/// `:`, `=`, `#`, quotes, as in JSON `"version": "1.0"`), and where that word starts.
+fn word_before_quoted(bytes: &[u8], i: usize) -> (String, usize) {
+    let mut j = i;
+    let mut gap = 0;
+    while j > 0
+        && gap < 4
+        && matches!(
+            bytes[j - 1],
+            b' ' | b'\t' | b':' | b'=' | b'#' | b'"' | b'\''
+        )
+    {
+        j -= 1;
+        gap += 1;
+    }
+    let end = j;
+    while j > 0 && bytes[j - 1].is_ascii_alphabetic() && end - j < 24 {
+        j -= 1;
+    }
+    let word = bytes[j..end]
+        .iter()
+        .map(|b| b.to_ascii_lowercase() as char)
+        .collect();
+    (word, j)
 }
 
 /// Parses a dotted quad starting at `s`. Returns (scan resume point, end of the address).
@@ -135,10 +188,23 @@ fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
         {
             e -= 1;
         }
-        if let Some(b) = byte_before(bytes, s) {
-            if is_word_byte(b) || b == b':' {
+        // An interface name or a separator glued before the address (`v6(en0:2001:db8::1)`,
+        // `en0-:2001:db8::1`): the address starts after the first single colon.
+        let glued = byte_before(bytes, s).is_some_and(is_word_byte);
+        let mut stripped = false;
+        if glued || (bytes.get(s) == Some(&b':') && bytes.get(s + 1) != Some(&b':')) {
+            let Some(c) = bytes[s..e].iter().position(|&b| b == b':') else {
+                continue;
+            };
+            let s2 = s + c + 1;
+            if s2 >= e || bytes.get(s2) == Some(&b':') {
                 continue;
             }
+            s = s2;
+            stripped = true;
+        }
+        if !stripped && byte_before(bytes, s) == Some(b':') {
+            continue;
         }
         if bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
             continue;
@@ -259,6 +325,19 @@ mod tests {
         assert!(found("version 6.1.1.0").is_empty());
         assert!(found("v1.2.3.4 and ~6.1.1.0").is_empty());
         assert!(found("1.2.3.4.5 and 256.1.1.1 and 01.2.3.4").is_empty());
+        assert!(found(r#"{"version": "1.0.0.12"}"#).is_empty());
+        assert!(found("Upgrade from 3.4.5.6 to release 3.4.6.0").is_empty());
+        assert_eq!(
+            found("blockMap updated: 10.0.0.1:50010"),
+            [(Category::Ipv4, "10.0.0.1")]
+        );
+        assert_eq!(
+            found("connection from 203.0.113.9 to 10.0.0.1"),
+            [
+                (Category::Ipv4, "203.0.113.9"),
+                (Category::Ipv4, "10.0.0.1")
+            ]
+        );
     }
 
     #[test]
@@ -273,6 +352,14 @@ mod tests {
         );
         assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1")]);
         assert_eq!(found("listening on :: port 22"), [(Category::Ipv6, "::")]);
+        assert_eq!(
+            found("v6(en0:2001:db8:6000:8:c6b3:1ff:fecd:467f)"),
+            [(Category::Ipv6, "2001:db8:6000:8:c6b3:1ff:fecd:467f")]
+        );
+        assert_eq!(
+            found("v6(en0-:2001:db8::7)"),
+            [(Category::Ipv6, "2001:db8::7")]
+        );
         assert_eq!(found("[::]:8080"), [(Category::Ipv6, "::")]);
         assert_eq!(
             found("::ffff:10.0.0.1"),
@@ -290,5 +377,6 @@ mod tests {
         assert!(found("mac 00:a2:ee:1a:71:8c").is_empty());
         assert!(found("std::vector<int> Foo::Bar ::").is_empty());
         assert!(found("length :: Int -> Int").is_empty());
+        assert!(found("at T09:02:17Z and x:12:34:56 and std::map<a, b>::iterator").is_empty());
     }
 }

@@ -210,6 +210,26 @@ pub fn truth(file: &str, text: &str) -> Truth {
             while s < m.end() && lb[s] == b'.' {
                 s += 1;
             }
+            // `en0:2607:f140::1`, `en0-:2607:f140::1`: an interface name glued before the
+            // address; the address is what follows the first single colon.
+            let r = &line[s..m.end()];
+            let lead = !before_ok || (r.starts_with(':') && !r.starts_with("::"));
+            if lead && ipv6_run(r).is_none() {
+                if let Some(c) = r.find(':') {
+                    let rest = &r[c + 1..];
+                    if !rest.starts_with(':') {
+                        if let Some(len) = ipv6_run(rest) {
+                            let st = s + c + 1;
+                            t.labels.push(Label {
+                                category: Category::Ipv6,
+                                start: base + st,
+                                end: base + st + len,
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
             // A run glued to a word on the right (`)::listenerCallback`) is code, unless the
             // run ended on a single separating colon (`...:2181:QuorumPeer`).
             let r = &line[m.start()..m.end()];
