@@ -54,6 +54,15 @@ fn unreachable_matcher() -> AhoCorasick {
 /// never a package tag or a host name.
 const DOTLESS_TLDS: &[&str] = &["com", "org", "net", "edu", "gov", "mil", "int", "io"];
 
+/// Common words that precede an at-sign in prose rather than being a local part.
+const PROSE_WORDS: &[&str] = &[
+    "a", "an", "the", "get", "got", "gets", "getting", "have", "has", "had", "my", "your", "his",
+    "her", "their", "our", "its", "an", "to", "at", "on", "in", "of", "for", "from", "with", "by",
+    "is", "are", "was", "be", "and", "or", "but", "not", "no", "any", "some", "new", "old", "own",
+    "use", "using", "via", "me", "him", "them", "us", "you", "i", "we", "they", "it", "this",
+    "that", "ping", "cc", "email", "mail", "address", "account",
+];
+
 /// Obfuscated dots, tried in order at each label boundary of an obfuscated domain.
 const DOT_WORDS: &[&str] = &[
     " [dot] ", "[dot]", " (dot) ", "(dot)", "{dot}", "<dot>", " dot ", " . ",
@@ -482,6 +491,12 @@ fn match_spaced(text: &str, at: usize) -> Option<Finding> {
         return match_spaced_dot(text, at);
     }
     let start = local_start(text, left, AtForm::Plain)?;
+    // Prose mentions a domain with an at-sign (`he got an @kde.org address`): a common
+    // word is not a local part when a space separates it from the at-sign.
+    let local = &text[start..left];
+    if PROSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(local)) {
+        return None;
+    }
     // Handle `domain .com` too.
     let end = domain_end(text, right, AtForm::Plain).or_else(|| spaced_dot_domain(text, right))?;
     // A spaced at must be followed by a real-looking domain with a common TLD, to keep
@@ -668,6 +683,16 @@ mod tests {
         assert!(found("test@iana.org-")
             .iter()
             .all(|f| *f != "test@iana.org-"));
+    }
+
+    #[test]
+    fn prose_before_a_spaced_at_is_not_a_local_part() {
+        assert!(found("waiting for him to get @gnome.org on his key").is_empty());
+        assert!(found("he has an @kde.org and an @example.org").is_empty());
+        assert_eq!(
+            found("write to carlos @example.org"),
+            ["carlos @example.org"]
+        );
     }
 
     #[test]

@@ -62,8 +62,13 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
             if b.is_ascii_digit() || b == b'.' || is_word_byte(b) && b != b'_' || b == b'~' {
                 continue;
             }
-            if b == b'-' && s >= 2 && bytes[s - 2].is_ascii_alphanumeric() {
-                // `linux-2.6.8.1`, `ip-10-0-0-1` style names are versions or hostnames.
+            if b == b'-'
+                && s >= 2
+                && bytes[s - 2].is_ascii_alphanumeric()
+                && !ends_quad(bytes, s - 1)
+            {
+                // `linux-2.6.8.1`, `ip-10-0-0-1` style names are versions or hostnames;
+                // `10.0.0.1-10.0.0.9` is a range.
                 continue;
             }
         }
@@ -78,7 +83,10 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
         {
             continue;
         }
-        if is_version_context(bytes, s) {
+        if is_version_context(bytes, s)
+            || has_version_suffix(bytes, addr_end)
+            || is_followed_by_version_word(bytes, addr_end)
+        {
             continue;
         }
         out.push(Finding::new(
@@ -117,7 +125,7 @@ fn word_before_quoted(bytes: &[u8], i: usize) -> (String, usize) {
         && gap < 4
         && matches!(
             bytes[j - 1],
-            b' ' | b'\t' | b':' | b'=' | b'#' | b'"' | b'\''
+            b' ' | b'\t' | b':' | b'=' | b'#' | b'"' | b'\'' | b'/' | b'('
         )
     {
         j -= 1;
@@ -132,6 +140,71 @@ fn word_before_quoted(bytes: &[u8], i: usize) -> (String, usize) {
         .map(|b| b.to_ascii_lowercase() as char)
         .collect();
     (word, j)
+}
+
+/// Whether a dotted quad ends right before `e`.
+fn ends_quad(bytes: &[u8], e: usize) -> bool {
+    let mut k = e;
+    while k > 0 && (bytes[k - 1].is_ascii_digit() || bytes[k - 1] == b'.') && e - k < 15 {
+        k -= 1;
+    }
+    dotted_quad(bytes, k).is_some_and(|(_, end)| end == e)
+}
+
+/// Debian/semver-style suffixes make the quad a package version: `2.6.8.1-3-386`,
+/// `0.9.4.0-0ubuntu4`, `1.8.1.16+nobinonly`, `1.2.3.4~rc1`. An address range
+/// (`10.0.0.1-254`, `10.0.0.1-10.0.0.9`) is not a suffix.
+fn has_version_suffix(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        Some(b'+' | b'~') => bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+        Some(b'-') => {
+            let ds = end + 1;
+            let mut de = ds;
+            while bytes.get(de).is_some_and(u8::is_ascii_digit) {
+                de += 1;
+            }
+            if de == ds {
+                return false;
+            }
+            match bytes.get(de) {
+                Some(b) if b.is_ascii_alphabetic() || *b == b'-' || *b == b'_' => true,
+                Some(b'.') => dotted_quad(bytes, ds).is_none(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Words after a quad that make it a version (`the 2.6.8.1 kernel`, `3.2.0.2 ubuntu kernel`).
+const VERSION_WORDS_AFTER: &[&str] = &["kernel", "release", "build", "firmware", "version"];
+
+fn is_followed_by_version_word(bytes: &[u8], end: usize) -> bool {
+    let mut j = end;
+    for _ in 0..2 {
+        while bytes
+            .get(j)
+            .is_some_and(|&b| matches!(b, b' ' | b'.' | b',' | b')'))
+            && j - end < 8
+        {
+            j += 1;
+        }
+        let ws = j;
+        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) && j - ws < 24 {
+            j += 1;
+        }
+        if ws == j {
+            return false;
+        }
+        let word = &bytes[ws..j];
+        if VERSION_WORDS_AFTER
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Parses a dotted quad starting at `s`. Returns (scan resume point, end of the address).
@@ -327,6 +400,18 @@ mod tests {
         assert!(found("1.2.3.4.5 and 256.1.1.1 and 01.2.3.4").is_empty());
         assert!(found(r#"{"version": "1.0.0.12"}"#).is_empty());
         assert!(found("Upgrade from 3.4.5.6 to release 3.4.6.0").is_empty());
+        assert!(found("uname: 2.6.8.1-3-386 and pkg_0.9.4.0-0ubuntu4.1.dsc").is_empty());
+        assert!(found("spidermonkey-bin/1.8.1.16+nobinonly and 1.2.3.4~rc1").is_empty());
+        assert!(found("the 2.6.8.1. kernel, the 3.2.0.2 ubuntu kernel").is_empty());
+        assert!(found("firmware/1.0.4.3.arm and a newer version (1.1.0.1)").is_empty());
+        assert_eq!(
+            found("scan 10.0.0.1-254 and 10.0.0.1-10.0.0.9 box"),
+            [
+                (Category::Ipv4, "10.0.0.1"),
+                (Category::Ipv4, "10.0.0.1"),
+                (Category::Ipv4, "10.0.0.9")
+            ]
+        );
         assert_eq!(
             found("blockMap updated: 10.0.0.1:50010"),
             [(Category::Ipv4, "10.0.0.1")]
