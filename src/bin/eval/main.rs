@@ -178,7 +178,11 @@ fn main() -> ExitCode {
     }
 
     if args.json {
-        match serde_json::to_string_pretty(&serde_json::json!({ "rows": rows })) {
+        #[derive(serde::Serialize)]
+        struct Output<'a> {
+            rows: &'a [Row],
+        }
+        match serde_json::to_string_pretty(&Output { rows: &rows }) {
             Ok(s) => println!("{s}"),
             Err(e) => {
                 eprintln!("logscrub-eval: {e}");
