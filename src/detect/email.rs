@@ -50,6 +50,19 @@ fn unreachable_matcher() -> AhoCorasick {
     AhoCorasick::new(["@"]).unwrap_or_else(|_| std::process::abort())
 }
 
+/// Top-level domains accepted as a whole domain (`user@org`): the generic ones that are
+/// never a package tag or a host name.
+const DOTLESS_TLDS: &[&str] = &["com", "org", "net", "edu", "gov", "mil", "int", "io"];
+
+/// Common words that precede an at-sign in prose rather than being a local part.
+const PROSE_WORDS: &[&str] = &[
+    "a", "an", "the", "get", "got", "gets", "getting", "have", "has", "had", "my", "your", "his",
+    "her", "their", "our", "its", "an", "to", "at", "on", "in", "of", "for", "from", "with", "by",
+    "is", "are", "was", "be", "and", "or", "but", "not", "no", "any", "some", "new", "old", "own",
+    "use", "using", "via", "me", "him", "them", "us", "you", "i", "we", "they", "it", "this",
+    "that", "ping", "cc", "email", "mail", "address", "account",
+];
+
 /// Obfuscated dots, tried in order at each label boundary of an obfuscated domain.
 const DOT_WORDS: &[&str] = &[
     " [dot] ", "[dot]", " (dot) ", "(dot)", "{dot}", "<dot>", " dot ", " . ",
@@ -118,40 +131,155 @@ fn is_local_char(c: char) -> bool {
             c,
             '.' | '_' | '%' | '+' | '-' | '\'' | '!' | '#' | '$' | '*' | '^' | '~' | '|'
         )
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || is_non_ascii_local(c)
+}
+
+/// The rarer RFC 5322 `atext` characters. They are part of a local part only when no word
+/// glued to them says they are a delimiter (`user=bob@x.com`, `a/b@x.com`, `?to=bob@x.com`).
+fn is_rare_atext(c: char) -> bool {
+    matches!(c, '&' | '`' | '/' | '=' | '?' | '{' | '}')
+}
+
+/// Non-ASCII characters allowed in an internationalised local part (RFC 6531 allows any
+/// UTF-8): everything except white space and the punctuation blocks that surround addresses
+/// in prose (quotes, guillemets, CJK and full-width punctuation). C1 controls are kept: they
+/// are valid UTF-8 atext and never delimit an address.
+fn is_non_ascii_local(c: char) -> bool {
+    let v = c as u32;
+    if v < 0x80 {
+        return false;
+    }
+    if (0x80..=0x9F).contains(&v) {
+        return true;
+    }
+    if c.is_whitespace()
+        || (0xA0..=0xBF).contains(&v) && !c.is_alphanumeric()
+        || v == 0xD7
+        || v == 0xF7
+        || (0x2000..=0x206F).contains(&v)
+        || (0x3000..=0x303F).contains(&v)
+        || (0xFF00..=0xFF0F).contains(&v)
+        || (0xFF1A..=0xFF20).contains(&v)
+        || (0xFF3B..=0xFF40).contains(&v)
+        || (0xFF5B..=0xFF65).contains(&v)
+        || (0xFE10..=0xFE1F).contains(&v)
+        || (0xFE30..=0xFE4F).contains(&v)
+    {
+        return false;
+    }
+    true
 }
 
 fn is_domain_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && (c.is_alphanumeric() || is_mark(c)))
+}
+
+/// Combining marks, which internationalised names carry in decomposed form (`cafe\u{301}`).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// A quoted local part ending right before `at` (`"john doe"@`, `"a\"b"@`, `""@`): the
+/// opening quote is searched leftwards and the string is checked forwards, with RFC 5321
+/// quoted pairs (backslash and a printable ASCII char) and no control characters.
+fn quoted_local_start(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at.checked_sub(1)?)?;
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    // The leftmost opening quote that gives a valid string wins: `"\""@x` is one quoted
+    // string holding an escaped quote, not `""@x` after a stray backslash.
+    let mut best = None;
+    let mut search_end = head.len();
+    while let Some(open) = head[line_start..search_end]
+        .rfind('"')
+        .map(|i| i + line_start)
+    {
+        if at - open > 66 {
+            break;
+        }
+        if quoted_string_ends_at(text, open, at - 1) {
+            best = Some(open);
+        }
+        search_end = open;
+    }
+    best
+}
+
+/// Whether the quoted string opening at `open` closes exactly at `close`.
+fn quoted_string_ends_at(text: &str, open: usize, close: usize) -> bool {
+    let Some(inner) = text.get(open + 1..close) else {
+        return false;
+    };
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return false,
+            '\\' => match chars.next() {
+                Some(e) if (' '..='~').contains(&e) => {}
+                _ => return false,
+            },
+            c if c.is_control() && (c as u32) < 0x80 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether the text right before `start` makes the local part the userinfo of a URL
+/// (`https://user:pass@host`, `ftp://bob@host`): that is a URL, not an address. A
+/// percent-encoded address inside the userinfo is found by the encoded form instead.
+fn is_url_userinfo(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut u = start;
+    while u > 0
+        && !matches!(
+            bytes[u - 1],
+            b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'@' | b'"' | b'\'' | b'<' | b'(' | b'['
+        )
+        && start - u < 256
+    {
+        u -= 1;
+    }
+    text[..u].ends_with("://")
 }
 
 /// Grows the local part leftwards from `at` (exclusive). Returns its start.
 fn local_start(text: &str, at: usize, form: AtForm) -> Option<usize> {
     // Quoted local part: "john doe"@example.com
     if form == AtForm::Plain && char_before(text, at) == Some('"') {
-        let head = &text[..at - 1];
-        let open = head.rfind('"')?;
-        if at - 1 - open <= 64 && !head[open + 1..].contains('\n') && open + 1 < at - 1 {
-            return Some(open);
-        }
-        return None;
+        return quoted_local_start(text, at);
     }
     let mut start = at;
     let mut count = 0;
+    // Where the local part starts if the rare atext characters are delimiters.
+    let mut cut: Option<usize> = None;
     while let Some(c) = char_before(text, start) {
-        if !is_local_char(c) || count >= 64 {
+        let rare = form == AtForm::Plain && is_rare_atext(c);
+        if !(is_local_char(c) || rare) || count >= 64 {
             break;
         }
         // Word forms (`name at domain dot com`) take one plain token only.
         if form == AtForm::Word && !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
             break;
         }
+        if rare && cut.is_none() {
+            // A delimiter glued to a word (`user=`, `path/`, `x&`) ends the local part.
+            let prev = char_before(text, start - c.len_utf8());
+            if prev.is_some_and(|p| p.is_alphanumeric()) {
+                cut = Some(start);
+            }
+        }
         start -= c.len_utf8();
         count += 1;
     }
-    // Trim punctuation that cannot start a local part in practice.
+    if let Some(c) = cut {
+        start = c;
+    }
+    // Rare atext chars are not kept at the very start when they open the text.
     while let Some(c) = char_at(text, start) {
-        if start < at && matches!(c, '.' | '\'' | '-' | '%' | '|' | '~') {
+        if start < at
+            && (matches!(c, '.' | '\'' | '-' | '%' | '|')
+                || is_rare_atext(c) && c != '&' && c != '`')
+        {
             start += c.len_utf8();
         } else {
             break;
@@ -160,9 +288,11 @@ fn local_start(text: &str, at: usize, form: AtForm) -> Option<usize> {
     if start >= at {
         return None;
     }
-    // `%40` encoded addresses: the local part must not end in a percent escape fragment.
     let local = &text[start..at];
     if local.ends_with('.') || local.contains("..") {
+        return None;
+    }
+    if form == AtForm::Plain && is_url_userinfo(text, start) {
         return None;
     }
     Some(start)
@@ -231,20 +361,39 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
         }
         break;
     }
-    if labels.len() < 2 {
-        return None;
-    }
     let &(ts, te) = labels.last()?;
     let tld = &text[ts..te];
+    if labels.len() < 2 {
+        // A bare top-level domain (`user@org`) is a valid, if rare, destination; any other
+        // dotless word after an at-sign is a package tag, a Java object id or a host name.
+        let bare_tld = form == AtForm::Plain
+            && DOTLESS_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+            && !char_at(text, te).is_some_and(|c| c == '-' || c == '.' || c == '/');
+        return bare_tld.then_some(te);
+    }
     let tld_ok = if word_dots {
         WORD_FORM_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
     } else {
-        let ascii_alpha = tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
-        let punycode =
-            tld.len() > 4 && tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
-        let idn =
-            !tld.is_ascii() && tld.chars().all(|c| c.is_alphabetic()) && tld.chars().count() >= 2;
-        ascii_alpha || punycode || idn
+        // Letters, and hyphens inside (`co-uk`); a TLD starts with a letter.
+        let ascii_alpha = tld.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && tld.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+        let punycode = tld.len() > 4
+            && tld
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"));
+        let idn = !tld.is_ascii()
+            && tld.chars().all(|c| c.is_alphabetic() || is_mark(c))
+            && tld.chars().count() >= 2;
+        // RFC 5321 allows a numeric last label; it is taken only when another label has a
+        // letter, so `pkg@1.3.0` and other version tags stay out.
+        let numeric = tld.bytes().all(|b| b.is_ascii_digit())
+            && labels[..labels.len() - 1]
+                .iter()
+                .any(|&(s, e)| text[s..e].bytes().any(|b| b.is_ascii_alphabetic()));
+        // A dotted-quad host (`user@192.0.2.7`), checked for the local part by the caller.
+        let quad = labels.len() == 4 && text[from..te].parse::<std::net::Ipv4Addr>().is_ok();
+        ascii_alpha || punycode || idn || numeric || quad
     };
     if !tld_ok
         || labels
@@ -258,9 +407,40 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
     Some(te)
 }
 
+/// Mail headers whose values look like addresses but are message identifiers.
+const ID_HEADERS: &[&str] = &["message-id:", "in-reply-to:", "references:", "content-id:"];
+
+/// Whether the line holding `i` is a message-identifier header (`Message-ID: <x@host>`).
+fn in_id_header(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+    let line = &bytes[line_start..i];
+    let line = match line.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(p) => &line[p..],
+        None => return false,
+    };
+    ID_HEADERS
+        .iter()
+        .any(|h| line.len() >= h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+}
+
 fn match_at(text: &str, at_start: usize, at_end: usize, form: AtForm) -> Option<Finding> {
     let start = local_start(text, at_start, form)?;
+    if form == AtForm::Plain && in_id_header(text, start) {
+        return None;
+    }
     let end = domain_end(text, at_end, form)?;
+    // `user@192.0.2.7` is a login on a host; `ClassName@0.0.0.0` is a Java object or actor
+    // name printed with its bind address, and is left to the IP detector.
+    if text[at_end..end]
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.')
+        && text[start..at_start]
+            .bytes()
+            .any(|b| b.is_ascii_uppercase())
+    {
+        return None;
+    }
     if form == AtForm::Word {
         // `name at domain dot com` needs the dot to be obfuscated too, or it is prose
         // ("look at example.com") unless the at itself was bracketed.
@@ -311,6 +491,12 @@ fn match_spaced(text: &str, at: usize) -> Option<Finding> {
         return match_spaced_dot(text, at);
     }
     let start = local_start(text, left, AtForm::Plain)?;
+    // Prose mentions a domain with an at-sign (`he got an @kde.org address`): a common
+    // word is not a local part when a space separates it from the at-sign.
+    let local = &text[start..left];
+    if PROSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(local)) {
+        return None;
+    }
     // Handle `domain .com` too.
     let end = domain_end(text, right, AtForm::Plain).or_else(|| spaced_dot_domain(text, right))?;
     // A spaced at must be followed by a real-looking domain with a common TLD, to keep
@@ -431,6 +617,102 @@ mod tests {
         assert!(found("look at example.com for details").is_empty());
         assert!(found("npm i left-pad@1.3.0").is_empty());
         assert!(found("we meet at noon").is_empty());
+    }
+
+    // Regressions found by the accuracy evaluation (docs/EVALUATION.md).
+
+    #[test]
+    fn idn_tld_does_not_panic() {
+        assert_eq!(found("실례@실례.테스트"), ["실례@실례.테스트"]);
+        assert_eq!(found("x@테스트.테스트 y"), ["x@테스트.테스트"]);
+        assert_eq!(found("user@cafe\u{301}.com"), ["user@cafe\u{301}.com"]);
+    }
+
+    #[test]
+    fn quoted_local_parts_with_escapes() {
+        assert_eq!(found(r#""\""@iana.org"#), [r#""\""@iana.org"#]);
+        assert_eq!(found(r#""\\"@iana.org"#), [r#""\\"@iana.org"#]);
+        assert_eq!(
+            found(r#""test\ test"@iana.org"#),
+            [r#""test\ test"@iana.org"#]
+        );
+        assert_eq!(
+            found(r#""""@iana.org"#),
+            [r#""""@iana.org"#[1..].to_string()]
+        );
+        assert_eq!(
+            found(r#""joe@bloggs"@example.com"#),
+            [r#""joe@bloggs"@example.com"#]
+        );
+        // A quoted pair must be printable ASCII; control characters are not allowed.
+        assert!(found("\"test\\\u{a9}\"@iana.org")
+            .iter()
+            .all(|f| !f.starts_with('"')));
+        assert!(found("\"a\u{0}\"@iana.org")
+            .iter()
+            .all(|f| !f.starts_with('"')));
+    }
+
+    #[test]
+    fn rare_atext_only_when_not_a_delimiter() {
+        let all = "!#$%&`*+/=?^`{|}~@iana.org";
+        assert_eq!(found(all), [all]);
+        assert_eq!(found("user=bob@example.com"), ["bob@example.com"]);
+        assert_eq!(found("see a/b@example.com"), ["b@example.com"]);
+        assert_eq!(found("?to=bob@example.com&x=1"), ["bob@example.com"]);
+        assert_eq!(found("~test@example.com"), ["~test@example.com"]);
+        assert_eq!(found("“bob@example.com”"), ["bob@example.com"]);
+        assert_eq!(found("\u{85}@example.com"), ["\u{85}@example.com"]);
+    }
+
+    #[test]
+    fn unusual_but_valid_domains() {
+        assert_eq!(found("test@org"), ["test@org"]);
+        assert_eq!(found("test@iana.123"), ["test@iana.123"]);
+        assert_eq!(found("test@iana.co-uk"), ["test@iana.co-uk"]);
+        assert_eq!(found("test@iana.a"), ["test@iana.a"]);
+        assert_eq!(found("ssh bob@192.0.2.7"), ["bob@192.0.2.7"]);
+        assert_eq!(found("test@[IPv6:::]"), ["test@[IPv6:::]"]);
+    }
+
+    #[test]
+    fn dotless_and_numeric_lookalikes_are_not_emails() {
+        assert!(found("npm i foo@latest and pkg@1.3.0").is_empty());
+        assert!(found("src@tbird-sm1 and SendWorker@679]").is_empty());
+        assert!(found("Connector@0.0.0.0:8080").is_empty());
+        assert!(found("test@iana.org-")
+            .iter()
+            .all(|f| *f != "test@iana.org-"));
+    }
+
+    #[test]
+    fn prose_before_a_spaced_at_is_not_a_local_part() {
+        assert!(found("waiting for him to get @gnome.org on his key").is_empty());
+        assert!(found("he has an @kde.org and an @example.org").is_empty());
+        assert_eq!(
+            found("write to carlos @example.org"),
+            ["carlos @example.org"]
+        );
+    }
+
+    #[test]
+    fn message_ids_are_not_emails() {
+        assert!(found("Message-ID: <20240520.4f2a@mail.example.com>").is_empty());
+        assert!(found("In-Reply-To: <abc@x.example.org>\n").is_empty());
+        assert_eq!(
+            found("Message-ID: <1@x.example.org>\nFrom: bob@example.com"),
+            ["bob@example.com"]
+        );
+    }
+
+    #[test]
+    fn url_userinfo_is_not_an_email() {
+        assert!(found("https://user:pw@host.example.com/x").is_empty());
+        assert!(found("ftp://bob@files.example.com/").is_empty());
+        assert_eq!(
+            found("https://1395%40163.com@p28.icloud.com/x"),
+            ["1395%40163.com"]
+        );
     }
 
     #[test]

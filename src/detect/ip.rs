@@ -9,6 +9,17 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub struct IpDetector;
 
+/// Words that make a quad a version only through a preposition (`upgraded from 3.4.5.6`);
+/// on their own they precede hosts too (`blockMap updated: 10.0.0.1`).
+const UPGRADE_WORDS: &[&str] = &[
+    "upgrade",
+    "upgraded",
+    "upgrading",
+    "downgrade",
+    "downgraded",
+    "downgrading",
+];
+
 /// Words that make a dotted quad a version number, not an address.
 const VERSION_WORDS: &[&str] = &[
     "version", "ver", "v", "build", "release", "rel", "kernel", "linux", "firmware", "fw",
@@ -51,8 +62,13 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
             if b.is_ascii_digit() || b == b'.' || is_word_byte(b) && b != b'_' || b == b'~' {
                 continue;
             }
-            if b == b'-' && s >= 2 && bytes[s - 2].is_ascii_alphanumeric() {
-                // `linux-2.6.8.1`, `ip-10-0-0-1` style names are versions or hostnames.
+            if b == b'-'
+                && s >= 2
+                && bytes[s - 2].is_ascii_alphanumeric()
+                && !ends_quad(bytes, s - 1)
+            {
+                // `linux-2.6.8.1`, `ip-10-0-0-1` style names are versions or hostnames;
+                // `10.0.0.1-10.0.0.9` is a range.
                 continue;
             }
         }
@@ -67,8 +83,10 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
         {
             continue;
         }
-        let word = word_before(bytes, s, 2);
-        if VERSION_WORDS.contains(&word.as_str()) {
+        if is_version_context(bytes, s)
+            || has_version_suffix(bytes, addr_end)
+            || is_followed_by_version_word(bytes, addr_end)
+        {
             continue;
         }
         out.push(Finding::new(
@@ -79,6 +97,114 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
             "four octets 0-255",
         ));
     }
+}
+
+/// Prepositions that sit between a version word and the number (`upgrade from 3.4.5.6`).
+const LINK_WORDS: &[&str] = &["from", "to", "of", "is", "was", "at"];
+
+/// Whether the quad at `s` is named a version by the word before it (`version 6.1.1.0`,
+/// `"version": "1.0.0.12"`, `upgrade from 3.4.5.6`).
+fn is_version_context(bytes: &[u8], s: usize) -> bool {
+    let (word, word_start) = word_before_quoted(bytes, s);
+    if VERSION_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    if LINK_WORDS.contains(&word.as_str()) {
+        let (prev, _) = word_before_quoted(bytes, word_start);
+        return VERSION_WORDS.contains(&prev.as_str()) || UPGRADE_WORDS.contains(&prev.as_str());
+    }
+    false
+}
+
+/// The lower-cased letters-only word before `i`, skipping up to four separators (spaces,
+/// `:`, `=`, `#`, quotes, as in JSON `"version": "1.0"`), and where that word starts.
+fn word_before_quoted(bytes: &[u8], i: usize) -> (String, usize) {
+    let mut j = i;
+    let mut gap = 0;
+    while j > 0
+        && gap < 4
+        && matches!(
+            bytes[j - 1],
+            b' ' | b'\t' | b':' | b'=' | b'#' | b'"' | b'\'' | b'/' | b'('
+        )
+    {
+        j -= 1;
+        gap += 1;
+    }
+    let end = j;
+    while j > 0 && bytes[j - 1].is_ascii_alphabetic() && end - j < 24 {
+        j -= 1;
+    }
+    let word = bytes[j..end]
+        .iter()
+        .map(|b| b.to_ascii_lowercase() as char)
+        .collect();
+    (word, j)
+}
+
+/// Whether a dotted quad ends right before `e`.
+fn ends_quad(bytes: &[u8], e: usize) -> bool {
+    let mut k = e;
+    while k > 0 && (bytes[k - 1].is_ascii_digit() || bytes[k - 1] == b'.') && e - k < 15 {
+        k -= 1;
+    }
+    dotted_quad(bytes, k).is_some_and(|(_, end)| end == e)
+}
+
+/// Debian/semver-style suffixes make the quad a package version: `2.6.8.1-3-386`,
+/// `0.9.4.0-0ubuntu4`, `1.8.1.16+nobinonly`, `1.2.3.4~rc1`. An address range
+/// (`10.0.0.1-254`, `10.0.0.1-10.0.0.9`) is not a suffix.
+fn has_version_suffix(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        Some(b'+' | b'~') => bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+        Some(b'-') => {
+            let ds = end + 1;
+            let mut de = ds;
+            while bytes.get(de).is_some_and(u8::is_ascii_digit) {
+                de += 1;
+            }
+            if de == ds {
+                return false;
+            }
+            match bytes.get(de) {
+                Some(b) if b.is_ascii_alphabetic() || *b == b'-' || *b == b'_' => true,
+                Some(b'.') => dotted_quad(bytes, ds).is_none(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Words after a quad that make it a version (`the 2.6.8.1 kernel`, `3.2.0.2 ubuntu kernel`).
+const VERSION_WORDS_AFTER: &[&str] = &["kernel", "release", "build", "firmware", "version"];
+
+fn is_followed_by_version_word(bytes: &[u8], end: usize) -> bool {
+    let mut j = end;
+    for _ in 0..2 {
+        while bytes
+            .get(j)
+            .is_some_and(|&b| matches!(b, b' ' | b'.' | b',' | b')'))
+            && j - end < 8
+        {
+            j += 1;
+        }
+        let ws = j;
+        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) && j - ws < 24 {
+            j += 1;
+        }
+        if ws == j {
+            return false;
+        }
+        let word = &bytes[ws..j];
+        if VERSION_WORDS_AFTER
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Parses a dotted quad starting at `s`. Returns (scan resume point, end of the address).
@@ -135,44 +261,88 @@ fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
         {
             e -= 1;
         }
-        if let Some(b) = byte_before(bytes, s) {
-            if is_word_byte(b) || b == b':' {
+        // An interface name or a separator glued before the address (`v6(en0:2001:db8::1)`,
+        // `en0-:2001:db8::1`): the address starts after the first single colon.
+        let glued = byte_before(bytes, s).is_some_and(is_word_byte);
+        let mut stripped = false;
+        if glued || (bytes.get(s) == Some(&b':') && bytes.get(s + 1) != Some(&b':')) {
+            let Some(c) = bytes[s..e].iter().position(|&b| b == b':') else {
+                continue;
+            };
+            let s2 = s + c + 1;
+            if s2 >= e || bytes.get(s2) == Some(&b':') {
                 continue;
             }
+            s = s2;
+            stripped = true;
+        }
+        if !stripped && byte_before(bytes, s) == Some(b':') {
+            continue;
         }
         if bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
             continue;
         }
+        if &bytes[s..e] == b"::" && !bare_unspecified_ok(bytes, s, e) {
+            continue;
+        }
         if let Some((fs, fe, rule)) = parse_v6_run(bytes, s, e) {
-            // Zone id: `fe80::1%eth0`.
-            let mut end = fe;
-            if bytes.get(end) == Some(&b'%') {
-                let zs = end + 1;
-                let mut z = zs;
-                while z < bytes.len()
-                    && (is_word_byte(bytes[z]) || bytes[z] == b'.' || bytes[z] == b'-')
-                {
-                    z += 1;
-                }
-                if z > zs {
-                    end = z;
-                }
-            }
+            // A zone id (`fe80::1%eth0`) names a local interface, not a person: the span
+            // stops at the `%` so the replacement keeps it (`[IPV6-1]%eth0`).
             out.push(Finding::new(
                 Category::Ipv6,
                 rule,
                 fs,
-                end,
+                fe,
                 "valid IPv6 (RFC 4291)",
             ));
         }
     }
 }
 
+/// Words after which a lone `::` is the unspecified address (`listening on ::`).
+const UNSPECIFIED_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "from",
+    "to",
+    "address",
+    "addr",
+    "bind",
+    "listen",
+    "listening",
+    "host",
+    "ip",
+    "ipv",
+    "src",
+    "dst",
+    "via",
+];
+
+/// A lone `::` is an address when it stands as a value: at the start of the text, after a
+/// bracket, slash, `=`, quote or comma, or after a word such as `on` or `bind`. Elsewhere
+/// (`Foo::Bar ::`, `x :: Int`) it is code.
+fn bare_unspecified_ok(bytes: &[u8], s: usize, e: usize) -> bool {
+    let right_ok = bytes.get(e).map_or(true, |&b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\r' | b'\n' | b']' | b')' | b'/' | b',' | b'"' | b'\'' | b';' | b'.'
+        )
+    });
+    let left_ok = match byte_before(bytes, s) {
+        None => true,
+        Some(b'[' | b'(' | b'/' | b'=' | b'"' | b'\'' | b',') => true,
+        Some(b' ' | b'\t') => UNSPECIFIED_WORDS.contains(&word_before(bytes, s, 1).as_str()),
+        _ => false,
+    };
+    left_ok && right_ok
+}
+
 fn parse_v6_run(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize, &'static str)> {
     let run = std::str::from_utf8(&bytes[s..e]).ok()?;
     let colons = run.bytes().filter(|&b| b == b':').count();
-    if colons < 2 || !run.bytes().any(is_hex) {
+    // The unspecified address `::` has no hex digit; it stands alone (`listening on ::`),
+    // glued-to-word forms (`std::`, `Foo::Bar`) were rejected by the caller.
+    if colons < 2 || !(run.bytes().any(is_hex) || run == "::") {
         return None;
     }
     if run.parse::<Ipv6Addr>().is_ok() {
@@ -228,6 +398,31 @@ mod tests {
         assert!(found("version 6.1.1.0").is_empty());
         assert!(found("v1.2.3.4 and ~6.1.1.0").is_empty());
         assert!(found("1.2.3.4.5 and 256.1.1.1 and 01.2.3.4").is_empty());
+        assert!(found(r#"{"version": "1.0.0.12"}"#).is_empty());
+        assert!(found("Upgrade from 3.4.5.6 to release 3.4.6.0").is_empty());
+        assert!(found("uname: 2.6.8.1-3-386 and pkg_0.9.4.0-0ubuntu4.1.dsc").is_empty());
+        assert!(found("spidermonkey-bin/1.8.1.16+nobinonly and 1.2.3.4~rc1").is_empty());
+        assert!(found("the 2.6.8.1. kernel, the 3.2.0.2 ubuntu kernel").is_empty());
+        assert!(found("firmware/1.0.4.3.arm and a newer version (1.1.0.1)").is_empty());
+        assert_eq!(
+            found("scan 10.0.0.1-254 and 10.0.0.1-10.0.0.9 box"),
+            [
+                (Category::Ipv4, "10.0.0.1"),
+                (Category::Ipv4, "10.0.0.1"),
+                (Category::Ipv4, "10.0.0.9")
+            ]
+        );
+        assert_eq!(
+            found("blockMap updated: 10.0.0.1:50010"),
+            [(Category::Ipv4, "10.0.0.1")]
+        );
+        assert_eq!(
+            found("connection from 203.0.113.9 to 10.0.0.1"),
+            [
+                (Category::Ipv4, "203.0.113.9"),
+                (Category::Ipv4, "10.0.0.1")
+            ]
+        );
     }
 
     #[test]
@@ -240,7 +435,17 @@ mod tests {
             found("[2001:DB8:0:0::1]:443"),
             [(Category::Ipv6, "2001:DB8:0:0::1")]
         );
-        assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1%eth0")]);
+        assert_eq!(found("fe80::1%eth0 up"), [(Category::Ipv6, "fe80::1")]);
+        assert_eq!(found("listening on :: port 22"), [(Category::Ipv6, "::")]);
+        assert_eq!(
+            found("v6(en0:2001:db8:6000:8:c6b3:1ff:fecd:467f)"),
+            [(Category::Ipv6, "2001:db8:6000:8:c6b3:1ff:fecd:467f")]
+        );
+        assert_eq!(
+            found("v6(en0-:2001:db8::7)"),
+            [(Category::Ipv6, "2001:db8::7")]
+        );
+        assert_eq!(found("[::]:8080"), [(Category::Ipv6, "::")]);
         assert_eq!(
             found("::ffff:10.0.0.1"),
             [(Category::Ipv6, "::ffff:10.0.0.1")]
@@ -256,5 +461,7 @@ mod tests {
         assert!(found("12:34:56 and 2024-01-15T09:23:11Z").is_empty());
         assert!(found("mac 00:a2:ee:1a:71:8c").is_empty());
         assert!(found("std::vector<int> Foo::Bar ::").is_empty());
+        assert!(found("length :: Int -> Int").is_empty());
+        assert!(found("at T09:02:17Z and x:12:34:56 and std::map<a, b>::iterator").is_empty());
     }
 }

@@ -1,4 +1,0 @@
-fn main() {
-    eprintln!("eval: not yet built");
-    std::process::exit(2)
-}

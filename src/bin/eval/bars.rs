@@ -1,0 +1,172 @@
+//! The quality bars `--check` enforces. A bar whose categories no built-in detector reports
+//! yet is listed as pending and not enforced; it turns on by itself when such a detector is
+//! registered in `logscrub::detect::builtin()`.
+
+use crate::score::Row;
+use logscrub::Category;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Metric {
+    Precision,
+    Recall,
+    /// Share of explicit negative units flagged: at most the threshold.
+    NegativeRate,
+    /// At most `threshold` false positives (a count).
+    MaxFp,
+}
+
+/// Which sets a bar applies to.
+#[derive(Clone, Copy, Debug)]
+pub enum Sets {
+    /// Every set whose row for the category has labels (tp + fn > 0).
+    Labelling,
+    /// Sets whose name starts with this prefix.
+    Prefix(&'static str),
+}
+
+pub struct Bar {
+    /// Row name (category id or trap name).
+    pub row: &'static str,
+    pub sets: Sets,
+    pub metric: Metric,
+    pub threshold: f64,
+    /// Enforced only when a built-in detector reports one of these (empty: always).
+    pub requires: &'static [Category],
+}
+
+const fn bar(
+    row: &'static str,
+    sets: Sets,
+    metric: Metric,
+    threshold: f64,
+    requires: &'static [Category],
+) -> Bar {
+    Bar {
+        row,
+        sets,
+        metric,
+        threshold,
+        requires,
+    }
+}
+
+use Metric::*;
+use Sets::*;
+
+pub const BARS: &[Bar] = &[
+    bar("email", Labelling, Precision, 0.995, &[Category::Email]),
+    bar("email", Labelling, Recall, 0.995, &[Category::Email]),
+    bar("ipv4", Labelling, Precision, 0.995, &[Category::Ipv4]),
+    bar("ipv4", Labelling, Recall, 0.995, &[Category::Ipv4]),
+    bar("ipv6", Labelling, Precision, 0.995, &[Category::Ipv6]),
+    bar("ipv6", Labelling, Recall, 0.995, &[Category::Ipv6]),
+    bar("card", Labelling, Recall, 0.99, &[Category::Card]),
+    bar(
+        "trap_card_hdfs_blk",
+        Prefix("loghub"),
+        MaxFp,
+        0.0,
+        &[Category::Card],
+    ),
+    bar(
+        "trap_card_healthapp_epoch",
+        Prefix("loghub"),
+        MaxFp,
+        0.0,
+        &[Category::Card],
+    ),
+    bar(
+        "phone",
+        Prefix("presidio"),
+        Precision,
+        0.95,
+        &[Category::Phone],
+    ),
+    bar(
+        "phone",
+        Prefix("presidio"),
+        Recall,
+        0.95,
+        &[Category::Phone],
+    ),
+    bar(
+        "secret",
+        Prefix("credsweeper"),
+        Recall,
+        0.90,
+        &[
+            Category::Secret,
+            Category::UrlCredentials,
+            Category::UrlToken,
+        ],
+    ),
+    bar(
+        "secret",
+        Prefix("credsweeper"),
+        NegativeRate,
+        0.05,
+        &[
+            Category::Secret,
+            Category::UrlCredentials,
+            Category::UrlToken,
+        ],
+    ),
+    bar("trap_timestamp", Prefix("loghub"), MaxFp, 0.0, &[]),
+    bar("trap_version", Prefix("loghub"), MaxFp, 0.0, &[]),
+    bar("trap_uuid", Prefix("loghub"), MaxFp, 0.0, &[]),
+];
+
+impl Bar {
+    pub fn enforced(&self, implemented: &[Category]) -> bool {
+        self.requires.is_empty() || self.requires.iter().any(|c| implemented.contains(c))
+    }
+
+    pub fn describe(&self) -> String {
+        let what = match self.metric {
+            Precision => format!("precision >= {:.1}%", self.threshold * 100.0),
+            Recall => format!("recall >= {:.1}%", self.threshold * 100.0),
+            NegativeRate => format!("negatives flagged <= {:.1}%", self.threshold * 100.0),
+            MaxFp => format!("false positives <= {}", self.threshold),
+        };
+        let sets = match self.sets {
+            Labelling => "every set labelling it".to_string(),
+            Prefix(p) => format!("{p}*"),
+        };
+        format!("{} {what} on {sets}", self.row)
+    }
+
+    /// Checks the bar against the rows; returns one message per row that misses it.
+    pub fn check(&self, rows: &[Row]) -> Vec<String> {
+        rows.iter()
+            .filter(|r| r.category == self.row)
+            .filter(|r| match self.sets {
+                Labelling => r.tp + r.fn_ > 0,
+                Prefix(p) => r.set.starts_with(p),
+            })
+            .filter_map(|r| {
+                let (value, ok) = match self.metric {
+                    Precision => match r.precision {
+                        Some(p) => (p, p >= self.threshold),
+                        None => return None,
+                    },
+                    Recall => match r.recall {
+                        Some(v) => (v, v >= self.threshold),
+                        None => return None,
+                    },
+                    NegativeRate => match r.negative_rate() {
+                        Some(v) => (v, v <= self.threshold),
+                        None => return None,
+                    },
+                    MaxFp => (r.fp as f64, r.fp as f64 <= self.threshold),
+                };
+                (!ok).then(|| {
+                    let shown = match self.metric {
+                        MaxFp => format!("{value}"),
+                        _ => format!("{:.2}%", value * 100.0),
+                    };
+                    format!("{}: {} (got {shown})", r.set, self.describe())
+                })
+            })
+            .collect()
+    }
+}
