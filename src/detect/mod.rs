@@ -139,7 +139,7 @@ impl Category {
             Category::Ipv6 => 55,
             Category::Ipv4 => 54,
             Category::Mac => 53,
-            Category::UrlToken => 50,
+            Category::UrlToken => 91,
             Category::Coordinates => 45,
             Category::Phone => 40,
             Category::Name => 30,

@@ -2,9 +2,10 @@
 //! percent-encoded, `https://13957525385%40163.com@host/`) and the values of token-like query
 //! parameters (`?access_token=...`, `X-Amz-Signature=...`, `sig=...`).
 //!
-//! The userinfo finding covers `userinfo@host`: an email detector sees `pass@host` (or the
-//! whole `name%40mail.com@host`) inside such a URL, and the longer finding wins the overlap,
-//! so the credentials finding must be at least as long as any email inside the authority.
+//! The userinfo finding covers `user:pass` only, so the host stays readable
+//! (`postgres://[URL_CREDENTIALS-1]@db.internal`); the email detector skips URL logins, so
+//! `pass@host` is not taken for an address, and a login that is itself an email address
+//! (`1395%40163.com@host`) is left to the email detector.
 
 use super::{Category, Detector, Finding};
 
@@ -197,6 +198,11 @@ fn userinfo(b: &[u8], scheme: &[u8], s: usize, e: usize, out: &mut Vec<Finding>)
             if !known {
                 return;
             }
+            // A login that is an email address (`1395%40163.com@host`) is left to the email
+            // detector: `[EMAIL-1]@host` keeps the host, which helps whoever reads the log.
+            if memchr::memmem::find(user, b"%40").is_some() || user.contains(&b'@') {
+                return;
+            }
             "url.userinfo"
         }
     };
@@ -204,7 +210,7 @@ fn userinfo(b: &[u8], scheme: &[u8], s: usize, e: usize, out: &mut Vec<Finding>)
         Category::UrlCredentials,
         rule,
         s,
-        s + at + 1 + host_len,
+        s + at,
         "userinfo in URL authority",
     ));
 }
@@ -285,18 +291,19 @@ mod tests {
     fn userinfo_forms() {
         assert_eq!(
             found("see https://bob:s3cret@example.com/x"),
-            [(Category::UrlCredentials, "bob:s3cret@example.com")]
+            [(Category::UrlCredentials, "bob:s3cret")]
+        );
+        assert!(
+            found("https://13957525385%40163.com@p28-contacts.icloud.com/123/principal/")
+                .is_empty()
         );
         assert_eq!(
-            found("https://13957525385%40163.com@p28-contacts.icloud.com/123/principal/"),
-            [(
-                Category::UrlCredentials,
-                "13957525385%40163.com@p28-contacts.icloud.com"
-            )]
+            found("https://jdoe@p28-contacts.icloud.com/123/principal/"),
+            [(Category::UrlCredentials, "jdoe")]
         );
         assert_eq!(
             found("ftp://u:p@10.0.0.1:21/file"),
-            [(Category::UrlCredentials, "u:p@10.0.0.1")]
+            [(Category::UrlCredentials, "u:p")]
         );
         assert!(found("https://example.com/a@b").is_empty());
         assert!(found("https://${USER}:${PASS}@host/").is_empty());
@@ -329,5 +336,13 @@ mod tests {
         let (findings, _) = engine.detect(text);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].category, Category::UrlCredentials);
+        let text = "https://13957525385%40163.com@p28-contacts.icloud.com/x";
+        let (findings, _) = engine.detect(text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            &text[findings[0].start..findings[0].end],
+            "13957525385%40163.com"
+        );
+        assert_eq!(findings[0].category, Category::Email);
     }
 }

@@ -197,6 +197,17 @@ pub(super) fn check(
         if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
             continue;
         }
+        // Embedded in a longer identifier (`BP-1347-10.0.0.1-1444`): the same rule as the
+        // consistency pass, which did not replace it there.
+        let mut before = out[..s].chars().rev();
+        let mut after = out[e..].chars();
+        let (b1, b2) = (before.next(), before.next());
+        let (a1, a2) = (after.next(), after.next());
+        if (starts_alnum && super::repeat::joined(p, b1, b2))
+            || (ends_alnum && super::repeat::joined(p, a1, a2))
+        {
+            continue;
+        }
         if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
             continue;
         }

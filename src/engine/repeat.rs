@@ -19,6 +19,16 @@ fn continues(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// A joiner (`.`, `-`, `_`) with a letter or digit beyond it continues a token. For values
+/// with colons (IPv6, MAC) a colon and a hex digit continue it too: `2001:db8::1` inside
+/// `2001:db8::1:5` is another address.
+pub(crate) fn joined(value: &str, next: Option<char>, beyond: Option<char>) -> bool {
+    (matches!(next, Some('.' | '-' | '_')) && continues(beyond))
+        || (next == Some(':')
+            && value.contains(':')
+            && beyond.is_some_and(|c| c.is_ascii_hexdigit()))
+}
+
 /// Adds the further occurrences of the findings' values; keeps `found` sorted by start.
 pub(super) fn extend(text: &str, found: &mut Vec<Finding>) {
     let values: BTreeSet<(&str, Category)> = found
@@ -55,10 +65,10 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>) {
         if (continues(first) && continues(before)) || (continues(last) && continues(after)) {
             continue;
         }
-        // `10.0.0.1` inside `10.0.0.1.5` or `1.10.0.0.1`: a dotted continuation.
-        let after2 = text[e..].chars().nth(1);
-        let before2 = text[..s].chars().rev().nth(1);
-        if (after == Some('.') && continues(after2)) || (before == Some('.') && continues(before2))
+        // `10.0.0.1` inside `10.0.0.1.5`, `BP-1347-10.0.0.1-1444` or `pkg_10.0.0.1`: part of
+        // a longer identifier, as the detectors and the leak check see it too.
+        if joined(value, before, text[..s].chars().rev().nth(1))
+            || joined(value, after, text[e..].chars().nth(1))
         {
             continue;
         }
@@ -78,13 +88,19 @@ mod tests {
 
     #[test]
     fn repeats_whole_tokens_only() {
-        let text = "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53";
+        let text =
+            "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53 BP-1-8.8.8.8-2";
         let mut found = vec![Finding::new(Category::Ipv4, "ipv4.dotted", 4, 11, "")];
         extend(text, &mut found);
         let spans: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
-        // As in the leak check, only letters and digits continue a token.
-        assert_eq!(spans, ["8.8.8.8", "8.8.8.8", "8.8.8.8"]);
+        // As in the leak check, ids that embed the value are not split apart.
+        assert_eq!(spans, ["8.8.8.8", "8.8.8.8"]);
         assert_eq!(found[1].rule, "ipv4.repeat");
-        assert_eq!(&text[found[2].start - 1..found[2].start], " ");
+        assert_eq!(&text[found[1].start - 1..found[1].start], " ");
+
+        let text = "at 2001:db8::1 and 2001:db8::1:5 and 2001:db8::1:80x";
+        let mut found = vec![Finding::new(Category::Ipv6, "ipv6.address", 3, 14, "")];
+        extend(text, &mut found);
+        assert_eq!(found.len(), 1);
     }
 }

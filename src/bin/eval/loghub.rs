@@ -4,7 +4,7 @@
 
 use crate::score::{score_spans, Label, Tally};
 use logscrub::{Category, Engine, Finding};
-use regex::Regex;
+use regex_lite::Regex;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -250,6 +250,15 @@ pub fn truth(file: &str, text: &str) -> Truth {
         // Traps.
         let add = |t: &mut Truth, name, re: &Regex, only| {
             for m in re.find_iter(line) {
+                // `50:15:36` inside the MAC `5c:50:15:36:bc:03` is not a time: a colon with a
+                // hex digit beyond it on either side makes the match part of a longer token.
+                let lb = line.as_bytes();
+                let hex_colon = |i: Option<usize>, j: Option<usize>| matches!((i.and_then(|i| lb.get(i)), j.and_then(|j| lb.get(j))), (Some(b':'), Some(h)) if h.is_ascii_hexdigit());
+                if hex_colon(m.start().checked_sub(1), m.start().checked_sub(2))
+                    || hex_colon(Some(m.end()), Some(m.end() + 1))
+                {
+                    continue;
+                }
                 t.traps.push((name, base + m.start(), base + m.end(), only));
             }
         };
