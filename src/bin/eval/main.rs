@@ -201,6 +201,12 @@ fn main() -> ExitCode {
                 eprintln!("pending (no detector yet): {}", bar.describe());
                 continue;
             }
+            if let Some(why) = bar.open {
+                for m in bar.check(&rows) {
+                    eprintln!("OPEN (not reached yet, not enforced: {why}) {m}");
+                }
+                continue;
+            }
             misses.extend(bar.check(&rows));
         }
         for m in &misses {
