@@ -68,11 +68,18 @@ impl Detector for GeoDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
-        // Degree signs are rare in logs: the hemisphere form is searched in the whole text
-        // only when one is present; everything else only on lines holding a context word.
-        let degrees = memchr::memmem::find(bytes, "°".as_bytes()).is_some();
-        if degrees {
-            hemisphere_pairs(text, 0, text.len(), out);
+        // Degree signs are rare: the hemisphere form is searched on the lines that hold one
+        // (and below, on lines with a context word); everything else only on context lines.
+
+        let mut done_to = 0;
+        for p in memchr::memmem::find_iter(bytes, "°".as_bytes()) {
+            if p < done_to {
+                continue;
+            }
+            let ls = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |i| i + 1);
+            let le = memchr::memchr(b'\n', &bytes[p..]).map_or(bytes.len(), |i| p + i);
+            hemisphere_pairs(text, ls, le, out);
+            done_to = le;
         }
         if memchr::memchr(b'.', bytes).is_none() {
             return;
@@ -105,7 +112,8 @@ impl Detector for GeoDetector {
             if memchr::memchr(b'.', &bytes[ls..le]).is_none() {
                 continue;
             }
-            scan_line(text, ls, le, degrees, out);
+            let has_degree = memchr::memmem::find(&bytes[ls..le], "°".as_bytes()).is_some();
+            scan_line(text, ls, le, has_degree, out);
         }
     }
 }
