@@ -22,6 +22,7 @@ pub mod replace;
 pub mod wasm;
 
 pub use detect::{Category, Finding};
-pub use engine::{Engine, FindingReport, Report, Sanitized, Stream};
+pub use engine::{Engine, FindingReport, Report, ReportFinding, Sanitized, Stream};
 pub use error::Error;
 pub use policy::{Policy, Strategy};
+pub use replace::{restore, Mapping, MappingEntry};

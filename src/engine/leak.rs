@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 static PLACEHOLDER: LazyLock<Option<regex::Regex>> =
-    LazyLock::new(|| regex::Regex::new(r"\[[A-Z][A-Z0-9_]*(?:-[0-9]+|:[0-9a-f]{8})?\]").ok());
+    LazyLock::new(|| regex::Regex::new(r"\[[A-Z][A-Z0-9_]*(?:-[0-9]+|:[0-9a-f]{8,16})?\]").ok());
 
 /// Spans of replacement placeholders in `out`.
 fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
@@ -90,14 +90,30 @@ fn alnum_at(s: &str, i: usize, before: bool) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Checks one output segment. `originals` are the values replaced in its input.
+/// Whether `s..e` overlaps one of the sorted, disjoint `spans`.
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(_, pe)| pe <= s);
+    spans.get(i).is_some_and(|&(ps, _)| ps < e)
+}
+
+/// Whether `s..e` lies inside one of the sorted, disjoint `spans`.
+fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(_, pe)| pe < e);
+    spans.get(i).is_some_and(|&(ps, pe)| ps <= s && e <= pe)
+}
+
+/// Checks one output segment. `originals` are the values replaced in its input; `produced`
+/// are the sorted output spans where we wrote a detectable value on purpose (a fake, or a
+/// reserved value kept as is): detections and matches wholly inside them are ours.
 pub(super) fn check(
     engine: &Engine,
     out: &str,
     originals: &BTreeSet<(Category, &str)>,
+    produced: &[(usize, usize)],
 ) -> Vec<Residual> {
     let placeholders = placeholder_spans(out);
-    let in_placeholder = |s: usize, e: usize| placeholders.iter().any(|&(ps, pe)| s < pe && ps < e);
+    let in_placeholder =
+        |s: usize, e: usize| overlaps(&placeholders, s, e) || inside(produced, s, e);
     let mut residuals = Vec::new();
 
     // 1. Fresh detections outside placeholders.
