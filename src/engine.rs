@@ -173,9 +173,9 @@ impl Engine {
             .into_iter()
             .filter(|f| {
                 let value = &text[f.start..f.end];
-                !self.allowlist.allows(f, value)
-                    && !(docs
-                        && fake::is_documentation_value(f.category, &normalise(f.category, value)))
+                let documentation =
+                    docs && fake::is_documentation_value(f.category, &normalise(f.category, value));
+                !(documentation || self.allowlist.allows(f, value))
             })
             .collect();
         let allowed = before - kept.len();

@@ -216,8 +216,8 @@ fn email_index(norm: &str) -> Option<u128> {
 
 /// The fake IPv4 /24s, in the order they are handed out: the three documentation networks,
 /// then the 512 /24s of the benchmarking range 198.18.0.0/15.
-const V4_DOC_NETS: [u32; 3] = [0xC0_00_02, 0xC6_33_64, 0xCB_00_71];
-const V4_BENCH: u32 = 0xC6_12_00; // 198.18.0
+const V4_DOC_NETS: [u32; 3] = [0x00C0_0002, 0x00C6_3364, 0x00CB_0071];
+const V4_BENCH: u32 = 0x00C6_1200; // 198.18.0
 const V4_NETS: usize = 3 + 512;
 
 fn v4_net(i: u128) -> Option<u32> {

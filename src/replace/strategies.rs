@@ -233,12 +233,12 @@ pub fn country_code(value: &str) -> Option<String> {
     let len = match d.as_slice() {
         [1, ..] | [7, ..] => 1,
         [2, 0, ..] | [2, 7, ..] => 2,
-        [3, x, ..] if matches!(x, 0..=4 | 6 | 9) => 2,
+        [3, 0..=4 | 6 | 9, ..] => 2,
         [4, x, ..] if *x != 2 => 2,
         [5, x, ..] if (1..=8).contains(x) => 2,
         [6, x, ..] if *x <= 6 => 2,
-        [8, x, ..] if matches!(x, 1 | 2 | 4 | 6) => 2,
-        [9, x, ..] if matches!(x, 0..=5 | 8) => 2,
+        [8, 1 | 2 | 4 | 6, ..] => 2,
+        [9, 0..=5 | 8, ..] => 2,
         [2..=9, _, _] => 3,
         _ => return None,
     };
