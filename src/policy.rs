@@ -4,7 +4,9 @@
 //! {
 //!   "version": 1,
 //!   "categories": { "ticket": true, "phone": false },
-//!   "strategies": { "email": "label" },
+//!   "strategies": { "email": "label", "ipv4": "partial", "phone": "fake" },
+//!   "default_strategy": "numbered",
+//!   "allow_documentation_values": false,
 //!   "allowlist": { "values": ["support@ourco.com"], "email_domains": ["ourco.com"],
 //!                  "cidrs": ["10.0.0.0/8"], "patterns": ["^build-\\d+$"] },
 //!   "custom_rules": [ { "label": "EMPLOYEE_ID", "pattern": "\\bE\\d{6}\\b" } ],
