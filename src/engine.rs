@@ -297,6 +297,7 @@ impl<'e> State<'e> {
         let mut originals: BTreeSet<(Category, &str)> = BTreeSet::new();
         // Output spans of values we produced on purpose (fakes, kept reserved values).
         let mut produced: Vec<(usize, usize)> = Vec::new();
+        let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
         for f in &found {
             out.push_str(&text[last..f.start]);
             utf16 += utf16_len(&text[last..f.start]);
@@ -305,8 +306,10 @@ impl<'e> State<'e> {
                 .pseudonyms
                 .replace(&self.engine.policy, f.category, f.label(), value);
             let value_utf16 = utf16_len(value);
+            let span = (out.len(), out.len() + r.text.len());
+            changed.push(span);
             if r.produced {
-                produced.push((out.len(), out.len() + r.text.len()));
+                produced.push(span);
             }
             out.push_str(&r.text);
             *self.report.counts.entry(f.category).or_insert(0) += 1;
@@ -345,7 +348,7 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let residuals = leak::check(self.engine, &out, &originals, &produced);
+        let residuals = leak::check(self.engine, &out, &originals, &changed, &produced);
         self.input_hash.update(text.as_bytes());
         self.output_hash.update(out.as_bytes());
         for mut r in residuals {

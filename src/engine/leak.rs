@@ -102,13 +102,49 @@ fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans.get(i).is_some_and(|&(ps, pe)| ps <= s && e <= pe)
 }
 
-/// Checks one output segment. `originals` are the values replaced in its input; `produced`
-/// are the sorted output spans where we wrote a detectable value on purpose (a fake, or a
-/// reserved value kept as is): detections and matches wholly inside them are ours.
+/// The output ranges a fresh detection can be in: the whole lines holding a replacement.
+/// Detectors are line-local, so a line the replacement did not touch is byte-identical to an
+/// input line that had no finding left after the allowlist, and scans the same again. `None`
+/// means "scan everything": user patterns may span lines, and so may PEM blocks.
+fn rescan_ranges(
+    engine: &Engine,
+    out: &str,
+    changed: &[(usize, usize)],
+) -> Option<Vec<(usize, usize)>> {
+    if !engine.policy.custom_rules.is_empty()
+        || engine.policy.deny_terms.iter().any(|t| t.contains('\n'))
+        || memchr::memmem::find(out.as_bytes(), b"-----BEGIN ").is_some()
+    {
+        return None;
+    }
+    let bytes = out.as_bytes();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in changed {
+        if let Some(last) = ranges.last_mut() {
+            if s <= last.1 {
+                last.1 = last.1.max(e);
+                continue;
+            }
+        }
+        let start = memchr::memrchr(b'\n', bytes.get(..s)?).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', bytes.get(e..)?).map_or(out.len(), |i| e + i);
+        match ranges.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => ranges.push((start, end)),
+        }
+    }
+    Some(ranges)
+}
+
+/// Checks one output segment. `originals` are the values replaced in its input; `changed`
+/// are the sorted output spans of every replacement; `produced` those where we wrote a
+/// detectable value on purpose (a fake, or a reserved value kept as is): detections and
+/// matches wholly inside them are ours.
 pub(super) fn check(
     engine: &Engine,
     out: &str,
     originals: &BTreeSet<(Category, &str)>,
+    changed: &[(usize, usize)],
     produced: &[(usize, usize)],
 ) -> Vec<Residual> {
     let placeholders = placeholder_spans(out);
@@ -117,7 +153,21 @@ pub(super) fn check(
     let mut residuals = Vec::new();
 
     // 1. Fresh detections outside placeholders.
-    let (found, _) = engine.detect(out);
+    let found = match rescan_ranges(engine, out, changed) {
+        None => engine.detect(out).0,
+        Some(ranges) => {
+            let mut found = Vec::new();
+            for (s, e) in ranges {
+                let Some(part) = out.get(s..e) else { continue };
+                found.extend(engine.detect(part).0.into_iter().map(|mut f| {
+                    f.start += s;
+                    f.end += s;
+                    f
+                }));
+            }
+            found
+        }
+    };
     for f in found {
         if !in_placeholder(f.start, f.end) {
             residuals.push(Residual {
@@ -184,6 +234,28 @@ pub(super) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::policy::Policy;
+
+    #[test]
+    fn rescans_only_changed_lines() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let out = "a\nx [EMAIL-1] 10.9.8.7\nb\nclean 10.0.0.1\n[EMAIL-2]";
+        let s1 = out.find("[EMAIL-1]").unwrap();
+        let s2 = out.find("[EMAIL-2]").unwrap();
+        let changed = [(s1, s1 + 9), (s2, s2 + 9)];
+        assert_eq!(
+            rescan_ranges(&engine, out, &changed),
+            Some(vec![(2, 22), (s2, out.len())])
+        );
+        let r = check(&engine, out, &BTreeSet::new(), &changed, &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&out[r[0].start..r[0].end], "10.9.8.7");
+        // A PEM block may span lines: everything is scanned.
+        let pem = "-----BEGIN X-----\n10.0.0.1";
+        assert_eq!(rescan_ranges(&engine, pem, &[]), None);
+        assert_eq!(check(&engine, pem, &BTreeSet::new(), &[], &[]).len(), 1);
+    }
 
     #[test]
     fn base64_matches_std_alphabet() {
