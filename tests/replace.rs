@@ -275,3 +275,14 @@ fn streaming_matches_whole_text_for_every_strategy() {
         assert_eq!(fin.report.input_sha256, whole.report.input_sha256, "{s:?}");
     }
 }
+
+/// Java prints sockets as `0:0:0:0:0:0:0:0:2181`; a compressed fake (`2001:db8:1::1`) followed
+/// by `:2181` would read as a longer, different address and be found again.
+#[test]
+fn regression_fake_ipv6_before_a_port_stays_uncompressed() {
+    let e = engine("fake");
+    let out = e.sanitize("bind /0:0:0:0:0:0:0:0:2181 ok");
+    assert_eq!(out.text, "bind /2001:db8:1:0:0:0:0:1:2181 ok");
+    assert_eq!(out.report.residual, 0);
+    assert_eq!(e.sanitize(&out.text).text, out.text);
+}

@@ -111,7 +111,7 @@ impl Fakes {
         let r = match category {
             Category::Email => self.email(normalised),
             Category::Ipv4 => self.ipv4(normalised),
-            Category::Ipv6 => self.ipv6(normalised),
+            Category::Ipv6 => self.ipv6(value, normalised),
             Category::Phone => self.phone(normalised),
             Category::Card => self.card(value, normalised),
             Category::Iban => self.iban(value, normalised),
@@ -138,7 +138,10 @@ impl Fakes {
         Some(Ipv4Addr::from((net << 8) | (n & 0xff)).to_string())
     }
 
-    fn ipv6(&mut self, norm: &str) -> Option<String> {
+    /// Written in full (eight groups) when the original was, since a port may follow it the
+    /// way Java prints sockets (`0:0:0:0:0:0:0:0:2181`): a compressed fake there would read as
+    /// a longer address.
+    fn ipv6(&mut self, value: &str, norm: &str) -> Option<String> {
         let a: Ipv6Addr = norm.parse().ok()?;
         let n = u128::from(a);
         let own = (n >> 96 == 0x2001_0db8).then_some((n >> 80) & 0xffff);
@@ -149,7 +152,13 @@ impl Fakes {
             .entry(s)
             .or_insert_with(|| Alloc::new(1, 1 << 80));
         let h = hosts.get(n, host_fixed)?;
-        Some(Ipv6Addr::from((0x2001_0db8u128 << 96) | (s << 80) | h).to_string())
+        let fake = Ipv6Addr::from((0x2001_0db8u128 << 96) | (s << 80) | h);
+        if value.contains("::") {
+            Some(fake.to_string())
+        } else {
+            let g = fake.segments().map(|x| format!("{x:x}"));
+            Some(g.join(":"))
+        }
     }
 
     fn phone(&mut self, digits: &str) -> Option<String> {
@@ -523,6 +532,18 @@ mod tests {
             "2001:db8:3::1"
         );
         assert_eq!(fake(&mut f, Category::Ipv6, "2001:db8:77::5"), Fake::Fixed);
+        assert_eq!(
+            value(fake(&mut f, Category::Ipv6, "0:0:0:0:0:0:0:0")),
+            "2001:db8:4:0:0:0:0:1"
+        );
+        assert_eq!(
+            fake(
+                &mut Fakes::default(),
+                Category::Ipv6,
+                "2001:db8:4:0:0:0:0:1"
+            ),
+            Fake::Fixed
+        );
     }
 
     #[test]
