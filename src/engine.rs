@@ -210,8 +210,10 @@ impl Engine {
 
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
     pub fn stream(&self) -> Stream<'_> {
+        let mut state = State::new(self, false);
+        state.streaming = true;
         Stream {
-            state: State::new(self, false),
+            state,
             buf: String::new(),
             emitted: 0,
             min_segment: STREAM_MIN_SEGMENT,
@@ -220,10 +222,9 @@ impl Engine {
 
     /// Like [`Engine::stream`], with each finding's original value in the findings.
     pub fn stream_with_values(&self) -> Stream<'_> {
-        Stream {
-            state: State::new(self, true),
-            ..self.stream()
-        }
+        let mut s = self.stream();
+        s.state.with_values = true;
+        s
     }
 }
 
@@ -262,6 +263,9 @@ struct State<'e> {
     with_values: bool,
     input_hash: Sha256,
     output_hash: Sha256,
+    /// Originals of earlier segments, looked for in later output too (streams only).
+    history: leak::History,
+    streaming: bool,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -281,6 +285,8 @@ impl<'e> State<'e> {
             with_values,
             input_hash: Sha256::new(),
             output_hash: Sha256::new(),
+            history: leak::History::default(),
+            streaming: false,
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -348,7 +354,17 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let residuals = leak::check(self.engine, &out, &originals, &changed, &produced);
+        let current =
+            leak::Originals::new(originals.iter().map(|&(c, v)| (c, v.to_string())).collect());
+        let matchers: Vec<&leak::Originals> = self
+            .history
+            .matchers()
+            .chain(std::iter::once(&current))
+            .collect();
+        let residuals = leak::check(self.engine, &out, &matchers, &changed, &produced);
+        if self.streaming {
+            self.history.add(originals.iter().copied());
+        }
         self.input_hash.update(text.as_bytes());
         self.output_hash.update(out.as_bytes());
         for mut r in residuals {

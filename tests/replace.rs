@@ -286,3 +286,23 @@ fn regression_fake_ipv6_before_a_port_stays_uncompressed() {
     assert_eq!(out.report.residual, 0);
     assert_eq!(e.sanitize(&out.text).text, out.text);
 }
+
+/// A value found in one segment of a stream and left undetected in a later one (here after a
+/// version word) is still reported by the leak check, as in the whole text.
+#[test]
+fn stream_leak_check_remembers_earlier_segments() {
+    let e = engine("numbered");
+    let text = "from 10.0.0.1\nfiller line\nversion 10.0.0.1\n";
+    let whole = e.sanitize(text);
+    assert_eq!(whole.report.residual, 1);
+    let mut s = e.stream().with_segment_size(1);
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        out.push_str(&s.feed(line));
+    }
+    let fin = s.finish();
+    out.push_str(&fin.text);
+    assert_eq!(out, whole.text);
+    assert_eq!(fin.report.residual, 1);
+    assert_eq!(fin.report.residuals, whole.report.residuals);
+}

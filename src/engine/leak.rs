@@ -4,7 +4,6 @@
 use super::{Engine, Residual};
 use crate::detect::Category;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 static PLACEHOLDER: LazyLock<Option<regex::Regex>> =
@@ -136,14 +135,106 @@ fn rescan_ranges(
     Some(ranges)
 }
 
-/// Checks one output segment. `originals` are the values replaced in its input; `changed`
+/// Original values, in every encoding, compiled for search.
+pub(super) struct Originals {
+    values: Vec<(Category, String)>,
+    pats: Vec<String>,
+    cats: Vec<Category>,
+    /// `None` when there is nothing to search, or the matcher could not be built.
+    ac: Option<aho_corasick::AhoCorasick>,
+    failed: bool,
+}
+
+impl Originals {
+    pub(super) fn new(values: Vec<(Category, String)>) -> Originals {
+        let mut pats: Vec<String> = Vec::new();
+        let mut cats: Vec<Category> = Vec::new();
+        for (cat, value) in &values {
+            // Very short values (a 3-letter deny term) would match inside ordinary words.
+            if value.chars().count() < 3 {
+                continue;
+            }
+            for v in variants(value) {
+                pats.push(v);
+                cats.push(*cat);
+            }
+        }
+        let (ac, failed) = if pats.is_empty() {
+            (None, false)
+        } else {
+            match AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+            {
+                Ok(ac) => (Some(ac), false),
+                Err(_) => (None, true),
+            }
+        };
+        Originals {
+            values,
+            pats,
+            cats,
+            ac,
+            failed,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// The originals of the earlier segments of a stream, so that a value found in one segment
+/// is also looked for in the output of the later ones. Kept as matchers of geometrically
+/// growing size (merged like a binary counter): each segment is searched with O(log n)
+/// automata and each value is compiled O(log n) times in all.
+#[derive(Default)]
+pub(super) struct History {
+    levels: Vec<Originals>,
+    seen: std::collections::HashSet<(Category, String)>,
+}
+
+impl History {
+    pub(super) fn matchers(&self) -> impl Iterator<Item = &Originals> {
+        self.levels.iter()
+    }
+
+    /// Adds the originals of a checked segment.
+    pub(super) fn add<'a>(&mut self, values: impl IntoIterator<Item = (Category, &'a str)>) {
+        let fresh: Vec<(Category, String)> = values
+            .into_iter()
+            .filter(|&(c, v)| !self.seen.contains(&(c, v.to_string())))
+            .map(|(c, v)| (c, v.to_string()))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        self.seen.extend(fresh.iter().cloned());
+        let mut level = fresh;
+        while let Some(last) = self.levels.last() {
+            if last.len() > level.len() {
+                break;
+            }
+            if let Some(last) = self.levels.pop() {
+                let mut merged = last.values;
+                merged.append(&mut level);
+                level = merged;
+            }
+        }
+        self.levels.push(Originals::new(level));
+    }
+}
+
+/// Checks one output segment. `originals` are the values replaced in its input and, in a
+/// stream, those of earlier segments; `changed`
 /// are the sorted output spans of every replacement; `produced` those where we wrote a
 /// detectable value on purpose (a fake, or a reserved value kept as is): detections and
 /// matches wholly inside them are ours.
 pub(super) fn check(
     engine: &Engine,
     out: &str,
-    originals: &BTreeSet<(Category, &str)>,
+    originals: &[&Originals],
     changed: &[(usize, usize)],
     produced: &[(usize, usize)],
 ) -> Vec<Residual> {
@@ -180,52 +271,38 @@ pub(super) fn check(
     }
 
     // 2. Original values in any encoding, case-insensitively, as whole tokens.
-    let mut pats: Vec<String> = Vec::new();
-    let mut cats: Vec<Category> = Vec::new();
-    for &(cat, value) in originals {
-        // Very short values (a 3-letter deny term) would match inside ordinary words.
-        if value.chars().count() < 3 {
-            continue;
+    for o in originals {
+        if o.failed {
+            // Could not build the matcher: report, never pass silently.
+            residuals.push(Residual {
+                start: 0,
+                end: 0,
+                category: Category::Custom,
+                kind: "leak check unavailable",
+            });
         }
-        for v in variants(value) {
-            pats.push(v);
-            cats.push(cat);
+        let Some(ac) = &o.ac else { continue };
+        for m in ac.find_iter(out) {
+            let (s, e) = (m.start(), m.end());
+            let i = m.pattern().as_usize();
+            let (Some(p), Some(&cat)) = (o.pats.get(i), o.cats.get(i)) else {
+                continue;
+            };
+            let starts_alnum = p.chars().next().is_some_and(|c| c.is_alphanumeric());
+            let ends_alnum = p.chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
+                continue;
+            }
+            if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
+                continue;
+            }
+            residuals.push(Residual {
+                start: s,
+                end: e,
+                category: cat,
+                kind: "original value",
+            });
         }
-    }
-    if pats.is_empty() {
-        return residuals;
-    }
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&pats)
-    else {
-        // Could not build the matcher: report, never pass silently.
-        residuals.push(Residual {
-            start: 0,
-            end: 0,
-            category: Category::Custom,
-            kind: "leak check unavailable",
-        });
-        return residuals;
-    };
-    for m in ac.find_iter(out) {
-        let (s, e) = (m.start(), m.end());
-        let p = &pats[m.pattern().as_usize()];
-        let starts_alnum = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-        let ends_alnum = p.chars().next_back().is_some_and(|c| c.is_alphanumeric());
-        if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
-            continue;
-        }
-        if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
-            continue;
-        }
-        residuals.push(Residual {
-            start: s,
-            end: e,
-            category: cats[m.pattern().as_usize()],
-            kind: "original value",
-        });
     }
     residuals.sort_by_key(|r| (r.start, r.end));
     residuals
@@ -248,13 +325,27 @@ mod tests {
             rescan_ranges(&engine, out, &changed),
             Some(vec![(2, 22), (s2, out.len())])
         );
-        let r = check(&engine, out, &BTreeSet::new(), &changed, &[]);
+        let r = check(&engine, out, &[], &changed, &[]);
         assert_eq!(r.len(), 1);
         assert_eq!(&out[r[0].start..r[0].end], "10.9.8.7");
         // A PEM block may span lines: everything is scanned.
         let pem = "-----BEGIN X-----\n10.0.0.1";
         assert_eq!(rescan_ranges(&engine, pem, &[]), None);
-        assert_eq!(check(&engine, pem, &BTreeSet::new(), &[], &[]).len(), 1);
+        assert_eq!(check(&engine, pem, &[], &[], &[]).len(), 1);
+    }
+
+    #[test]
+    fn history_merges_levels() {
+        let mut h = History::default();
+        for i in 0..100 {
+            let v = format!("value{i}@corp.com");
+            h.add([(Category::Email, v.as_str())]);
+            h.add([(Category::Email, v.as_str())]);
+        }
+        let sizes: Vec<usize> = h.matchers().map(Originals::len).collect();
+        assert_eq!(sizes.iter().sum::<usize>(), 100);
+        assert!(sizes.len() <= 8, "{sizes:?}");
+        assert!(sizes.windows(2).all(|w| w[0] > w[1]), "{sizes:?}");
     }
 
     #[test]
