@@ -354,8 +354,10 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let current =
-            leak::Originals::new(originals.iter().map(|&(c, v)| (c, v.to_string())).collect());
+        let current = leak::Originals::new(
+            originals.iter().map(|&(c, v)| (c, v.to_string())).collect(),
+            true,
+        );
         let matchers: Vec<&leak::Originals> = self
             .history
             .matchers()

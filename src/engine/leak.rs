@@ -146,7 +146,8 @@ pub(super) struct Originals {
 }
 
 impl Originals {
-    pub(super) fn new(values: Vec<(Category, String)>) -> Originals {
+    /// `encodings`: also look for the percent-, JSON-, HTML- and base64-encoded forms.
+    pub(super) fn new(values: Vec<(Category, String)>, encodings: bool) -> Originals {
         let mut pats: Vec<String> = Vec::new();
         let mut cats: Vec<Category> = Vec::new();
         for (cat, value) in &values {
@@ -154,8 +155,13 @@ impl Originals {
             if value.chars().count() < 3 {
                 continue;
             }
-            for v in variants(value) {
-                pats.push(v);
+            if encodings {
+                for v in variants(value) {
+                    pats.push(v);
+                    cats.push(*cat);
+                }
+            } else {
+                pats.push(value.clone());
                 cats.push(*cat);
             }
         }
@@ -186,9 +192,12 @@ impl Originals {
 }
 
 /// The originals of the earlier segments of a stream, so that a value found in one segment
-/// is also looked for in the output of the later ones. Kept as matchers of geometrically
-/// growing size (merged like a binary counter): each segment is searched with O(log n)
-/// automata and each value is compiled O(log n) times in all.
+/// is also looked for in the output of the later ones. Kept as matchers whose sizes shrink by
+/// more than [`HISTORY_FANOUT`] from one to the next (a new batch merges into the last level
+/// while that is not that much bigger): each segment is searched with O(log n) automata, and
+/// each value is compiled O(log n) times in all.
+const HISTORY_FANOUT: usize = 4;
+
 #[derive(Default)]
 pub(super) struct History {
     levels: Vec<Originals>,
@@ -213,7 +222,7 @@ impl History {
         self.seen.extend(fresh.iter().cloned());
         let mut level = fresh;
         while let Some(last) = self.levels.last() {
-            if last.len() > level.len() {
+            if last.len() > HISTORY_FANOUT * level.len() {
                 break;
             }
             if let Some(last) = self.levels.pop() {
@@ -222,7 +231,10 @@ impl History {
                 level = merged;
             }
         }
-        self.levels.push(Originals::new(level));
+        // Earlier values are looked for as written (any case) only: the encoded forms of a
+        // value are checked in its own segment, and five times the patterns would make every
+        // later segment pay for them.
+        self.levels.push(Originals::new(level, false));
     }
 }
 
@@ -344,8 +356,11 @@ mod tests {
         }
         let sizes: Vec<usize> = h.matchers().map(Originals::len).collect();
         assert_eq!(sizes.iter().sum::<usize>(), 100);
-        assert!(sizes.len() <= 8, "{sizes:?}");
-        assert!(sizes.windows(2).all(|w| w[0] > w[1]), "{sizes:?}");
+        assert!(sizes.len() <= 5, "{sizes:?}");
+        assert!(
+            sizes.windows(2).all(|w| w[0] > HISTORY_FANOUT * w[1]),
+            "{sizes:?}"
+        );
     }
 
     #[test]
