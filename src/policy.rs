@@ -4,7 +4,9 @@
 //! {
 //!   "version": 1,
 //!   "categories": { "ticket": true, "phone": false },
-//!   "strategies": { "email": "label" },
+//!   "strategies": { "email": "label", "ipv4": "partial", "phone": "fake" },
+//!   "default_strategy": "numbered",
+//!   "allow_documentation_values": false,
 //!   "allowlist": { "values": ["support@ourco.com"], "email_domains": ["ourco.com"],
 //!                  "cidrs": ["10.0.0.0/8"], "patterns": ["^build-\\d+$"] },
 //!   "custom_rules": [ { "label": "EMPLOYEE_ID", "pattern": "\\bE\\d{6}\\b" } ],
@@ -26,8 +28,11 @@ pub const MAX_PATTERN_LEN: usize = 1_000;
 /// Largest compiled size of one user pattern (the regex crate's `size_limit`).
 pub const MAX_PATTERN_COMPILED: usize = 1 << 20;
 
-/// How the values of one category are replaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+/// How the values of one category are replaced. Policy JSON names: `label`, `numbered`,
+/// `mask`, `partial`, `fake`, `hash`, `remove`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Strategy {
     /// `[EMAIL-1]`: the same value always gets the same number.
@@ -35,8 +40,57 @@ pub enum Strategy {
     Numbered,
     /// `[EMAIL]`.
     Label,
+    /// Keeps the shape, hides the content: `j***@e******.com`, `203.0.***.***`.
+    Mask,
+    /// Keeps what helps debugging and is not personal (email domain, IPv4 /24, IPv6 /48,
+    /// card last four), numbers the rest: `[EMAIL-1]@example-corp.com`.
+    Partial,
+    /// Realistic values from reserved ranges (`user1@example.invalid`, `192.0.2.7`), so the
+    /// output still parses as a log; equal originals give equal fakes.
+    Fake,
+    /// Keyed HMAC-SHA-256, shown short: `[EMAIL:3f2a9c1d]`. Needs a key (`Engine::with_key`).
+    Hash,
     /// The value disappears.
     Remove,
+}
+
+impl Strategy {
+    /// Every strategy, in a stable order.
+    pub const ALL: [Strategy; 7] = [
+        Strategy::Label,
+        Strategy::Numbered,
+        Strategy::Mask,
+        Strategy::Partial,
+        Strategy::Fake,
+        Strategy::Hash,
+        Strategy::Remove,
+    ];
+
+    /// The policy/JSON name (`numbered`, `fake`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Strategy::Numbered => "numbered",
+            Strategy::Label => "label",
+            Strategy::Mask => "mask",
+            Strategy::Partial => "partial",
+            Strategy::Fake => "fake",
+            Strategy::Hash => "hash",
+            Strategy::Remove => "remove",
+        }
+    }
+
+    /// Parses a strategy name.
+    pub fn from_id(id: &str) -> Option<Strategy> {
+        Strategy::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Whether the mapping can bring the original back from this strategy's output.
+    pub fn restorable(self) -> bool {
+        matches!(
+            self,
+            Strategy::Numbered | Strategy::Partial | Strategy::Fake | Strategy::Hash
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,6 +129,10 @@ pub struct Policy {
     pub custom_rules: Vec<CustomRule>,
     /// Terms always redacted (case-insensitive, whole words).
     pub deny_terms: Vec<String>,
+    /// Leave reserved documentation values (`example.com` addresses, 192.0.2.0/24,
+    /// 2001:db8::/32, 555-01xx numbers, test card numbers, ...) in the input as they are.
+    /// Off by default: test data often uses them and should still be found.
+    pub allow_documentation_values: bool,
 }
 
 impl Default for Policy {
@@ -87,6 +145,7 @@ impl Default for Policy {
             allowlist: Allowlist::default(),
             custom_rules: Vec::new(),
             deny_terms: Vec::new(),
+            allow_documentation_values: false,
         }
     }
 }
@@ -106,6 +165,22 @@ impl Policy {
     /// The policy as pretty JSON (what the web app exports).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// SHA-256 (hex) of the canonical policy JSON: compact, fields in declaration order, maps
+    /// sorted. Two files that parse to the same policy have the same fingerprint.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let canonical = serde_json::to_string(self).unwrap_or_default();
+        crate::replace::hash::hex(&Sha256::digest(canonical.as_bytes()))
+    }
+
+    /// The categories that are enabled and use `strategy`.
+    pub fn categories_using(&self, strategy: Strategy) -> Vec<Category> {
+        Category::ALL
+            .into_iter()
+            .filter(|&c| self.enabled(c) && self.strategy(c) == strategy)
+            .collect()
     }
 
     pub fn validate(&self) -> Result<(), Error> {
@@ -194,6 +269,32 @@ mod tests {
     fn default_round_trips() {
         let p = Policy::default();
         assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
+    }
+
+    #[test]
+    fn strategies_parse_by_name() {
+        for s in Strategy::ALL {
+            let json = format!(r#"{{"strategies":{{"email":"{}"}}}}"#, s.id());
+            assert_eq!(
+                Policy::from_json(&json).unwrap().strategy(Category::Email),
+                s
+            );
+            assert_eq!(Strategy::from_id(s.id()), Some(s));
+        }
+        let e = Policy::from_json(r#"{"strategies":{"email":"blur"}}"#).unwrap_err();
+        assert!(e.to_string().contains("unknown variant `blur`"), "{e}");
+        let p = Policy::from_json(r#"{"allow_documentation_values":true}"#).unwrap();
+        assert!(p.allow_documentation_values);
+    }
+
+    #[test]
+    fn fingerprint_ignores_formatting() {
+        let a = Policy::from_json(r#"{"version":1,"strategies":{"email":"fake"}}"#).unwrap();
+        let b = Policy::from_json("{\n \"strategies\": {\"email\": \"fake\"},\n \"version\": 1 }")
+            .unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint().len(), 64);
+        assert_ne!(a.fingerprint(), Policy::default().fingerprint());
     }
 
     #[test]
