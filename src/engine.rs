@@ -59,6 +59,9 @@ pub struct Report {
     /// Original values or fresh detections left in the output: must be 0.
     pub residual: usize,
     pub residuals: Vec<Residual>,
+    /// Things the user should know about how the input was read (a message flag that was
+    /// missing and treated as internal, ...), each once.
+    pub notices: Vec<String>,
 }
 
 /// The result of sanitizing a whole text.
@@ -95,10 +98,16 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
+        self.detect_in(text, &mut crate::structure::Context::default())
+    }
+
+    /// [`Engine::detect`] with the structure context of a run (format, learned names).
+    fn detect_in(&self, text: &str, ctx: &mut crate::structure::Context) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
         for d in &self.detectors {
             d.detect(text, &mut raw);
         }
+        crate::structure::analyze(text, &self.policy, ctx, &mut raw);
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
         let before = resolved.len();
@@ -176,6 +185,7 @@ struct State<'e> {
     report: Report,
     findings: Vec<FindingReport>,
     with_values: bool,
+    structure: crate::structure::Context,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -190,6 +200,7 @@ impl<'e> State<'e> {
             report: Report::default(),
             findings: Vec::new(),
             with_values,
+            structure: crate::structure::Context::default(),
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -198,7 +209,12 @@ impl<'e> State<'e> {
 
     /// Sanitizes one self-contained segment and returns its output.
     fn process(&mut self, text: &str) -> String {
-        let (found, allowed) = self.engine.detect(text);
+        let (found, allowed) = self.engine.detect_in(text, &mut self.structure);
+        for n in self.structure.take_notices() {
+            if !self.report.notices.contains(&n) {
+                self.report.notices.push(n);
+            }
+        }
         self.report.allowlisted += allowed;
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
@@ -208,9 +224,11 @@ impl<'e> State<'e> {
             out.push_str(&text[last..f.start]);
             utf16 += utf16_len(&text[last..f.start]);
             let value = &text[f.start..f.end];
+            let key = f.key.as_deref().unwrap_or(value);
             let replacement =
                 self.pseudonyms
-                    .replacement(&self.engine.policy, f.category, f.label(), value);
+                    .replacement(&self.engine.policy, f.category, f.label(), key);
+            let replacement = crate::structure::fit_replacement(f, replacement);
             let value_utf16 = utf16_len(value);
             out.push_str(&replacement);
             *self.report.counts.entry(f.category).or_insert(0) += 1;

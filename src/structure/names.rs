@@ -1,0 +1,347 @@
+//! Names learned from the log itself (speaker labels, email display names, name fields), and
+//! their later occurrences anywhere in the text.
+//!
+//! A learned person is replaced under a role label (`CUSTOMER`, `AGENT`, `NAME` when the
+//! role is unknown), numbered by the full name: with the default numbered strategy `Jane Doe`
+//! and a later `Jane` both become `[CUSTOMER-1]`, the second agent `[AGENT-2]`, so the
+//! conversation still reads.
+
+use crate::detect::{Category, Finding};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// Who a person is in the conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Unknown,
+    Customer,
+    Agent,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::Unknown => "NAME",
+            Role::Customer => "CUSTOMER",
+            Role::Agent => "AGENT",
+        }
+    }
+}
+
+/// Words that are roles, not names (`Agent Mike:`).
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "admin", "administrator", "advisor", "agent", "analyst", "anonymous", "assignee",
+    "assistant", "auto", "automated", "bot", "caller", "chatbot", "client", "consultant",
+    "customer", "engineer", "guest", "helpdesk", "manager", "me", "member", "moderator",
+    "operator", "owner", "rep", "representative", "requester", "specialist", "staff",
+    "supervisor", "support", "system", "team", "tech", "technician", "user", "visitor", "you",
+];
+
+/// Common words that are never treated as a name on their own (also first names that are
+/// ordinary words: a part like `Mark` or `Will` is not replaced on its own).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "account", "additional", "address", "after", "again", "all", "also", "am",
+    "an", "and", "answer", "any", "april", "are", "art", "as", "at", "august", "auto",
+    "baker", "banks", "be", "before", "best", "bill", "billing", "black", "brown", "but", "by",
+    "call", "can", "card", "carter", "case", "cash", "cc", "chase", "chat", "cheers", "com",
+    "comment", "comments", "company", "cook", "corp", "date", "dawn", "day", "dear", "debug",
+    "december", "demo", "desk", "do", "don", "dr", "email", "ended", "error", "evening",
+    "example", "faith", "false", "fatal", "february", "field", "ford", "frank", "friday",
+    "from", "fw", "fwd", "good", "grace", "grant", "gray", "green", "grey", "guy", "has",
+    "have", "hello", "help", "here", "hey", "hi", "hill", "hope", "http", "https", "hunter",
+    "i", "in", "inc", "info", "internal", "invoice", "is", "issue", "it", "jack", "january",
+    "joined", "joy", "july", "june", "just", "king", "lane", "left", "little", "llc", "long",
+    "love", "ltd", "madam", "march", "mark", "mason", "may", "miles", "monday", "month",
+    "morning", "mr", "mrs", "ms", "my", "name", "net", "new", "night", "no", "none", "not",
+    "note", "notes", "november", "now", "null", "october", "of", "ok", "okay", "old", "on",
+    "or", "order", "org", "our", "page", "pat", "payment", "penny", "phone", "please",
+    "porter", "price", "private", "problem", "product", "public", "question", "ray", "re",
+    "refund", "regards", "reply", "rich", "rose", "sales", "sample", "saturday", "see",
+    "sent", "september", "service", "short", "sir", "sky", "so", "star", "started",
+    "status", "subject", "sue", "summer", "sunday", "sunny", "test", "thank", "thanks",
+    "that", "the", "this", "thursday", "ticket", "time", "to", "today", "tomorrow", "total",
+    "trace", "true", "tuesday", "type", "unknown", "update", "updated", "warning", "was",
+    "we", "wednesday", "week", "white", "will", "with", "wood", "woods", "work", "www", "year",
+    "yes", "yesterday", "young", "your",
+];
+
+fn is_stop(word: &str) -> bool {
+    let w = word.to_lowercase();
+    STOP_WORDS.binary_search(&w.as_str()).is_ok() || ROLE_WORDS.binary_search(&w.as_str()).is_ok()
+}
+
+pub(crate) fn is_role_word(word: &str) -> bool {
+    ROLE_WORDS
+        .binary_search(&word.to_ascii_lowercase().as_str())
+        .is_ok()
+}
+
+/// Cleans a candidate name; `None` when it does not look like a person's name.
+pub(crate) fn clean(raw: &str) -> Option<String> {
+    let s = raw.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    if s.len() < 2 || s.len() > 64 || super::is_placeholder(s) {
+        return None;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '_' | ','))
+    {
+        return None;
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c == ' ' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // A name has at least one word that is not a common or role word.
+    if words
+        .iter()
+        .all(|w| is_stop(w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// Names learned from one segment, before they join the run's [`Book`].
+#[derive(Debug, Default)]
+pub struct Learned {
+    people: Vec<(String, Role)>,
+}
+
+impl Learned {
+    /// Learns `raw` as a person's name (if it looks like one) with a role.
+    pub fn add(&mut self, raw: &str, role: Role) {
+        if let Some(name) = clean(raw) {
+            self.people.push((name, role));
+        }
+    }
+
+    #[cfg(test)]
+    pub fn names(&self) -> Vec<&str> {
+        self.people.iter().map(|(n, _)| n.as_str()).collect()
+    }
+}
+
+#[derive(Debug)]
+struct Person {
+    full: String,
+    role: Role,
+}
+
+/// Every name learned in the run so far, and a matcher over them.
+#[derive(Debug, Default)]
+pub struct Book {
+    people: Vec<Person>,
+    by_full: HashMap<String, usize>,
+    /// (pattern, person, is a part) in matcher order.
+    patterns: Vec<(String, usize, bool)>,
+    by_pattern: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+    dirty: bool,
+}
+
+impl Book {
+    pub fn absorb(&mut self, learned: Learned) {
+        for (name, role) in learned.people {
+            let key = name.to_lowercase();
+            if let Some(&i) = self.by_full.get(&key) {
+                if let Some(p) = self.people.get_mut(i) {
+                    if role > p.role {
+                        p.role = role;
+                    }
+                }
+                continue;
+            }
+            let i = self.people.len();
+            self.by_full.insert(key.clone(), i);
+            self.add_pattern(key, i, false);
+            for part in name.split([' ', '.', '_', ',']) {
+                if is_distinctive_part(part) && part.len() < name.len() {
+                    self.add_pattern(part.to_lowercase(), i, true);
+                }
+            }
+            self.people.push(Person { full: name, role });
+            self.dirty = true;
+        }
+    }
+
+    fn add_pattern(&mut self, pattern: String, person: usize, part: bool) {
+        match self.by_pattern.get(&pattern) {
+            // A full name wins over the same word as another person's part.
+            Some(&j) => {
+                if !part {
+                    if let Some(p) = self.patterns.get_mut(j) {
+                        *p = (pattern, person, false);
+                    }
+                }
+            }
+            None => {
+                self.by_pattern.insert(pattern.clone(), self.patterns.len());
+                self.patterns.push((pattern, person, part));
+            }
+        }
+    }
+
+    /// Whether `name` was learned earlier in the run.
+    pub fn knows(&self, name: &str) -> bool {
+        clean(name).is_some_and(|n| self.by_full.contains_key(&n.to_lowercase()))
+    }
+
+    /// Appends a Name finding for every occurrence of a learned name in `text`.
+    pub fn find(&mut self, text: &str, json: bool, out: &mut Vec<Finding>) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        if self.dirty || self.matcher.is_none() {
+            self.matcher = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(self.patterns.iter().map(|p| p.0.as_str()))
+                .ok();
+            self.dirty = false;
+        }
+        let Some(ac) = &self.matcher else {
+            return;
+        };
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let Some((_, person, part)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if !boundary_before(text, s, json) || !boundary_after(text, e) {
+                continue;
+            }
+            // Parts only as capitalised words: `Jane`, not `jane` in ordinary text.
+            if *part
+                && !text
+                    .get(s..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let Some(p) = self.people.get(*person) else {
+                continue;
+            };
+            let mut f = Finding::new(
+                Category::Name,
+                "structure.name.learned",
+                s,
+                e,
+                "name learned from the log's structure",
+            );
+            f.label = Some(p.role.label().to_string());
+            f.key = Some(p.full.clone());
+            out.push(f);
+        }
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+}
+
+fn is_distinctive_part(part: &str) -> bool {
+    let mut chars = part.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && part.chars().count() >= 3
+        && part.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        && !is_stop(part)
+}
+
+fn boundary_before(text: &str, s: usize, json: bool) -> bool {
+    let b = text.as_bytes();
+    let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) else {
+        return true;
+    };
+    if prev.is_alphanumeric() || prev == '_' {
+        // `\nJane` inside a JSON string: the `n` belongs to an escape.
+        return json
+            && matches!(prev, 'n' | 't' | 'r' | 'b' | 'f')
+            && s >= 2
+            && b.get(s - 2) == Some(&b'\\');
+    }
+    true
+}
+
+fn boundary_after(text: &str, e: usize) -> bool {
+    !text
+        .get(e..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ROLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn cleans_names() {
+        assert_eq!(clean(" Jane  Doe ").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean("\"Jean Dupont\"").as_deref(), Some("Jean Dupont"));
+        assert_eq!(clean("Support Team"), None);
+        assert_eq!(clean("Error"), None);
+        assert_eq!(clean("[CUSTOMER-1]"), None);
+        assert_eq!(clean("jane@x.com"), None);
+        assert_eq!(clean("build 42"), None);
+        assert_eq!(clean("José Ñúñez").as_deref(), Some("José Ñúñez"));
+    }
+
+    #[test]
+    fn finds_full_names_and_parts() {
+        let mut l = Learned::default();
+        l.add("Jane Doe", Role::Customer);
+        l.add("Mark Smith", Role::Agent);
+        let mut b = Book::default();
+        b.absorb(l);
+        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane.";
+        let mut out = Vec::new();
+        b.find(text, false, &mut out);
+        let got: Vec<(&str, &str, &str)> = out
+            .iter()
+            .map(|f| {
+                (
+                    &text[f.start..f.end],
+                    f.label.as_deref().unwrap(),
+                    f.key.as_deref().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Jane Doe", "CUSTOMER", "Jane Doe"),
+                ("jane doe", "CUSTOMER", "Jane Doe"),
+                ("Jane", "CUSTOMER", "Jane Doe"),
+                ("Smith", "AGENT", "Mark Smith"),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_escape_is_a_boundary() {
+        let mut l = Learned::default();
+        l.add("Jane Doe", Role::Unknown);
+        let mut b = Book::default();
+        b.absorb(l);
+        let text = r#""Hi,\nJane here""#;
+        let mut out = Vec::new();
+        b.find(text, true, &mut out);
+        assert_eq!(out.len(), 1);
+        out.clear();
+        b.find("xJane Doe", false, &mut out);
+        assert!(out.is_empty());
+        b.find("ÉJane Doe", false, &mut out);
+        assert!(out.is_empty());
+    }
+}
