@@ -255,6 +255,9 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                 Col::Name(role) => {
                     let value = raw.replace("\"\"", "\"");
                     let clean = super::names::clean(&value);
+                    if clean.is_none() && super::names::is_generic(&value) {
+                        continue;
+                    }
                     let mut f = Finding::new(
                         Category::Name,
                         "structure.csv.name_column",
@@ -263,7 +266,7 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                         "name column of a CSV export",
                     );
                     f.label = Some(
-                        match role {
+                        match if internal && *role == Role::Unknown { Role::Agent } else { *role } {
                             Role::Customer => "CUSTOMER",
                             Role::Agent => "AGENT",
                             Role::Unknown => "NAME",
@@ -272,8 +275,10 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                     );
                     f.key = Some(clean.clone().unwrap_or_else(|| value.trim().to_string()));
                     sink.out.push(f);
+                    // The author of an internal row is an agent.
+                    let role = if internal && *role == Role::Unknown { Role::Agent } else { *role };
                     if clean.is_some() {
-                        learned.add(&value, *role);
+                        learned.add(&value, role);
                     }
                 }
                 _ => {}

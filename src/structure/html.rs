@@ -62,6 +62,7 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
     }
     // Clip each finding to the text runs between tags.
     for f in tmp {
+        let first = sink.out.len();
         let mut s = f.start;
         for &(ts, te) in tags.iter().filter(|&&(ts, te)| te > f.start && ts < f.end) {
             if ts > s {
@@ -70,7 +71,13 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
             s = s.max(te);
         }
         if s < f.end {
-            push_trimmed(t, &f, s, f.end, sink);
+            let end = f.end;
+            push_trimmed(t, &f, s, end, sink);
+        }
+        if f.category == crate::detect::Category::InternalNote {
+            for g in sink.out.iter_mut().skip(first + 1) {
+                g.rule = std::borrow::Cow::Borrowed(super::RULE_NOTE_CONTINUED);
+            }
         }
     }
 }

@@ -191,6 +191,7 @@ pub fn analyze_document(
                 sink,
                 learned,
                 unknown: false,
+                agent_hint: false,
             };
             w.walk(&root, None);
             if w.unknown {
@@ -222,6 +223,7 @@ pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &m
                         sink,
                         learned,
                         unknown: false,
+                        agent_hint: false,
                     };
                     w.walk(&root, None);
                     unknown |= w.unknown;
@@ -275,6 +277,8 @@ struct Walker<'a, 's, 'p> {
     sink: &'s mut Sink<'p>,
     learned: &'s mut Learned,
     unknown: bool,
+    /// Inside the author of an internal message: that person is an agent.
+    agent_hint: bool,
 }
 
 impl Walker<'_, '_, '_> {
@@ -427,7 +431,7 @@ impl Walker<'_, '_, '_> {
                 if t == "MESSAGE" || t == "WELCOME_MESSAGE" {
                     return Some(Vis::Public);
                 }
-                if t.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+                if t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
                     return Some(Vis::Unknown);
                 }
             }
@@ -526,7 +530,8 @@ impl Walker<'_, '_, '_> {
     fn object(&mut self, m: &[(Cow<str>, Node)], key: Option<&str>) {
         let parent = key.map(squash);
         let parent = parent.as_deref().unwrap_or("");
-        match self.classify(m) {
+        let vis = self.classify(m);
+        match vis {
             Some(Vis::Internal) => self.mark_bodies(m),
             Some(Vis::Unknown) => {
                 self.unknown = true;
@@ -534,7 +539,18 @@ impl Walker<'_, '_, '_> {
             }
             _ => {}
         }
-        let role = self.role(m, parent);
+        // Authors of internal notes (and Gorgias `from_agent` senders) are agents.
+        let agent_authors = vis == Some(Vis::Internal)
+            || get(m, "fromagent").is_some_and(|n| self.truthy(n) == Some(true));
+        let mut role = self.role(m, parent);
+        if self.agent_hint && role == Role::Unknown {
+            role = Role::Agent;
+        }
+        // `first` + `last` (Help Scout, Front, ...) name one person.
+        let full = self.full_name(m);
+        if let Some(full) = &full {
+            self.learned.add(full, role);
+        }
         let person = PERSON_PARENTS.contains(&parent)
             || m.iter().any(|(k, _)| {
                 let k = squash(k);
@@ -551,9 +567,20 @@ impl Walker<'_, '_, '_> {
                 self.mark_note(v, "structure.json.internal_field");
                 continue;
             }
+            if let (Some(full), true) = (&full, NAME_PART_KEYS.contains(&sk)) {
+                self.name_value(v, role, Some(full));
+                continue;
+            }
             self.field(sk, parent, person, role, m, v);
             if matches!(v, Node::Obj(_) | Node::Arr(_)) {
+                let saved = self.agent_hint;
+                if agent_authors
+                    && matches!(sk, "author" | "sender" | "createdby" | "commenter" | "from" | "senders" | "user")
+                {
+                    self.agent_hint = true;
+                }
                 self.walk(v, Some(k));
+                self.agent_hint = saved;
             }
         }
     }
@@ -658,7 +685,7 @@ impl Walker<'_, '_, '_> {
             }
             "displayname" | "customername" | "requestername" | "authorname" | "fullname"
             | "firstname" | "lastname" | "fromname" | "visitorname" | "createdbyname"
-            | "syscreatedby" | "sysupdatedby" | "commentername" => {
+            | "syscreatedby" | "sysupdatedby" | "commentername" | "username" => {
                 self.name_field(v, role_for(sk, role));
                 return;
             }
@@ -717,7 +744,24 @@ impl Walker<'_, '_, '_> {
         }
     }
 
+    fn full_name(&self, m: &[(Cow<str>, Node)]) -> Option<String> {
+        let part = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| self.str_of(get(m, k)))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && !is_placeholder(s))
+        };
+        let first = part(&["first", "firstname"])?;
+        let last = part(&["last", "lastname"])?;
+        Some(format!("{first} {last}"))
+    }
+
     fn name_field(&mut self, v: &Node, role: Role) {
+        self.name_value(v, role, None);
+    }
+
+    /// A name field's value; `full` is the whole name when the field holds one part.
+    fn name_value(&mut self, v: &Node, role: Role, full: Option<&str>) {
         match v {
             Node::Str(s, e) => {
                 let raw = self.t.get(*s..*e).unwrap_or("");
@@ -726,6 +770,9 @@ impl Walker<'_, '_, '_> {
                 }
                 let value = decode(self.t, *s, *e).unwrap_or(Cow::Borrowed(raw));
                 let clean = super::names::clean(&value);
+                if clean.is_none() && super::names::is_generic(&value) {
+                    return;
+                }
                 let mut f = crate::detect::Finding::new(
                     Category::Name,
                     "structure.json.name_field",
@@ -734,15 +781,19 @@ impl Walker<'_, '_, '_> {
                     "name field of a support export",
                 );
                 f.label = Some(role_label(role).to_string());
-                f.key = Some(clean.clone().unwrap_or_else(|| value.trim().to_string()));
+                let own = clean.clone().unwrap_or_else(|| value.trim().to_string());
+                f.key = Some(
+                    full.and_then(super::names::clean)
+                        .unwrap_or(own),
+                );
                 self.sink.out.push(f);
-                if clean.is_some() {
+                if clean.is_some() && full.is_none() {
                     self.learned.add(&value, role);
                 }
             }
             Node::Arr(items) => {
                 for it in items {
-                    self.name_field(it, role);
+                    self.name_value(it, role, full);
                 }
             }
             _ => {}
@@ -765,6 +816,9 @@ fn role_label(role: Role) -> &'static str {
         Role::Agent => "AGENT",
     }
 }
+
+/// Keys that hold one part of a person's name.
+const NAME_PART_KEYS: &[&str] = &["first", "last", "firstname", "lastname"];
 
 /// Intercom part types that are customer-visible or carry no text of their own.
 const INTERCOM_PUBLIC: &[&str] = &[

@@ -43,6 +43,10 @@ pub const NOTE_REMOVED: &str = "[INTERNAL_NOTE_REMOVED]";
 /// Rule id of a structured field whose JSON value is a number (its replacement is quoted).
 pub(crate) const RULE_JSON_NUMBER: &str = "structure.json.number_field";
 
+/// Rule id of the second and later pieces of one note split around markup: removal leaves
+/// one marker, on the first piece.
+pub(crate) const RULE_NOTE_CONTINUED: &str = "structure.html.note_continued";
+
 /// The structure state of one run: the format (decided on the first segment of a stream),
 /// a CSV header, names learned so far and notices not yet reported.
 #[derive(Debug, Default)]
@@ -133,6 +137,7 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
             f
         }
     };
+    let first_new = out.len();
     let mut sink = Sink {
         out,
         notes: policy.enabled(Category::InternalNote)
@@ -151,6 +156,14 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
     }
     if learn_names {
         ctx.names.absorb(learned);
+        // A person has one label wherever they appear (their strongest known role).
+        for f in sink.out.iter_mut().skip(first_new) {
+            if f.category == Category::Name {
+                if let Some(l) = f.key.as_deref().and_then(|k| ctx.names.label_for(k)) {
+                    f.label = Some(l.to_string());
+                }
+            }
+        }
         ctx.names.find(text, format == Format::Json || format == Format::Jsonl, sink.out);
     }
 }
@@ -158,6 +171,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
 /// Adjusts a replacement to the place it goes: a JSON number becomes a JSON string, and a
 /// removed internal note leaves a marker.
 pub fn fit_replacement(f: &Finding, replacement: String) -> String {
+    if f.rule == RULE_NOTE_CONTINUED && replacement.is_empty() {
+        return replacement;
+    }
     let replacement = if f.category == Category::InternalNote && replacement.is_empty() {
         NOTE_REMOVED.to_string()
     } else {

@@ -19,7 +19,7 @@ pub enum Role {
 }
 
 impl Role {
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Role::Unknown => "NAME",
             Role::Customer => "CUSTOMER",
@@ -76,6 +76,13 @@ pub(crate) fn is_role_word(word: &str) -> bool {
         .is_ok()
 }
 
+/// Whether every word of `s` is a role or common word (`Customer`, `Support Team`).
+pub(crate) fn is_generic(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(is_stop)
+}
+
 /// Cleans a candidate name; `None` when it does not look like a person's name.
 pub(crate) fn clean(raw: &str) -> Option<String> {
     let s = raw.trim().trim_matches(|c| c == '"' || c == '\'').trim();
@@ -109,6 +116,8 @@ pub(crate) fn clean(raw: &str) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct Learned {
     people: Vec<(String, Role)>,
+    /// Names seen as speakers (speaker labels, journal headers, chat join lines).
+    speakers: Vec<(String, Role)>,
 }
 
 impl Learned {
@@ -116,6 +125,39 @@ impl Learned {
     pub fn add(&mut self, raw: &str, role: Role) {
         if let Some(name) = clean(raw) {
             self.people.push((name, role));
+        }
+    }
+
+    /// Learns a speaker's name.
+    pub fn add_speaker(&mut self, raw: &str, role: Role) {
+        if let Some(name) = clean(raw) {
+            self.people.push((name.clone(), role));
+            self.speakers.push((name, role));
+        }
+    }
+
+    /// In a conversation with agents and exactly one other speaker, that speaker is the
+    /// customer.
+    pub fn promote_sole_speaker(&mut self) {
+        let key = |n: &str| n.to_lowercase();
+        let agents: Vec<String> = self
+            .speakers
+            .iter()
+            .filter(|s| s.1 == Role::Agent)
+            .map(|s| key(&s.0))
+            .collect();
+        let mut others: Vec<&String> = self
+            .speakers
+            .iter()
+            .filter(|s| s.1 == Role::Unknown && !agents.contains(&key(&s.0)))
+            .map(|s| &s.0)
+            .collect();
+        others.sort_by_key(|n| key(n));
+        others.dedup_by_key(|n| key(n));
+        if !agents.is_empty() && others.len() == 1 {
+            if let Some(n) = others.first().map(|n| n.to_string()) {
+                self.people.push((n, Role::Customer));
+            }
         }
     }
 
@@ -183,6 +225,12 @@ impl Book {
                 self.patterns.push((pattern, person, part));
             }
         }
+    }
+
+    /// The label of the person whose full name is `key`, when known.
+    pub fn label_for(&self, key: &str) -> Option<&'static str> {
+        let i = self.by_full.get(&key.to_lowercase())?;
+        self.people.get(*i).map(|p| p.role.label())
     }
 
     /// Whether `name` was learned earlier in the run.

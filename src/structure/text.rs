@@ -6,7 +6,7 @@
 //! line. A ServiceNow `(Work notes)` entry runs until the next journal header.
 
 use super::names::{self, Learned, Role};
-use super::{email, Context, Sink};
+use super::{email, is_placeholder, Context, Sink};
 
 /// The built-in note markers (matched case-insensitively at the start of a line).
 pub const DEFAULT_MARKERS: &[&str] = &[
@@ -79,11 +79,12 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
     for (l, &c) in lines.iter_mut().zip(&confirmed) {
         if let Some((label, _)) = &l.label {
             if c {
-                learned.add(label, Role::Unknown);
+                learned.add_speaker(label, Role::Unknown);
                 l.kind = Kind::Speaker { candidate: false };
             }
         }
     }
+    learned.promote_sole_speaker();
     let ends_block = |l: &Line| {
         matches!(
             l.kind,
@@ -106,7 +107,7 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
                 }
                 j += 1;
             }
-            if let Some((s, e)) = span {
+            if let Some((s, e)) = span.filter(|&(s, e)| !is_placeholder(text.get(s..e).unwrap_or(""))) {
                 sink.note("structure.text.work_notes", s, e, "ServiceNow work notes entry");
             }
             i = j;
@@ -122,7 +123,9 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
                 end = l.end;
                 j += 1;
             }
-            sink.note("structure.text.note_marker", ms, end, "internal-note marker");
+            if !is_placeholder(text.get(ms..end).unwrap_or("")) {
+                sink.note("structure.text.note_marker", ms, end, "internal-note marker");
+            }
             i = j;
             continue;
         }
@@ -197,12 +200,12 @@ fn classify(text: &str, start: usize, end: usize, markers: &[String], learned: &
             if role != Role::Unknown || words.first().is_some_and(|w| names::is_role_word(w)) {
                 let name = words.get(1..).map(|w| w.join(" ")).unwrap_or_default();
                 if !name.is_empty() {
-                    learned.add(&name, role);
+                    learned.add_speaker(&name, role);
                 }
                 line.kind = Kind::Speaker { candidate: false };
             } else if names::clean(label).is_some() && words.iter().all(|w| !is_common(w)) {
                 if stamped {
-                    learned.add(label, Role::Unknown);
+                    learned.add_speaker(label, Role::Unknown);
                     line.kind = Kind::Speaker { candidate: false };
                 } else {
                     line.label = Some((label.to_string(), p));
@@ -280,7 +283,7 @@ fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
         return None;
     }
     let name = head.get(dash + 3..)?;
-    learned.add(name, if work_notes { Role::Agent } else { Role::Unknown });
+    learned.add_speaker(name, if work_notes { Role::Agent } else { Role::Unknown });
     Some(Kind::Journal { work_notes })
 }
 
@@ -294,7 +297,7 @@ fn header(c: &str, learned: &mut Learned) -> bool {
         let inner = inner.trim_end().trim_end_matches('*').trim_end();
         for suffix in [" joined the chat", " left the chat", " has joined", " has left"] {
             if let Some(name) = inner.strip_suffix(suffix) {
-                learned.add(name, if suffix.contains("join") { Role::Agent } else { Role::Unknown });
+                learned.add_speaker(name, if suffix.contains("join") { Role::Agent } else { Role::Unknown });
             }
         }
         return true;
@@ -399,8 +402,8 @@ mod tests {
     fn zendesk_chat_transcript() {
         let t = "Chat started: 2019-01-02 08:59 PM UTC\n\n(08:59:24 PM) Jane Doe: my card was charged twice\n*** Omar Haddad joined the chat ***\n(09:00:02 PM) Omar Haddad: Hi Jane, let me check\n(09:01:10 PM) Jane Doe: thanks Omar\n";
         let f = run_with(t, &Policy::default());
-        assert!(f.contains(&("Jane Doe".into(), Category::Name, "NAME".into())));
-        assert!(f.contains(&("Jane".into(), Category::Name, "NAME".into())));
+        assert!(f.contains(&("Jane Doe".into(), Category::Name, "CUSTOMER".into())));
+        assert!(f.contains(&("Jane".into(), Category::Name, "CUSTOMER".into())));
         assert!(f.contains(&("Omar Haddad".into(), Category::Name, "AGENT".into())));
         assert!(f.contains(&("Omar".into(), Category::Name, "AGENT".into())));
         assert!(!f.iter().any(|x| x.1 == Category::InternalNote));
