@@ -57,7 +57,8 @@ fn golden_outputs() {
         let input = std::fs::read_to_string(&path).unwrap();
         let out = engine.sanitize(&input);
         assert_eq!(
-            out.report.residual, 0,
+            out.report.residual,
+            0,
             "{}: leak check residuals {:?}",
             path.display(),
             out.report.residuals
@@ -99,7 +100,10 @@ fn every_internal_note_removed_no_public_message_removed() {
         notes += tags(&input, "NOTE#").len();
         publics += want.len();
     }
-    assert!(notes >= 40 && publics >= 40, "{notes} notes, {publics} public");
+    assert!(
+        notes >= 40 && publics >= 40,
+        "{notes} notes, {publics} public"
+    );
 }
 
 #[test]
@@ -126,9 +130,13 @@ fn same_shape(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     match (a, b) {
         (Object(x), Object(y)) => {
             x.len() == y.len()
-                && x.iter().zip(y.iter()).all(|((ka, va), (kb, vb))| ka == kb && same_shape(va, vb))
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((ka, va), (kb, vb))| ka == kb && same_shape(va, vb))
         }
-        (Array(x), Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_shape(p, q)),
+        (Array(x), Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_shape(p, q))
+        }
         (Object(_) | Array(_), _) | (_, Object(_) | Array(_)) => false,
         (Number(_), String(_)) | (String(_), String(_)) => true,
         (x, y) => x == y,
@@ -171,7 +179,12 @@ fn json_outputs_stay_valid_with_the_same_shape() {
 #[test]
 fn csv_output_keeps_its_columns() {
     let engine = Engine::new(Policy::default()).unwrap();
-    let input = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join("export.csv")).unwrap();
+    let input = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(DIR)
+            .join("export.csv"),
+    )
+    .unwrap();
     let out = engine.sanitize(&input);
     let count = |t: &str| -> Vec<usize> {
         // Quote-aware field count per record.
@@ -198,7 +211,10 @@ fn csv_output_keeps_its_columns() {
 fn notices_say_when_a_flag_was_missing() {
     let engine = Engine::new(Policy::default()).unwrap();
     let out = engine.sanitize(r#"[{"author_id": 5, "body": "no flag here"}]"#);
-    assert_eq!(out.text, r#"[{"author_id": "[USER_ID-1]", "body": "[INTERNAL_NOTE_REMOVED]"}]"#);
+    assert_eq!(
+        out.text,
+        r#"[{"author_id": "[USER_ID-1]", "body": "[INTERNAL_NOTE_REMOVED]"}]"#
+    );
     assert_eq!(
         out.report.notices,
         vec!["message flag missing or unrecognised: treated as internal".to_string()]
@@ -239,7 +255,13 @@ fn idempotent_on_fixtures() {
         let once = engine.sanitize(&input).text;
         let twice = engine.sanitize(&once);
         assert_eq!(twice.text, once, "{}", path.display());
-        assert_eq!(twice.report.findings, 0, "{}: {:?}", path.display(), twice.findings);
+        assert_eq!(
+            twice.report.findings,
+            0,
+            "{}: {:?}",
+            path.display(),
+            twice.findings
+        );
     }
 }
 
@@ -261,7 +283,8 @@ mod property {
         match platform % 8 {
             0 => {
                 let internal = f != 0;
-                let mut r = json!({"id": i, "type": "Comment", "author_id": 7, "body": text(internal)});
+                let mut r =
+                    json!({"id": i, "type": "Comment", "author_id": 7, "body": text(internal)});
                 if f < 2 {
                     r["public"] = json!(f == 0);
                 }
@@ -269,27 +292,59 @@ mod property {
             }
             1 => {
                 let internal = f != 0;
-                let p = match f { 0 => json!(false), 1 => json!("Yes"), _ => json!("perhaps") };
-                (json!({"id": i, "private": p, "body_text": text(internal), "from_email": "a@example.org"}), internal)
+                let p = match f {
+                    0 => json!(false),
+                    1 => json!("Yes"),
+                    _ => json!("perhaps"),
+                };
+                (
+                    json!({"id": i, "private": p, "body_text": text(internal), "from_email": "a@example.org"}),
+                    internal,
+                )
             }
             2 => {
                 let internal = f != 0;
-                let t = match f { 0 => "comment", 1 => "note", _ => "brand_new" };
-                (json!({"type": "conversation_part", "part_type": t, "body": text(internal), "author": {"type": "admin", "name": "Ada Quist", "email": "ada@example.org"}}), internal)
+                let t = match f {
+                    0 => "comment",
+                    1 => "note",
+                    _ => "brand_new",
+                };
+                (
+                    json!({"type": "conversation_part", "part_type": t, "body": text(internal), "author": {"type": "admin", "name": "Ada Quist", "email": "ada@example.org"}}),
+                    internal,
+                )
             }
             3 => {
                 let internal = f != 0;
-                let v = match f { 0 => "AllUsers", 1 => "InternalUsers", _ => "Partners" };
-                (json!({"attributes": {"type": "FeedItem"}, "Visibility": v, "Body": text(internal)}), internal)
+                let v = match f {
+                    0 => "AllUsers",
+                    1 => "InternalUsers",
+                    _ => "Partners",
+                };
+                (
+                    json!({"attributes": {"type": "FeedItem"}, "Visibility": v, "Body": text(internal)}),
+                    internal,
+                )
             }
             4 => {
                 let internal = f != 0;
-                let e = match f { 0 => "comments", 1 => "work_notes", _ => "x" };
-                (json!({"element": e, "value": text(internal), "sys_created_by": "bo.lind"}), internal)
+                let e = match f {
+                    0 => "comments",
+                    1 => "work_notes",
+                    _ => "x",
+                };
+                (
+                    json!({"element": e, "value": text(internal), "sys_created_by": "bo.lind"}),
+                    internal,
+                )
             }
             5 => {
                 let internal = f != 0;
-                let t = match f { 0 => "MESSAGE", 1 => "COMMENT", _ => "NEW_KIND" };
+                let t = match f {
+                    0 => "MESSAGE",
+                    1 => "COMMENT",
+                    _ => "NEW_KIND",
+                };
                 (json!({"type": t, "text": text(internal)}), internal)
             }
             6 => {
@@ -302,7 +357,11 @@ mod property {
             }
             _ => {
                 let internal = f != 0;
-                let t = match f { 0 => "public", 1 => "private,x", _ => "" };
+                let t = match f {
+                    0 => "public",
+                    1 => "private,x",
+                    _ => "",
+                };
                 (json!({"content": text(internal), "tags": t}), internal)
             }
         }
@@ -340,5 +399,99 @@ mod property {
                 }
             }
         }
+    }
+}
+
+mod streaming {
+    use super::*;
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(name)).unwrap()
+    }
+
+    fn stream(engine: &Engine, input: &str, chunk: usize) -> logscrub::Sanitized {
+        let mut s = engine.stream();
+        let mut out = String::new();
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let mut j = (i + chunk).min(bytes.len());
+            while !input.is_char_boundary(j) {
+                j += 1;
+            }
+            out.push_str(&s.feed(&input[i..j]));
+            i = j;
+        }
+        let mut last = s.finish();
+        out.push_str(&last.text);
+        last.text = out;
+        last
+    }
+
+    #[test]
+    fn line_formats_stream_like_whole_text() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let csv = fixture("export.csv");
+        let (header, rows) = csv.split_once('\n').unwrap();
+        for input in [
+            fixture("markers_transcript.txt").repeat(400),
+            fixture("gorgias.jsonl").repeat(100),
+            fixture("servicenow_journal.txt").repeat(500),
+            format!("{header}\n{}", rows.repeat(500)),
+        ] {
+            assert!(input.len() > 150_000);
+            let whole = engine.sanitize(&input);
+            let streamed = stream(&engine, &input, 10_000);
+            assert_eq!(streamed.text, whole.text);
+            assert!(tags(&streamed.text, "NOTE#").is_empty());
+            assert_eq!(streamed.report.residual, 0);
+        }
+    }
+
+    #[test]
+    fn note_block_straddling_a_segment_boundary() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let filler = "Agent: ok\n".repeat(7000);
+        let mut s = engine.stream();
+        let mut out = s.feed(&format!("{filler}Internal note: NOTE#1 first line\n"));
+        assert!(!out.is_empty(), "the first segment was processed");
+        out.push_str(&s.feed("NOTE#1 second line\n\nCustomer: bye\n"));
+        out.push_str(&s.finish().text);
+        assert!(
+            tags(&out, "NOTE#").is_empty(),
+            "{}",
+            &out[out.len() - 200..]
+        );
+        assert!(
+            out.ends_with("[INTERNAL_NOTE_REMOVED]\n[INTERNAL_NOTE_REMOVED]\n\nCustomer: bye\n")
+        );
+    }
+
+    #[test]
+    fn split_json_document_fails_closed() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let mut comments = Vec::new();
+        for i in 0..1500 {
+            comments.push(serde_json::json!({
+                "id": i, "author_id": 7, "public": i % 3 != 0,
+                "body": if i % 3 == 0 { format!("NOTE#{i} internal") } else { format!("PUBLIC#{i} hi") },
+                "metadata": {"system": {"ip_address": "203.0.113.9", "latitude": 1.5}}
+            }));
+        }
+        let input =
+            serde_json::to_string_pretty(&serde_json::json!({ "comments": comments })).unwrap();
+        assert!(input.len() > 150_000);
+        let out = stream(&engine, &input, 8192);
+        assert!(tags(&out.text, "NOTE#").is_empty());
+        assert!(!out.text.contains("203.0.113.9"));
+        assert!(out
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("split by streaming")));
+        serde_json::from_str::<serde_json::Value>(&out.text).unwrap();
+        // The whole-text run keeps every public message.
+        let whole = engine.sanitize(&input);
+        assert_eq!(tags(&whole.text, "PUBLIC#").len(), 1000);
     }
 }

@@ -51,8 +51,13 @@ fn column(name: &str) -> Col {
         "visibility" => Col::Flag(Flag::Visibility),
         "type" | "parttype" | "messagetype" | "channel" | "element" => Col::Flag(Flag::Type),
         "tags" => Col::Flag(Flag::Tags),
-        "worknotes" | "internalnote" | "internalnotes" | "privatenote" | "notetext"
-        | "hsnotebody" | "commentsandworknotes" => Col::AlwaysInternal,
+        "worknotes"
+        | "internalnote"
+        | "internalnotes"
+        | "privatenote"
+        | "notetext"
+        | "hsnotebody"
+        | "commentsandworknotes" => Col::AlwaysInternal,
         "body" | "comment" | "commentbody" | "text" | "message" | "content" | "value"
         | "textbody" | "htmlbody" | "plainbody" | "bodytext" | "bodyhtml" | "note" | "notes"
         | "msg" | "richtext" => Col::Body,
@@ -193,7 +198,9 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
         let mut has_flag = false;
         for (i, c) in h.cols.iter().enumerate() {
             let Col::Flag(flag) = c else { continue };
-            let v = cell(i).map(|c| c.2.trim().to_ascii_lowercase()).unwrap_or_default();
+            let v = cell(i)
+                .map(|c| c.2.trim().to_ascii_lowercase())
+                .unwrap_or_default();
             let decided = match flag {
                 Flag::Public => truthy(&v).map(|b| !b),
                 Flag::Private => truthy(&v),
@@ -202,10 +209,12 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                     "internalusers" | "private" | "internal" => Some(true),
                     _ => None,
                 },
-                Flag::Type => Some(matches!(
-                    v.as_str(),
-                    "note" | "internal-note" | "internal_note" | "work_notes" | "internal"
-                ) || cell(i).is_some_and(|c| c.2.trim() == "COMMENT")),
+                Flag::Type => Some(
+                    matches!(
+                        v.as_str(),
+                        "note" | "internal-note" | "internal_note" | "work_notes" | "internal"
+                    ) || cell(i).is_some_and(|c| c.2.trim() == "COMMENT"),
+                ),
                 Flag::Tags => Some(v.split(',').any(|x| x.trim() == "private")),
             };
             match decided {
@@ -230,12 +239,18 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                 continue;
             }
             match c {
-                Col::Body if internal => {
-                    sink.note("structure.csv.internal_row", s, e, "internal row of a CSV export")
-                }
-                Col::AlwaysInternal => {
-                    sink.note("structure.csv.internal_column", s, e, "internal column of a CSV export")
-                }
+                Col::Body if internal => sink.note(
+                    "structure.csv.internal_row",
+                    s,
+                    e,
+                    "internal row of a CSV export",
+                ),
+                Col::AlwaysInternal => sink.note(
+                    "structure.csv.internal_column",
+                    s,
+                    e,
+                    "internal column of a CSV export",
+                ),
                 Col::Field(cat, label) => {
                     let cat = if *cat == Category::Ipv4 && raw.contains(':') {
                         Category::Ipv6
@@ -244,12 +259,10 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                     };
                     sink.field(cat, *label, "structure.csv.column", s, e);
                 }
-                Col::Address => {
-                    if raw.contains('@') {
-                        sink.field(Category::Email, None, "structure.csv.column", s, e);
-                        for n in super::email::display_names(raw) {
-                            learned.add(n, Role::Unknown);
-                        }
+                Col::Address if raw.contains('@') => {
+                    sink.field(Category::Email, None, "structure.csv.column", s, e);
+                    for n in super::email::display_names(raw) {
+                        learned.add(n, Role::Unknown);
                     }
                 }
                 Col::Name(role) => {
@@ -266,7 +279,11 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                         "name column of a CSV export",
                     );
                     f.label = Some(
-                        match if internal && *role == Role::Unknown { Role::Agent } else { *role } {
+                        match if internal && *role == Role::Unknown {
+                            Role::Agent
+                        } else {
+                            *role
+                        } {
                             Role::Customer => "CUSTOMER",
                             Role::Agent => "AGENT",
                             Role::Unknown => "NAME",
@@ -276,7 +293,11 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                     f.key = Some(clean.clone().unwrap_or_else(|| value.trim().to_string()));
                     sink.out.push(f);
                     // The author of an internal row is an agent.
-                    let role = if internal && *role == Role::Unknown { Role::Agent } else { *role };
+                    let role = if internal && *role == Role::Unknown {
+                        Role::Agent
+                    } else {
+                        *role
+                    };
                     if clean.is_some() {
                         learned.add(&value, role);
                     }
@@ -308,7 +329,9 @@ mod tests {
         let mut ctx = Context::default();
         super::super::analyze(t, &Policy::default(), &mut ctx, &mut out);
         (
-            out.iter().map(|f| (t[f.start..f.end].to_string(), f.category)).collect(),
+            out.iter()
+                .map(|f| (t[f.start..f.end].to_string(), f.category))
+                .collect(),
             ctx.take_notices(),
         )
     }
@@ -326,7 +349,11 @@ mod tests {
     fn internal_rows_and_columns() {
         let t = "id,public,author_name,author_email,ip_address,body\n1,true,Jane Doe,jane@x.com,203.0.113.5,\"Hello, my order\"\n2,false,Omar Haddad,omar@acme.io,10.0.0.1,\"VIP, refund ok\"\n3,,Omar Haddad,omar@acme.io,10.0.0.1,unclear\n";
         let (f, notices) = run(t);
-        let notes: Vec<&str> = f.iter().filter(|x| x.1 == Category::InternalNote).map(|x| x.0.as_str()).collect();
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
         assert_eq!(notes, vec!["VIP, refund ok", "unclear"]);
         assert!(f.contains(&("jane@x.com".into(), Category::Email)));
         assert!(f.contains(&("203.0.113.5".into(), Category::Ipv4)));

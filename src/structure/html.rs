@@ -6,8 +6,30 @@ use super::{text, Context, Sink};
 
 /// Tags that end a line of text.
 const BLOCK_TAGS: &[&str] = &[
-    "br", "p", "/p", "div", "/div", "li", "/li", "tr", "/tr", "h1", "h2", "h3", "h4", "/h1",
-    "/h2", "/h3", "/h4", "blockquote", "/blockquote", "hr", "td", "/td", "pre", "/pre",
+    "br",
+    "p",
+    "/p",
+    "div",
+    "/div",
+    "li",
+    "/li",
+    "tr",
+    "/tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "/h1",
+    "/h2",
+    "/h3",
+    "/h4",
+    "blockquote",
+    "/blockquote",
+    "hr",
+    "td",
+    "/td",
+    "pre",
+    "/pre",
 ];
 
 /// The text with every tag, comment, script and style blanked out (same byte offsets),
@@ -19,20 +41,34 @@ fn mask(t: &str) -> (String, Vec<(usize, usize)>) {
     let mut i = 0;
     while let Some(k) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let s = i + k;
-        let lower_next: Vec<u8> = b.iter().skip(s + 1).take(12).map(u8::to_ascii_lowercase).collect();
+        let lower_next: Vec<u8> = b
+            .iter()
+            .skip(s + 1)
+            .take(12)
+            .map(u8::to_ascii_lowercase)
+            .collect();
         let end = if lower_next.starts_with(b"!--") {
             b.get(s..)
                 .and_then(|r| memchr::memmem::find(r, b"-->"))
                 .map_or(b.len(), |e| s + e + 3)
         } else if lower_next.starts_with(b"script") || lower_next.starts_with(b"style") {
-            let close: &[u8] = if lower_next.starts_with(b"script") { b"</script" } else { b"</style" };
+            let close: &[u8] = if lower_next.starts_with(b"script") {
+                b"</script"
+            } else {
+                b"</style"
+            };
             let lower: Vec<u8> = b.get(s..).unwrap_or(&[]).to_ascii_lowercase();
             match memchr::memmem::find(&lower, close) {
-                Some(e) => b.get(s + e..).and_then(|r| memchr::memchr(b'>', r)).map_or(b.len(), |g| s + e + g + 1),
+                Some(e) => b
+                    .get(s + e..)
+                    .and_then(|r| memchr::memchr(b'>', r))
+                    .map_or(b.len(), |g| s + e + g + 1),
                 None => b.len(),
             }
         } else {
-            b.get(s..).and_then(|r| memchr::memchr(b'>', r)).map_or(b.len(), |e| s + e + 1)
+            b.get(s..)
+                .and_then(|r| memchr::memchr(b'>', r))
+                .map_or(b.len(), |e| s + e + 1)
         };
         let name: String = lower_next
             .iter()
@@ -40,13 +76,20 @@ fn mask(t: &str) -> (String, Vec<(usize, usize)>) {
             .map(|&c| c as char)
             .collect();
         for (j, c) in out.iter_mut().enumerate().take(end).skip(s) {
-            *c = if j == s && BLOCK_TAGS.contains(&name.as_str()) { b'\n' } else { b' ' };
+            *c = if j == s && BLOCK_TAGS.contains(&name.as_str()) {
+                b'\n'
+            } else {
+                b' '
+            };
         }
         tags.push((s, end));
         i = end;
     }
     // Only ASCII bytes were written over whole tags, so the result is UTF-8 again.
-    (String::from_utf8(out).unwrap_or_else(|_| " ".repeat(t.len())), tags)
+    (
+        String::from_utf8(out).unwrap_or_else(|_| " ".repeat(t.len())),
+        tags,
+    )
 }
 
 pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Context) {

@@ -120,11 +120,9 @@ impl<'t> Parser<'t> {
             b'n' => self.literal("null", Node::Null),
             b'-' | b'0'..=b'9' => {
                 let s = self.i;
-                while self
-                    .b
-                    .get(self.i)
-                    .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E'))
-                {
+                while self.b.get(self.i).is_some_and(|c| {
+                    c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E')
+                }) {
                     self.i += 1;
                 }
                 Some(Node::Num(s, self.i))
@@ -244,17 +242,59 @@ pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &m
 
 /// Keys whose value is the text of a message.
 const BODY_KEYS: &[&str] = &[
-    "body", "bodyhtml", "bodytext", "commentbody", "content", "documentbody", "hsnotebody",
-    "htmlbody", "msg", "notetext", "plainbody", "plaintext", "renderedbody", "richtext",
-    "strippedhtml", "strippedtext", "subject", "summary", "text", "textbody", "value",
+    "body",
+    "bodyhtml",
+    "bodytext",
+    "commentbody",
+    "content",
+    "documentbody",
+    "hsnotebody",
+    "htmlbody",
+    "msg",
+    "notetext",
+    "plainbody",
+    "plaintext",
+    "renderedbody",
+    "richtext",
+    "strippedhtml",
+    "strippedtext",
+    "subject",
+    "summary",
+    "text",
+    "textbody",
+    "value",
 ];
 
 /// Objects whose `name`, `first`, `last` are a person's.
 const PERSON_PARENTS: &[&str] = &[
-    "admin", "agent", "assignedto", "assignee", "author", "bcc", "cc", "commenter", "contact",
-    "createdby", "customer", "from", "history", "lastmodifiedby", "owner", "person",
-    "receiver", "recipients", "requester", "sender", "senders", "source", "submitter",
-    "teammate", "to", "updateauthor", "user", "visitor",
+    "admin",
+    "agent",
+    "assignedto",
+    "assignee",
+    "author",
+    "bcc",
+    "cc",
+    "commenter",
+    "contact",
+    "createdby",
+    "customer",
+    "from",
+    "history",
+    "lastmodifiedby",
+    "owner",
+    "person",
+    "receiver",
+    "recipients",
+    "requester",
+    "sender",
+    "senders",
+    "source",
+    "submitter",
+    "teammate",
+    "to",
+    "updateauthor",
+    "user",
+    "visitor",
 ];
 
 fn get<'n, 't>(members: &'n [(Cow<'t, str>, Node<'t>)], key: &str) -> Option<&'n Node<'t>> {
@@ -350,7 +390,12 @@ impl Walker<'_, '_, '_> {
             });
         }
         // Salesforce CaseComment, EmailMessage; Zoho comments; Jira platform API.
-        for k in ["ispublished", "isexternallyvisible", "ispublic", "jsdpublic"] {
+        for k in [
+            "ispublished",
+            "isexternallyvisible",
+            "ispublic",
+            "jsdpublic",
+        ] {
             if let Some(n) = get(m, k) {
                 return Some(match self.truthy(n) {
                     Some(true) => Vis::Public,
@@ -431,15 +476,15 @@ impl Walker<'_, '_, '_> {
                 if t == "MESSAGE" || t == "WELCOME_MESSAGE" {
                     return Some(Vis::Public);
                 }
-                if t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                if t.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                {
                     return Some(Vis::Unknown);
                 }
             }
         }
         // Help Scout threads.
-        if has("body")
-            && (has("createdby") || has("assignedto") || has("state") || has("action"))
-        {
+        if has("body") && (has("createdby") || has("assignedto") || has("state") || has("action")) {
             if let Some(t) = self.lower_of(get(m, "type")) {
                 return Some(if t == "note" {
                     Vis::Internal
@@ -508,7 +553,8 @@ impl Walker<'_, '_, '_> {
             Node::Str(s, e) => {
                 let raw = self.t.get(*s..*e).unwrap_or("");
                 if !is_placeholder(raw) {
-                    self.sink.note(rule, *s, *e, "internal message of a support export");
+                    self.sink
+                        .note(rule, *s, *e, "internal message of a support export");
                 }
             }
             Node::Obj(members) => {
@@ -562,7 +608,10 @@ impl Walker<'_, '_, '_> {
             // Internal free text outside messages.
             let always_internal = (parent == "visitor" && sk == "notes")
                 || (parent == "customer" && sk == "note")
-                || matches!(sk, "worknotes" | "commentsandworknotes" | "hsnotebody" | "notetext");
+                || matches!(
+                    sk,
+                    "worknotes" | "commentsandworknotes" | "hsnotebody" | "notetext"
+                );
             if always_internal {
                 self.mark_note(v, "structure.json.internal_field");
                 continue;
@@ -575,7 +624,16 @@ impl Walker<'_, '_, '_> {
             if matches!(v, Node::Obj(_) | Node::Arr(_)) {
                 let saved = self.agent_hint;
                 if agent_authors
-                    && matches!(sk, "author" | "sender" | "createdby" | "commenter" | "from" | "senders" | "user")
+                    && matches!(
+                        sk,
+                        "author"
+                            | "sender"
+                            | "createdby"
+                            | "commenter"
+                            | "from"
+                            | "senders"
+                            | "user"
+                    )
                 {
                     self.agent_hint = true;
                 }
@@ -596,7 +654,9 @@ impl Walker<'_, '_, '_> {
 
     fn role(&self, m: &[(Cow<str>, Node)], parent: &str) -> Role {
         match parent {
-            "customer" | "visitor" | "requester" | "contact" | "submitter" => return Role::Customer,
+            "customer" | "visitor" | "requester" | "contact" | "submitter" => {
+                return Role::Customer
+            }
             "assignee" | "assignedto" | "agent" | "admin" | "teammate" | "owner" => {
                 return Role::Agent
             }
@@ -658,7 +718,14 @@ impl Walker<'_, '_, '_> {
             "ipaddress" | "ip" | "clientip" | "remoteip" | "ipaddr" | "lastip"
             | "lastipaddress" | "visitorip" => {
                 let s = self.str_of(Some(v)).unwrap_or_default();
-                (if s.contains(':') { Category::Ipv6 } else { Category::Ipv4 }, None)
+                (
+                    if s.contains(':') {
+                        Category::Ipv6
+                    } else {
+                        Category::Ipv4
+                    },
+                    None,
+                )
             }
             "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
             "location" | "city" => (Category::Custom, Some("LOCATION")),
@@ -706,8 +773,10 @@ impl Walker<'_, '_, '_> {
         match v {
             Node::Str(..) => {
                 if let Some(s) = self.str_of(Some(v)) {
-                    let names: Vec<String> =
-                        email::display_names(&s).into_iter().map(str::to_string).collect();
+                    let names: Vec<String> = email::display_names(&s)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
                     for n in names {
                         self.learned.add(&n, Role::Unknown);
                     }
@@ -782,10 +851,7 @@ impl Walker<'_, '_, '_> {
                 );
                 f.label = Some(role_label(role).to_string());
                 let own = clean.clone().unwrap_or_else(|| value.trim().to_string());
-                f.key = Some(
-                    full.and_then(super::names::clean)
-                        .unwrap_or(own),
-                );
+                f.key = Some(full.and_then(super::names::clean).unwrap_or(own));
                 self.sink.out.push(f);
                 if clean.is_some() && full.is_none() {
                     self.learned.add(&value, role);
@@ -822,17 +888,40 @@ const NAME_PART_KEYS: &[&str] = &["first", "last", "firstname", "lastname"];
 
 /// Intercom part types that are customer-visible or carry no text of their own.
 const INTERCOM_PUBLIC: &[&str] = &[
-    "comment", "assignment", "open", "close", "snoozed", "unsnoozed", "away_mode_assignment",
-    "participant_added", "participant_removed", "conversation_rating_changed",
-    "conversation_rating_remark_added", "default_assignment", "timer_unsnooze",
-    "language_detection_details", "assign_and_reopen", "assign_and_unsnooze",
-    "operator_initiated", "custom_action_started", "custom_action_finished",
-    "title_changed", "attribute_collected", "quick_reply", "ticket_state_updated",
+    "comment",
+    "assignment",
+    "open",
+    "close",
+    "snoozed",
+    "unsnoozed",
+    "away_mode_assignment",
+    "participant_added",
+    "participant_removed",
+    "conversation_rating_changed",
+    "conversation_rating_remark_added",
+    "default_assignment",
+    "timer_unsnooze",
+    "language_detection_details",
+    "assign_and_reopen",
+    "assign_and_unsnooze",
+    "operator_initiated",
+    "custom_action_started",
+    "custom_action_finished",
+    "title_changed",
+    "attribute_collected",
+    "quick_reply",
+    "ticket_state_updated",
 ];
 
 /// Help Scout thread types other than `note`.
 const HELPSCOUT_PUBLIC: &[&str] = &[
-    "customer", "message", "reply", "lineitem", "chat", "phone", "forwardparent",
+    "customer",
+    "message",
+    "reply",
+    "lineitem",
+    "chat",
+    "phone",
+    "forwardparent",
     "forwardchild",
 ];
 
@@ -887,27 +976,42 @@ fn line_fallback(text: &str, start: usize, end: usize, sink: &mut Sink) -> bool 
                 || matches!(sk, "worknotes" | "commentsandworknotes" | "notes" | "note")
             {
                 if !num {
-                    sink.note("structure.json.body_unverified", vs, ve, "message body whose flag could not be read");
+                    sink.note(
+                        "structure.json.body_unverified",
+                        vs,
+                        ve,
+                        "message body whose flag could not be read",
+                    );
                     any_body = true;
                 }
                 continue;
             }
             let (cat, label): (Category, Option<&str>) = match sk {
                 "email" | "emailaddress" | "fromemail" | "supportemail" | "fromaddress"
-                | "toaddress" | "fromemailaddress" | "handle" | "address" => (Category::Email, None),
+                | "toaddress" | "fromemailaddress" | "handle" | "address" => {
+                    (Category::Email, None)
+                }
                 "ipaddress" | "ip" | "clientip" | "remoteip" => (
-                    if raw.contains(':') { Category::Ipv6 } else { Category::Ipv4 },
+                    if raw.contains(':') {
+                        Category::Ipv6
+                    } else {
+                        Category::Ipv4
+                    },
                     None,
                 ),
                 "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
                 "location" | "city" => (Category::Custom, Some("LOCATION")),
                 "useragent" | "browser" | "client" => (Category::Custom, Some("USER_AGENT")),
                 "phone" | "phonenumber" | "mobile" => (Category::Phone, None),
-                "name" | "displayname" | "customername" | "firstname" | "lastname"
-                | "fullname" | "syscreatedby" => (Category::Name, None),
+                "name" | "displayname" | "customername" | "firstname" | "lastname" | "fullname"
+                | "syscreatedby" => (Category::Name, None),
                 _ => continue,
             };
-            let rule = if num { super::RULE_JSON_NUMBER } else { "structure.json.field" };
+            let rule = if num {
+                super::RULE_JSON_NUMBER
+            } else {
+                "structure.json.field"
+            };
             sink.field(cat, label, rule, vs, ve);
         }
         off = line_end;
@@ -960,7 +1064,11 @@ mod tests {
  {"id":2,"type":"Comment","author_id":456,"body":"VIP, refund approved","public":false}
 ]}"#;
         let (f, notices) = run(t);
-        assert!(f.contains(&("VIP, refund approved".into(), Category::InternalNote, "INTERNAL_NOTE".into())));
+        assert!(f.contains(&(
+            "VIP, refund approved".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
         assert!(!f.iter().any(|x| x.0.contains("cannot log in")));
         assert!(f.contains(&("203.0.113.7".into(), Category::Ipv4, "IPV4".into())));
         assert!(f.contains(&("Lyon, France".into(), Category::Custom, "LOCATION".into())));
@@ -991,7 +1099,11 @@ mod tests {
         let (f, _) = run(t);
         assert!(f.contains(&("Priya".into(), Category::Name, "CUSTOMER".into())));
         assert!(f.contains(&("Tomasz Nowak".into(), Category::Name, "AGENT".into())));
-        assert!(f.contains(&("<p>Priya is angry</p>".into(), Category::InternalNote, "INTERNAL_NOTE".into())));
+        assert!(f.contains(&(
+            "<p>Priya is angry</p>".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
         assert!(f.contains(&("tomasz@acme.io".into(), Category::Email, "EMAIL".into())));
     }
 

@@ -56,6 +56,8 @@ pub struct Context {
     names: names::Book,
     notices: Vec<String>,
     segments: usize,
+    /// A plain-text note block that the previous segment ended inside.
+    open_block: text::OpenBlock,
 }
 
 impl Context {
@@ -164,7 +166,11 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
                 }
             }
         }
-        ctx.names.find(text, format == Format::Json || format == Format::Jsonl, sink.out);
+        ctx.names.find(
+            text,
+            format == Format::Json || format == Format::Jsonl,
+            sink.out,
+        );
     }
 }
 

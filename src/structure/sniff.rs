@@ -22,7 +22,9 @@ pub fn sniff(text: &str) -> Format {
     match t.as_bytes().first() {
         Some(b'[') => {
             // `[2024-01-15 09:23] Jane: hi` and `[Internal] ...` are transcripts.
-            if t.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphanumeric())
+            if t.as_bytes()
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphanumeric())
                 && first_line.ends_with(|c: char| c != ']' && c != '[' && c != ',')
             {
                 return Format::Text;
@@ -91,17 +93,32 @@ fn is_eml(t: &str) -> bool {
         let n = name.to_ascii_lowercase();
         if matches!(
             n.as_str(),
-            "from" | "to" | "subject" | "date" | "message-id" | "mime-version" | "received"
-                | "return-path" | "content-type" | "cc" | "reply-to" | "delivered-to"
+            "from"
+                | "to"
+                | "subject"
+                | "date"
+                | "message-id"
+                | "mime-version"
+                | "received"
+                | "return-path"
+                | "content-type"
+                | "cc"
+                | "reply-to"
+                | "delivered-to"
         ) {
             known += 1;
         }
     }
-    total >= 2 && known >= 2 && (known * 2 >= total)
+    total >= 2
+        && known >= 2
+        && (known * 2 >= total)
         && t.lines().take(60).any(|l| {
             let l = l.to_ascii_lowercase();
-            l.starts_with("message-id:") || l.starts_with("mime-version:") || l.starts_with("received:")
-                || l.starts_with("return-path:") || l.starts_with("content-type:")
+            l.starts_with("message-id:")
+                || l.starts_with("mime-version:")
+                || l.starts_with("received:")
+                || l.starts_with("return-path:")
+                || l.starts_with("content-type:")
         })
 }
 
@@ -122,8 +139,14 @@ mod tests {
             Format::Eml
         );
         assert_eq!(sniff("From: Jane\nAgent: hi\n"), Format::Text);
-        assert_eq!(sniff("<!DOCTYPE html><html><body>x</body></html>"), Format::Html);
+        assert_eq!(
+            sniff("<!DOCTYPE html><html><body>x</body></html>"),
+            Format::Html
+        );
         assert_eq!(sniff("id,email,body\n1,a@b.com,hi\n"), Format::Csv);
-        assert_eq!(sniff("Agent: hello, how are you\nCustomer: fine, thanks\n"), Format::Text);
+        assert_eq!(
+            sniff("Agent: hello, how are you\nCustomer: fine, thanks\n"),
+            Format::Text
+        );
     }
 }

@@ -23,11 +23,15 @@ pub const DEFAULT_MARKERS: &[&str] = &[
 enum Kind {
     Blank,
     /// `2024-01-15 09:23:11 - Jean Dupont (Work notes)`.
-    Journal { work_notes: bool },
+    Journal {
+        work_notes: bool,
+    },
     /// Chat start/end, `*** Name joined the chat ***`, `From:`/`Subject:` headers.
     Header,
     /// A speaker line; `candidate` ones (a bare `Name:`) count only if the label recurs.
-    Speaker { candidate: bool },
+    Speaker {
+        candidate: bool,
+    },
     Other,
 }
 
@@ -51,7 +55,12 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
     let markers: Vec<String> = DEFAULT_MARKERS
         .iter()
         .map(|m| m.to_lowercase())
-        .chain(sink.policy.note_markers.iter().map(|m| m.trim().to_lowercase()))
+        .chain(
+            sink.policy
+                .note_markers
+                .iter()
+                .map(|m| m.trim().to_lowercase()),
+        )
         .filter(|m| !m.is_empty())
         .collect();
     let mut lines = Vec::new();
@@ -91,40 +100,85 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
             Kind::Blank | Kind::Journal { .. } | Kind::Header | Kind::Speaker { candidate: false }
         ) || (l.marker.is_some() && l.marker != Some(first_non_ws(text, l.start, l.end)))
     };
+    // The lines after `from` that belong to a work-notes entry: its span and the next index.
+    let work_notes_from = |from: usize| {
+        let mut j = from;
+        let mut span: Option<(usize, usize)> = None;
+        while let Some(l) = lines.get(j) {
+            if matches!(l.kind, Kind::Journal { .. }) {
+                break;
+            }
+            if l.kind != Kind::Blank {
+                let s = span.map_or(l.start, |s| s.0);
+                span = Some((s, l.end));
+            }
+            j += 1;
+        }
+        (span, j)
+    };
+    // The continuation lines of a note block from `from`: the end of the last one and the
+    // next index.
+    let note_from = |from: usize| {
+        let mut j = from;
+        let mut end = None;
+        while let Some(l) = lines.get(j) {
+            if ends_block(l) {
+                break;
+            }
+            end = Some(l.end);
+            j += 1;
+        }
+        (end, j)
+    };
+    let mut emit = |rule: &'static str, s: usize, e: usize, why: &'static str| {
+        if !is_placeholder(text.get(s..e).unwrap_or("")) {
+            sink.note(rule, s, e, why);
+        }
+    };
+    let n = lines.len();
     let mut i = 0;
-    while i < lines.len() {
+    // A block left open by the previous segment of a stream continues here.
+    match std::mem::take(&mut ctx.open_block) {
+        OpenBlock::WorkNotes => {
+            let (span, j) = work_notes_from(0);
+            if let Some((s, e)) = span {
+                emit(RULE_WORK_NOTES, s, e, WHY_WORK_NOTES);
+            }
+            if j == n {
+                ctx.open_block = OpenBlock::WorkNotes;
+            }
+            i = j;
+        }
+        OpenBlock::Note => {
+            let (end, j) = note_from(0);
+            if let (Some(e), Some(first)) = (end, lines.first()) {
+                emit(RULE_NOTE, first.start, e, WHY_NOTE);
+            }
+            if j == n {
+                ctx.open_block = OpenBlock::Note;
+            }
+            i = j;
+        }
+        OpenBlock::None => {}
+    }
+    while i < n {
         let Some(line) = lines.get(i) else { break };
         if line.kind == (Kind::Journal { work_notes: true }) {
-            let mut j = i + 1;
-            let mut span: Option<(usize, usize)> = None;
-            while let Some(l) = lines.get(j) {
-                if matches!(l.kind, Kind::Journal { .. }) {
-                    break;
-                }
-                if l.kind != Kind::Blank {
-                    let s = span.map_or(l.start, |s| s.0);
-                    span = Some((s, l.end));
-                }
-                j += 1;
+            let (span, j) = work_notes_from(i + 1);
+            if let Some((s, e)) = span {
+                emit(RULE_WORK_NOTES, s, e, WHY_WORK_NOTES);
             }
-            if let Some((s, e)) = span.filter(|&(s, e)| !is_placeholder(text.get(s..e).unwrap_or(""))) {
-                sink.note("structure.text.work_notes", s, e, "ServiceNow work notes entry");
+            if j == n {
+                ctx.open_block = OpenBlock::WorkNotes;
             }
             i = j;
             continue;
         }
         if let Some(ms) = line.marker {
-            let mut end = line.end;
-            let mut j = i + 1;
-            while let Some(l) = lines.get(j) {
-                if ends_block(l) {
-                    break;
-                }
-                end = l.end;
-                j += 1;
-            }
-            if !is_placeholder(text.get(ms..end).unwrap_or("")) {
-                sink.note("structure.text.note_marker", ms, end, "internal-note marker");
+            let (end, j) = note_from(i + 1);
+            emit(RULE_NOTE, ms, end.unwrap_or(line.end), WHY_NOTE);
+            if j == n {
+                ctx.open_block = OpenBlock::Note;
             }
             i = j;
             continue;
@@ -133,10 +187,27 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
     }
 }
 
+const RULE_NOTE: &str = "structure.text.note_marker";
+const WHY_NOTE: &str = "internal-note marker";
+const RULE_WORK_NOTES: &str = "structure.text.work_notes";
+const WHY_WORK_NOTES: &str = "ServiceNow work notes entry";
+
+/// A note block still open at the end of a stream segment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpenBlock {
+    #[default]
+    None,
+    Note,
+    WorkNotes,
+}
+
 fn first_non_ws(text: &str, s: usize, e: usize) -> usize {
     let b = text.as_bytes();
     let mut i = s;
-    while i < e && b.get(i).is_some_and(|c| c.is_ascii_whitespace() || *c == b'>') {
+    while i < e
+        && b.get(i)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+    {
         i += 1;
     }
     i
@@ -151,7 +222,13 @@ fn marker_at(text: &str, at: usize, end: usize, markers: &[String]) -> Option<us
         .then_some(at)
 }
 
-fn classify(text: &str, start: usize, end: usize, markers: &[String], learned: &mut Learned) -> Line {
+fn classify(
+    text: &str,
+    start: usize,
+    end: usize,
+    markers: &[String],
+    learned: &mut Learned,
+) -> Line {
     let mut line = Line {
         start,
         end,
@@ -255,10 +332,14 @@ fn speaker(s: &str) -> Option<(&str, usize)> {
         return None;
     }
     let ok = words.iter().all(|w| {
-        let particle = matches!(*w, "de" | "van" | "von" | "da" | "del" | "la" | "le" | "di" | "der");
+        let particle = matches!(
+            *w,
+            "de" | "van" | "von" | "da" | "del" | "la" | "le" | "di" | "der"
+        );
         particle
             || (w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-')))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-')))
     });
     ok.then_some((label, colon + 1))
 }
@@ -283,7 +364,14 @@ fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
         return None;
     }
     let name = head.get(dash + 3..)?;
-    learned.add_speaker(name, if work_notes { Role::Agent } else { Role::Unknown });
+    learned.add_speaker(
+        name,
+        if work_notes {
+            Role::Agent
+        } else {
+            Role::Unknown
+        },
+    );
     Some(Kind::Journal { work_notes })
 }
 
@@ -295,9 +383,21 @@ fn header(c: &str, learned: &mut Learned) -> bool {
     }
     if let Some(inner) = c.strip_prefix("*** ") {
         let inner = inner.trim_end().trim_end_matches('*').trim_end();
-        for suffix in [" joined the chat", " left the chat", " has joined", " has left"] {
+        for suffix in [
+            " joined the chat",
+            " left the chat",
+            " has joined",
+            " has left",
+        ] {
             if let Some(name) = inner.strip_suffix(suffix) {
-                learned.add_speaker(name, if suffix.contains("join") { Role::Agent } else { Role::Unknown });
+                learned.add_speaker(
+                    name,
+                    if suffix.contains("join") {
+                        Role::Agent
+                    } else {
+                        Role::Unknown
+                    },
+                );
             }
         }
         return true;
@@ -342,7 +442,13 @@ mod tests {
         super::super::analyze(text, policy, &mut ctx, &mut out);
         let mut v: Vec<_> = out
             .iter()
-            .map(|f| (text[f.start..f.end].to_string(), f.category, f.label().to_string()))
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.category,
+                    f.label().to_string(),
+                )
+            })
             .collect();
         v.sort();
         v.dedup();
@@ -361,7 +467,11 @@ mod tests {
     fn default_markers_and_block_ends() {
         for m in DEFAULT_MARKERS {
             let t = format!("Agent: hello\n{m} customer is VIP\nsecond line\n\nCustomer: thanks\n");
-            assert_eq!(notes(&t), vec![format!("{m} customer is VIP\nsecond line")], "{m}");
+            assert_eq!(
+                notes(&t),
+                vec![format!("{m} customer is VIP\nsecond line")],
+                "{m}"
+            );
         }
         let t = "Agent Mike: hi\ninternal note: check billing\nCustomer: ok\n";
         assert_eq!(notes(t), vec!["internal note: check billing"]);
@@ -377,7 +487,11 @@ mod tests {
     fn custom_markers_and_keep() {
         let p = Policy::from_json(r#"{"note_markers":["NB:"]}"#).unwrap();
         let got = run_with("Agent: hi\nnb: escalate\n", &p);
-        assert!(got.contains(&("nb: escalate".into(), Category::InternalNote, "INTERNAL_NOTE".into())));
+        assert!(got.contains(&(
+            "nb: escalate".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
         let p = Policy::from_json(r#"{"internal_notes":"keep"}"#).unwrap();
         assert!(run_with("Internal note: x\n", &p).is_empty());
     }
@@ -413,12 +527,20 @@ mod tests {
     fn speakers_and_false_labels() {
         let t = "Agent Mike: Hello\nCustomer Jane Doe: Hi Mike\nError: disk full\nCaused by: x\n";
         let f = run_with(t, &Policy::default());
-        let names: Vec<&str> = f.iter().filter(|x| x.1 == Category::Name).map(|x| x.0.as_str()).collect();
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
         assert_eq!(names, vec!["Jane Doe", "Mike"]);
         // A bare `Name:` must recur to be learned.
         let t = "Priya: hi\nStack Trace: none\nPriya: bye\n";
         let f = run_with(t, &Policy::default());
-        let names: Vec<&str> = f.iter().filter(|x| x.1 == Category::Name).map(|x| x.0.as_str()).collect();
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
         assert_eq!(names, vec!["Priya"]);
         assert!(run_with("Summary: all good\nStatus: open\n", &Policy::default()).is_empty());
     }
