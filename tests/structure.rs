@@ -495,3 +495,63 @@ mod streaming {
         assert_eq!(tags(&whole.text, "PUBLIC#").len(), 1000);
     }
 }
+
+/// Throughput and false positives of the structure pass alone on the shared corpus (not
+/// copied into the repository): `cargo test --release --test structure -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn measure_structure_pass_on_corpus() {
+    use logscrub::detect::Category;
+    use logscrub::structure::{analyze, Context};
+    let root = std::env::var("LOGSCRUB_CORPUS").unwrap_or_else(|_| "../shared/corpus".into());
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(Path::new(&root).join("loghub/raw")) {
+        let mut all = String::new();
+        for e in dir {
+            all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        inputs.push(("loghub raw (all 16)".into(), all));
+    }
+    if let Ok(t) = std::fs::read_to_string(
+        Path::new(&root).join("ubuntu-dialogue-pimlico/dialogues_small.json"),
+    ) {
+        inputs.push(("ubuntu dialogues (JSON)".into(), t));
+    }
+    let chat: String = (0..20_000)
+        .map(|i| match i % 4 {
+            0 => format!(
+                "({:02}:{:02}:11 PM) Jane Doe: my order {i} has not arrived yet, can you check?\n",
+                i % 12,
+                i % 60
+            ),
+            1 => format!(
+                "({:02}:{:02}:40 PM) Omar Haddad: Hi Jane, let me look at order {i} for you.\n",
+                i % 12,
+                i % 60
+            ),
+            2 => "Agent: thanks for waiting, the parcel is at the depot\n".to_string(),
+            _ => "Customer: great, thank you so much for the help today\n".to_string(),
+        })
+        .collect();
+    inputs.push(("synthetic chat transcript".into(), chat));
+    let policy = Policy::default();
+    for (name, text) in inputs {
+        let reps = (20_000_000 / text.len()).max(1);
+        let start = std::time::Instant::now();
+        let mut counts = std::collections::BTreeMap::<Category, usize>::new();
+        for _ in 0..reps {
+            let mut out = Vec::new();
+            analyze(&text, &policy, &mut Context::default(), &mut out);
+            counts.clear();
+            for f in &out {
+                *counts.entry(f.category).or_default() += 1;
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let mbps = (text.len() * reps) as f64 / secs / 1e6;
+        println!(
+            "{name}: {} bytes, {mbps:.0} MB/s, findings {counts:?}",
+            text.len()
+        );
+    }
+}

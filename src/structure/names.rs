@@ -7,8 +7,8 @@
 //! conversation still reads.
 
 use crate::detect::{Category, Finding};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::{HashMap, HashSet};
 
 /// Who a person is in the conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -311,9 +311,22 @@ fn is_stop(word: &str) -> bool {
 }
 
 pub(crate) fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS
-        .binary_search(&word.to_ascii_lowercase().as_str())
-        .is_ok()
+    let mut buf = [0u8; 24];
+    lower_ascii(word, &mut buf).is_some_and(|w| ROLE_WORDS.binary_search(&w).is_ok())
+}
+
+/// `word` lower-cased into `buf` without allocating; `None` when it is not short ASCII
+/// (no role word is).
+pub(crate) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..b.len())?;
+    for (o, c) in out.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether every word of `s` is a role or common word (`Customer`, `Support Team`).
@@ -355,11 +368,24 @@ pub struct Learned {
     people: Vec<(String, Role)>,
     /// Names seen as speakers (speaker labels, journal headers, chat join lines).
     speakers: Vec<(String, Role)>,
+    /// Raw names already taken, by role and as speaker or not (a transcript repeats its speakers on every line).
+    seen: [HashSet<String>; 6],
+}
+
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Unknown => 0,
+        Role::Customer => 1,
+        Role::Agent => 2,
+    }
 }
 
 impl Learned {
     /// Learns `raw` as a person's name (if it looks like one) with a role.
     pub fn add(&mut self, raw: &str, role: Role) {
+        if self.already_seen(raw, role, false) {
+            return;
+        }
         if let Some(name) = clean(raw) {
             self.people.push((name, role));
         }
@@ -367,10 +393,28 @@ impl Learned {
 
     /// Learns a speaker's name.
     pub fn add_speaker(&mut self, raw: &str, role: Role) {
+        if self.already_seen(raw, role, true) {
+            return;
+        }
         if let Some(name) = clean(raw) {
             self.people.push((name.clone(), role));
             self.speakers.push((name, role));
         }
+    }
+
+    /// Records `raw` under `role`; true when it was already recorded (nothing to do).
+    fn already_seen(&mut self, raw: &str, role: Role, speaker: bool) -> bool {
+        let Some(set) = self
+            .seen
+            .get_mut(role_index(role) + if speaker { 3 } else { 0 })
+        else {
+            return false;
+        };
+        if set.contains(raw) {
+            return true;
+        }
+        set.insert(raw.to_string());
+        false
     }
 
     /// In a conversation with agents and exactly one other speaker, that speaker is the
@@ -476,9 +520,12 @@ impl Book {
             return;
         }
         if self.dirty || self.matcher.is_none() {
+            // A full DFA: a transcript hits its speakers' names on every line.
+            let kind = (self.patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
             self.matcher = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
                 .build(self.patterns.iter().map(|p| p.0.as_str()))
                 .ok();
             self.dirty = false;

@@ -7,6 +7,7 @@
 
 use super::names::{self, Learned, Role};
 use super::{email, is_placeholder, Context, Sink};
+use std::collections::HashMap;
 
 /// The built-in note markers (matched case-insensitively at the start of a line).
 pub const DEFAULT_MARKERS: &[&str] = &[
@@ -64,14 +65,32 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
         .filter(|m| !m.is_empty())
         .collect();
     let mut lines = Vec::new();
+    let mut valid_labels = HashMap::new();
     let mut off = base;
-    for raw in region.split_inclusive('\n') {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        lines.push(classify(text, off, off + content.len(), &markers, learned));
-        off += raw.len();
+    let bytes = text.as_bytes();
+    for nl in memchr::memchr_iter(b'\n', region.as_bytes())
+        .map(|i| base + i + 1)
+        .chain(std::iter::once(text.len()))
+    {
+        if nl <= off && off == text.len() {
+            break;
+        }
+        let mut end = nl;
+        while end > off && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        lines.push(classify(
+            text,
+            off,
+            end,
+            &markers,
+            learned,
+            &mut valid_labels,
+        ));
+        off = nl;
     }
     // Bare `Name:` labels are speakers when they recur (or were learned before).
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in &lines {
         if let Some((label, _)) = &l.label {
             *counts.entry(label.as_str()).or_insert(0) += 1;
@@ -213,21 +232,35 @@ fn first_non_ws(text: &str, s: usize, e: usize) -> usize {
     i
 }
 
+/// A marker at `at` (ASCII case-insensitive; markers are stored lower-case).
 fn marker_at(text: &str, at: usize, end: usize, markers: &[String]) -> Option<usize> {
-    let rest = text.get(at..end)?;
-    let head: String = rest.chars().take(64).collect::<String>().to_lowercase();
+    let rest = text.as_bytes().get(at..end)?;
+    let first = rest.first()?.to_ascii_lowercase();
     markers
         .iter()
-        .any(|m| head.starts_with(m.as_str()))
+        .any(|m| {
+            m.as_bytes().first() == Some(&first)
+                && rest
+                    .get(..m.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+        })
         .then_some(at)
 }
 
-fn classify(
-    text: &str,
+/// Whether `s` starts with `prefix`, ASCII case-insensitively.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn classify<'t>(
+    text: &'t str,
     start: usize,
     end: usize,
     markers: &[String],
     learned: &mut Learned,
+    valid_labels: &mut HashMap<&'t str, bool>,
 ) -> Line {
     let mut line = Line {
         start,
@@ -280,7 +313,9 @@ fn classify(
                     learned.add_speaker(&name, role);
                 }
                 line.kind = Kind::Speaker { candidate: false };
-            } else if names::clean(label).is_some() && words.iter().all(|w| !is_common(w)) {
+            } else if *valid_labels.entry(label).or_insert_with(|| {
+                names::clean(label).is_some() && words.iter().all(|w| !is_common(w))
+            }) {
                 if stamped {
                     learned.add_speaker(label, Role::Unknown);
                     line.kind = Kind::Speaker { candidate: false };
@@ -307,7 +342,8 @@ fn is_common(word: &str) -> bool {
 }
 
 fn role_of(word: &str) -> Role {
-    match word.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 24];
+    match names::lower_ascii(word, &mut buf).unwrap_or("") {
         "agent" | "support" | "rep" | "representative" | "operator" | "tech" | "technician"
         | "engineer" | "admin" | "administrator" | "specialist" | "advisor" | "consultant"
         | "analyst" | "supervisor" | "manager" | "staff" | "team" | "moderator" | "bot"
@@ -327,13 +363,14 @@ fn speaker(s: &str) -> Option<(&str, usize)> {
     if !(after.is_none() || after.is_some_and(|b| *b == b' ' || *b == b'\t')) {
         return None;
     }
-    let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 5 {
+    let words = || label.split(' ').filter(|w| !w.is_empty());
+    let n = words().count();
+    if n == 0 || n > 5 {
         return None;
     }
-    let ok = words.iter().all(|w| {
+    let ok = words().all(|w| {
         let particle = matches!(
-            *w,
+            w,
             "de" | "van" | "von" | "da" | "del" | "la" | "le" | "di" | "der"
         );
         particle
@@ -347,7 +384,7 @@ fn speaker(s: &str) -> Option<(&str, usize)> {
 /// `<date> - Name (Work notes)` / `(Additional comments)`.
 fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
     let c = c.trim_end();
-    if !c.ends_with(')') {
+    if !c.ends_with(')') || !c.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let open = c.rfind(" (")?;
@@ -377,8 +414,13 @@ fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
 
 /// Header-like lines that end a note block; learns names they carry.
 fn header(c: &str, learned: &mut Learned) -> bool {
-    let lower: String = c.chars().take(24).collect::<String>().to_ascii_lowercase();
-    if lower.starts_with("chat started") || lower.starts_with("chat ended") {
+    if !matches!(
+        c.as_bytes().first(),
+        Some(b'C' | b'c' | b'*' | b'F' | b'T' | b'R' | b'S' | b'D' | b'O')
+    ) {
+        return false;
+    }
+    if starts_with_ci(c, "chat started") || starts_with_ci(c, "chat ended") {
         return true;
     }
     if let Some(inner) = c.strip_prefix("*** ") {
