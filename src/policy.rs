@@ -8,7 +8,10 @@
 //!   "allowlist": { "values": ["support@ourco.com"], "email_domains": ["ourco.com"],
 //!                  "cidrs": ["10.0.0.0/8"], "patterns": ["^build-\\d+$"] },
 //!   "custom_rules": [ { "label": "EMPLOYEE_ID", "pattern": "\\bE\\d{6}\\b" } ],
-//!   "deny_terms": ["Project Falcon"]
+//!   "deny_terms": ["Project Falcon"],
+//!   "format": "auto",
+//!   "internal_notes": "remove",
+//!   "note_markers": ["NB:", "Escalation note:"]
 //! }
 //! ```
 //! Unknown fields are an error; so are unknown categories and invalid patterns.

@@ -182,7 +182,7 @@ fn decode(text: &str, s: usize, e: usize) -> Option<Cow<'_, str>> {
 /// A whole JSON document (or, in a stream, one segment of it).
 pub fn analyze_document(
     text: &str,
-    _first: bool,
+    first: bool,
     sink: &mut Sink,
     learned: &mut Learned,
     ctx: &mut Context,
@@ -206,6 +206,11 @@ pub fn analyze_document(
             // lines, failing closed on message bodies.
             if line_fallback(text, 0, text.len(), sink) {
                 ctx.notice(NOTICE_JSON_SPLIT);
+            }
+            // The start of the input did not parse: it may not be JSON at all (a text log
+            // that opens with `[`), so read it as a transcript too.
+            if first {
+                super::text::analyze(text, 0, sink, learned, ctx);
             }
         }
     }

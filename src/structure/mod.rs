@@ -277,3 +277,32 @@ mod tests {
         assert_eq!(squash("email"), "email");
     }
 }
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn text_that_looks_like_json_is_still_read_as_text() {
+        let t = "[ok]\nInternal note: customer is VIP\n\nAgent: hi\n";
+        let mut out = Vec::new();
+        analyze(t, &Policy::default(), &mut Context::default(), &mut out);
+        assert!(out.iter().any(|f| f.category == Category::InternalNote
+            && &t[f.start..f.end] == "Internal note: customer is VIP"));
+    }
+
+    #[test]
+    fn forced_format_wins() {
+        let t = "id,email,body\n1,a@b.example,hi\n";
+        let p = Policy::from_json(r#"{"format":"text"}"#).unwrap();
+        let mut out = Vec::new();
+        let mut ctx = Context::default();
+        analyze(t, &p, &mut ctx, &mut out);
+        assert_eq!(ctx.format(), Some(Format::Text));
+        assert!(out.is_empty());
+        let mut ctx = Context::default();
+        analyze(t, &Policy::default(), &mut ctx, &mut out);
+        assert_eq!(ctx.format(), Some(Format::Csv));
+        assert_eq!(out.len(), 1);
+    }
+}

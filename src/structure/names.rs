@@ -71,6 +71,30 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "you",
 ];
 
+/// Words that make a display name a mailbox or a company (`Acme Support`).
+const ORG_WORDS: &[&str] = &[
+    "billing",
+    "care",
+    "company",
+    "corp",
+    "customer",
+    "desk",
+    "help",
+    "helpdesk",
+    "inc",
+    "info",
+    "llc",
+    "ltd",
+    "noreply",
+    "notifications",
+    "sales",
+    "service",
+    "shop",
+    "store",
+    "support",
+    "team",
+];
+
 /// Common words that are never treated as a name on their own (also first names that are
 /// ordinary words: a part like `Mark` or `Will` is not replaced on its own).
 const STOP_WORDS: &[&str] = &[
@@ -476,8 +500,14 @@ impl Book {
             let i = self.people.len();
             self.by_full.insert(key.clone(), i);
             self.add_pattern(key, i, false);
+            // `Acme Support`, `Acme Billing`: a mailbox, not a person; its words are
+            // not replaced on their own.
+            let organisation = name.split(' ').any(|w| {
+                let mut buf = [0u8; 24];
+                lower_ascii(w, &mut buf).is_some_and(|w| ORG_WORDS.contains(&w))
+            });
             for part in name.split([' ', '.', '_', ',']) {
-                if is_distinctive_part(part) && part.len() < name.len() {
+                if !organisation && is_distinctive_part(part) && part.len() < name.len() {
                     self.add_pattern(part.to_lowercase(), i, true);
                 }
             }
@@ -535,18 +565,23 @@ impl Book {
         };
         for m in ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
+            // Parts match in any case: the leak check would find a lower-case `jane` left
+            // behind, and a distinctive part is the name whatever its case.
             let Some((_, person, part)) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
             if !boundary_before(text, s, json) || !boundary_after(text, e) {
                 continue;
             }
-            // Parts only as capitalised words: `Jane`, not `jane` in ordinary text.
+            // A lower-case part glued to `.`, `-`, `@`, `/` is a host or a path (`mx.acme-`).
+            let capital = text
+                .get(s..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase);
             if *part
-                && !text
-                    .get(s..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_uppercase)
+                && !capital
+                && (glued(text.get(..s).and_then(|t| t.chars().next_back()))
+                    || glued_after(text.get(e..).unwrap_or("")))
             {
                 continue;
             }
@@ -592,6 +627,19 @@ fn boundary_before(text: &str, s: usize, json: bool) -> bool {
     true
 }
 
+fn glued(c: Option<char>) -> bool {
+    matches!(c, Some('.' | '-' | '@' | '/' | ':' | '='))
+}
+
+/// `.` ends a sentence unless a word follows it (`acme.com`).
+fn glued_after(rest: &str) -> bool {
+    let mut it = rest.chars();
+    match it.next() {
+        Some('.') => it.next().is_some_and(char::is_alphanumeric),
+        c => glued(c),
+    }
+}
+
 fn boundary_after(text: &str, e: usize) -> bool {
     !text
         .get(e..)
@@ -628,7 +676,7 @@ mod tests {
         l.add("Mark Smith", Role::Agent);
         let mut b = Book::default();
         b.absorb(l);
-        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane.";
+        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane. mx.smith-x";
         let mut out = Vec::new();
         b.find(text, false, &mut out);
         let got: Vec<(&str, &str, &str)> = out
@@ -648,6 +696,7 @@ mod tests {
                 ("jane doe", "CUSTOMER", "Jane Doe"),
                 ("Jane", "CUSTOMER", "Jane Doe"),
                 ("Smith", "AGENT", "Mark Smith"),
+                ("jane", "CUSTOMER", "Jane Doe"),
             ]
         );
     }
