@@ -204,7 +204,7 @@ pub fn analyze_document(
         None => {
             // Not one whole document (a streamed segment, or malformed): read key/value
             // lines, failing closed on message bodies.
-            if line_fallback(text, 0, text.len(), sink) {
+            if line_fallback(text, 0, text.len(), sink, learned) {
                 ctx.notice(NOTICE_JSON_SPLIT);
             }
             // The start of the input did not parse: it may not be JSON at all (a text log
@@ -237,7 +237,7 @@ pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &m
                     unknown |= w.unknown;
                 }
                 None => {
-                    if line_fallback(text, s, end, sink) {
+                    if line_fallback(text, s, end, sink, learned) {
                         ctx.notice("unreadable JSON Lines record: its message bodies were treated as internal");
                     }
                 }
@@ -935,7 +935,13 @@ const HELPSCOUT_PUBLIC: &[&str] = &[
 /// Reads `"key": value` pairs line by line when the text is not one whole JSON value.
 /// Message bodies are treated as internal (their record's flag cannot be read). Returns
 /// whether a body was found.
-fn line_fallback(text: &str, start: usize, end: usize, sink: &mut Sink) -> bool {
+fn line_fallback(
+    text: &str,
+    start: usize,
+    end: usize,
+    sink: &mut Sink,
+    learned: &mut Learned,
+) -> bool {
     let mut any_body = false;
     let Some(region) = text.get(start..end) else {
         return false;
@@ -1014,6 +1020,11 @@ fn line_fallback(text: &str, start: usize, end: usize, sink: &mut Sink) -> bool 
                 | "syscreatedby" => (Category::Name, None),
                 _ => continue,
             };
+            if cat == Category::Name {
+                if let Some(v) = decode(text, vs, ve) {
+                    learned.add(&v, Role::Unknown);
+                }
+            }
             let rule = if num {
                 super::RULE_JSON_NUMBER
             } else {

@@ -152,7 +152,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         Format::Json => json::analyze_document(text, first, &mut sink, &mut learned, ctx),
         Format::Jsonl => json::analyze_lines(text, &mut sink, &mut learned, ctx),
         Format::Csv => csv::analyze(text, &mut sink, &mut learned, ctx),
-        Format::Eml => email::analyze(text, &mut sink, &mut learned, ctx),
+        // Headers are at the top: later segments of a stream are body text.
+        Format::Eml if first => email::analyze(text, &mut sink, &mut learned, ctx),
+        Format::Eml => text::analyze(text, 0, &mut sink, &mut learned, ctx),
         Format::Html => html::analyze(text, &mut sink, &mut learned, ctx),
         Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
     }
