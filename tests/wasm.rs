@@ -14,13 +14,8 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn sanitizes_through_the_binding() {
     let s = Scrubber::new("").unwrap();
-    let out = s
-        .sanitize("Mail bob.smith@contoso.com from 203.0.113.9 or 2001:db8::1")
-        .unwrap();
-    assert_eq!(
-        get(&out, "text").as_string().unwrap(),
-        "Mail [EMAIL-1] from [IPV4-1] or [IPV6-1]"
-    );
+    let out = s.sanitize("Mail bob.smith@contoso.com from 203.0.113.9 or 2001:db8::1").unwrap();
+    assert_eq!(get(&out, "text").as_string().unwrap(), "Mail [EMAIL-1] from [IPV4-1] or [IPV6-1]");
     let report = get(&out, "report");
     assert_eq!(get(&report, "residual").as_f64(), Some(0.0));
     let findings: js_sys::Array = get(&out, "findings").into();
@@ -42,9 +37,7 @@ fn utf16_offsets_are_for_javascript() {
 
 #[wasm_bindgen_test]
 fn invalid_policy_is_a_js_error_with_a_message() {
-    let err = Scrubber::new(r#"{"version":1,"colour":"red"}"#)
-        .err()
-        .unwrap();
+    let err = Scrubber::new(r#"{"version":1,"colour":"red"}"#).err().unwrap();
     let err: js_sys::Error = err.into();
     let msg = String::from(err.message());
     assert!(msg.contains("unknown field `colour`"), "{msg}");
