@@ -94,6 +94,9 @@ pub struct Report {
     pub residuals: Vec<Residual>,
     /// Every finding: category, rule, strategy, byte span (no original unless asked).
     pub finding_list: Vec<ReportFinding>,
+    /// Things the user should know about how the input was read (a message flag that was
+    /// missing and treated as internal, ...), each once.
+    pub notices: Vec<String>,
 }
 
 /// The result of sanitizing a whole text.
@@ -162,15 +165,38 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
-        self.detect_known(text, &[])
+        self.detect_in(text, &mut crate::structure::Context::default(), &[])
     }
 
-    /// Like [`Engine::detect`], also replacing whole-token occurrences of `known` values
-    /// (found in earlier segments of a stream).
-    fn detect_known(&self, text: &str, known: &[(String, Category)]) -> (Vec<Finding>, usize) {
+    /// The detectors alone, without the structure pass: for re-scanning pieces of output
+    /// (lines a replacement touched), where the document structure is not visible.
+    pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
+        self.detect_with(text, None, &[]).0
+    }
+
+    /// [`Engine::detect`] with the structure context of a run (format, learned names) and
+    /// the values found in its earlier segments, replaced wherever they recur.
+    fn detect_in(
+        &self,
+        text: &str,
+        ctx: &mut crate::structure::Context,
+        known: &[(String, Category)],
+    ) -> (Vec<Finding>, usize) {
+        self.detect_with(text, Some(ctx), known)
+    }
+
+    fn detect_with(
+        &self,
+        text: &str,
+        ctx: Option<&mut crate::structure::Context>,
+        known: &[(String, Category)],
+    ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
         for d in &self.detectors {
             d.detect(text, &mut raw);
+        }
+        if let Some(ctx) = ctx {
+            crate::structure::analyze(text, &self.policy, ctx, &mut raw);
         }
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
@@ -276,6 +302,7 @@ struct State<'e> {
     /// Values found in earlier segments, replaced wherever they recur (streams only).
     known: repeat::Known,
     streaming: bool,
+    structure: crate::structure::Context,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -298,6 +325,7 @@ impl<'e> State<'e> {
             history: leak::History::default(),
             known: repeat::Known::default(),
             streaming: false,
+            structure: crate::structure::Context::default(),
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -306,7 +334,14 @@ impl<'e> State<'e> {
 
     /// Sanitizes one self-contained segment and returns its output.
     fn process(&mut self, text: &str) -> String {
-        let (found, allowed) = self.engine.detect_known(text, self.known.values());
+        let (found, allowed) =
+            self.engine
+                .detect_in(text, &mut self.structure, self.known.values());
+        for n in self.structure.take_notices() {
+            if !self.report.notices.contains(&n) {
+                self.report.notices.push(n);
+            }
+        }
         self.report.allowlisted += allowed;
         if self.streaming {
             self.known
@@ -323,9 +358,11 @@ impl<'e> State<'e> {
             out.push_str(&text[last..f.start]);
             utf16 += utf16_len(&text[last..f.start]);
             let value = &text[f.start..f.end];
-            let r = self
+            let key = f.key.as_deref().unwrap_or(value);
+            let mut r = self
                 .pseudonyms
-                .replace(&self.engine.policy, f.category, f.label(), value);
+                .replace(&self.engine.policy, f.category, f.label(), key);
+            r.text = crate::structure::fit_replacement(f, r.text);
             let value_utf16 = utf16_len(value);
             let span = (out.len(), out.len() + r.text.len());
             changed.push(span);

@@ -38,6 +38,7 @@ pub mod engine;
 pub mod error;
 pub mod policy;
 pub mod replace;
+pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -10,7 +10,10 @@
 //!   "allowlist": { "values": ["support@ourco.com"], "email_domains": ["ourco.com"],
 //!                  "cidrs": ["10.0.0.0/8"], "patterns": ["^build-\\d+$"] },
 //!   "custom_rules": [ { "label": "EMPLOYEE_ID", "pattern": "\\bE\\d{6}\\b" } ],
-//!   "deny_terms": ["Project Falcon"]
+//!   "deny_terms": ["Project Falcon"],
+//!   "format": "auto",
+//!   "internal_notes": "remove",
+//!   "note_markers": ["NB:", "Escalation note:"]
 //! }
 //! ```
 //! Unknown fields are an error; so are unknown categories and invalid patterns.
@@ -133,6 +136,37 @@ pub struct Policy {
     /// 2001:db8::/32, 555-01xx numbers, test card numbers, ...) in the input as they are.
     /// Off by default: test data often uses them and should still be found.
     pub allow_documentation_values: bool,
+    /// How the input's structure is read: `auto` (sniffed) or a forced format.
+    pub format: InputFormat,
+    /// What happens to internal notes: `remove` (default) or `keep` (left in place, still
+    /// scrubbed of personal data).
+    pub internal_notes: InternalNotes,
+    /// Extra line-start markers of internal notes, added to the built-in list
+    /// (`Internal note:`, `[Internal]`, ...). Case-insensitive.
+    pub note_markers: Vec<String>,
+}
+
+/// The structure of the input, as sniffed or as forced by the policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    #[default]
+    Auto,
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+    Eml,
+    Html,
+}
+
+/// Whether internal notes are taken out or kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InternalNotes {
+    #[default]
+    Remove,
+    Keep,
 }
 
 impl Default for Policy {
@@ -146,6 +180,9 @@ impl Default for Policy {
             custom_rules: Vec::new(),
             deny_terms: Vec::new(),
             allow_documentation_values: false,
+            format: InputFormat::Auto,
+            internal_notes: InternalNotes::Remove,
+            note_markers: Vec::new(),
         }
     }
 }
@@ -216,6 +253,13 @@ impl Policy {
         for p in &self.allowlist.patterns {
             compile_user_pattern(p)?;
         }
+        for m in &self.note_markers {
+            if m.trim().is_empty() || m.len() > 100 || m.contains('\n') {
+                return Err(Error::Policy(format!(
+                    "note marker {m:?} must be 1 to 100 bytes on one line"
+                )));
+            }
+        }
         for c in &self.allowlist.cidrs {
             crate::engine::allowlist::Cidr::parse(c)?;
         }
@@ -230,10 +274,12 @@ impl Policy {
     }
 
     pub fn strategy(&self, category: Category) -> Strategy {
-        self.strategies
-            .get(category.id())
-            .copied()
-            .unwrap_or(self.default_strategy)
+        match self.strategies.get(category.id()) {
+            Some(&s) => s,
+            // Internal notes are taken out unless the policy names a strategy for them.
+            None if category == Category::InternalNote => Strategy::Remove,
+            None => self.default_strategy,
+        }
     }
 }
 
@@ -295,6 +341,19 @@ mod tests {
         assert_eq!(a.fingerprint(), b.fingerprint());
         assert_eq!(a.fingerprint().len(), 64);
         assert_ne!(a.fingerprint(), Policy::default().fingerprint());
+    }
+
+    #[test]
+    fn structure_fields() {
+        let p = Policy::from_json(
+            r#"{"format":"jsonl","internal_notes":"keep","note_markers":["NB:"]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.format, InputFormat::Jsonl);
+        assert_eq!(p.internal_notes, InternalNotes::Keep);
+        assert_eq!(p.strategy(Category::InternalNote), Strategy::Remove);
+        assert!(Policy::from_json(r#"{"format":"xml"}"#).is_err());
+        assert!(Policy::from_json(r#"{"note_markers":[" "]}"#).is_err());
     }
 
     #[test]

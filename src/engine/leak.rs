@@ -308,7 +308,7 @@ pub(super) fn check(
             let mut found = Vec::new();
             for (s, e) in ranges {
                 let Some(part) = out.get(s..e) else { continue };
-                found.extend(engine.detect(part).0.into_iter().map(|mut f| {
+                found.extend(engine.detect_content(part).into_iter().map(|mut f| {
                     f.start += s;
                     f.end += s;
                     f
