@@ -19,8 +19,15 @@ fn continues(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-fn repeatable(category: Category, len: usize) -> bool {
-    category != Category::InternalNote && (MIN_LEN..=MAX_LEN).contains(&len)
+/// Which values are repeated: single tokens of the detector categories. Values with white
+/// space (a quoted password that caught prose) would match ordinary sentences; names and
+/// notes have their own structure-aware matching.
+fn repeatable(category: Category, value: &str) -> bool {
+    !matches!(
+        category,
+        Category::InternalNote | Category::Name | Category::Custom
+    ) && (MIN_LEN..=MAX_LEN).contains(&value.len())
+        && !value.contains(char::is_whitespace)
 }
 
 /// Most values a stream remembers from earlier segments; past this, later segments rely on
@@ -38,7 +45,7 @@ pub(super) struct Known {
 impl Known {
     pub(super) fn add<'a>(&mut self, values: impl Iterator<Item = (&'a str, Category)>) {
         for (v, c) in values {
-            if self.list.len() >= MAX_KNOWN || !repeatable(c, v.len()) {
+            if self.list.len() >= MAX_KNOWN || !repeatable(c, v) {
                 continue;
             }
             if self.seen.insert((v.to_string(), c)) {
@@ -66,7 +73,7 @@ pub(crate) fn joined(value: &str, next: Option<char>, beyond: Option<char>) -> b
 pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Category)]) {
     let mut values: BTreeSet<(&str, Category)> = found
         .iter()
-        .filter(|f| repeatable(f.category, f.len()))
+        .filter(|f| repeatable(f.category, &text[f.start..f.end]))
         .map(|f| (&text[f.start..f.end], f.category))
         .collect();
     values.extend(known.iter().map(|(v, c)| (v.as_str(), *c)));

