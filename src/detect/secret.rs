@@ -390,12 +390,77 @@ static TOKENS: &[Tok] = &[
     ),
 ];
 
-static TOKEN_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(TOKENS.iter().map(|t| t.pat))
-        .unwrap_or_else(|_| fallback_matcher())
+/// Shortest possible token of any kind but PEM (`xoxb-` + 10, a JWT `eyJ...` of 14): a
+/// token always lies in a run of at least this many token bytes.
+const MIN_TOKEN: usize = 14;
+
+/// Bytes a token may be made of: the union of every `Cs` class and of the prefix bytes.
+static TOKEN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'_' | b'-' | b'.' | b'/' | b'+' | b'=' | b'$' | b'%' | b':' | b'~'
+            );
+        c += 1;
+    }
+    t
+};
+
+/// Whether a pattern of this kind may start inside a word (no left boundary needed).
+fn mid_word(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Tail
+            | Kind::PemBase64
+            | Kind::Telegram
+            | Kind::AzureSecret
+            | Kind::Atlas
+            | Kind::Suffix
+    )
+}
+
+/// Per-position dispatch over `TOKENS` (PEM excluded): a bitset of the first two bytes of
+/// every pattern (and of those that may start mid-word), and for each first byte the
+/// pattern indices, longest first (so the first that matches is the longest, as a
+/// leftmost-longest automaton would pick).
+struct Dispatch {
+    any: [u64; 1024],
+    mid: [u64; 1024],
+    by_first: Vec<Vec<usize>>,
+}
+
+static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
+    let mut d = Dispatch {
+        any: [0; 1024],
+        mid: [0; 1024],
+        by_first: vec![Vec::new(); 256],
+    };
+    for (i, tok) in TOKENS.iter().enumerate() {
+        let p = tok.pat.as_bytes();
+        if tok.kind == Kind::Pem || p.len() < 2 {
+            continue;
+        }
+        let bi = usize::from(p[0]) << 8 | usize::from(p[1]);
+        d.any[bi >> 6] |= 1 << (bi & 63);
+        if mid_word(tok.kind) {
+            d.mid[bi >> 6] |= 1 << (bi & 63);
+        }
+        if let Some(l) = d.by_first.get_mut(usize::from(p[0])) {
+            l.push(i);
+        }
+    }
+    for l in &mut d.by_first {
+        l.sort_by_key(|&i| std::cmp::Reverse(TOKENS.get(i).map_or(0, |t| t.pat.len())));
+    }
+    d
 });
+
+static PEM_BEGIN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"-----BEGIN "));
 
 /// The pattern lists are constants known to build; this keeps `expect` off the hot path.
 fn fallback_matcher() -> AhoCorasick {
@@ -403,9 +468,10 @@ fn fallback_matcher() -> AhoCorasick {
 }
 
 /// Key-name stems (case-insensitive) that start a key-value check.
+/// `pw` is searched on its own (`PW_FINDER`): a 2-byte stem would cut the prefilter down to
+/// 2-byte fingerprints, which match far more often.
 const KEY_STEMS: &[&str] = &[
     "pass",
-    "pw",
     "psw",
     "pssw",
     "pasw",
@@ -426,9 +492,10 @@ const KEY_STEMS: &[&str] = &[
     "curl ",
 ];
 
+/// Case-sensitive over lower-cased text: unlike an ASCII-case-insensitive automaton, this
+/// keeps the SIMD (Teddy) prefilter of aho-corasick on, which skips text without a stem.
 static KEY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(KEY_STEMS)
         .unwrap_or_else(|_| fallback_matcher())
@@ -505,7 +572,7 @@ fn looks_fake(v: &[u8]) -> bool {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    let has = |n: &[u8]| has_sub(&lower, n);
     has(b"example")
         || has(b"abcdefg")
         || has(b"xxxxxx")
@@ -515,36 +582,202 @@ fn looks_fake(v: &[u8]) -> bool {
 }
 
 fn tokens(b: &[u8], out: &mut Vec<Finding>) {
+    // PEM blocks (their header holds a space, so they are not in a token run).
+    let mut pem_spans: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    while pos < b.len() {
-        let input = aho_corasick::Input::new(b).span(pos..b.len());
-        let Some(m) = TOKEN_MATCHER.find(input) else {
+    while let Some(p) = b.get(pos..).and_then(|r| PEM_BEGIN.find(r)) {
+        let at = pos + p;
+        match pem(b, at) {
+            Some((s, e)) => {
+                out.push(Finding::new(
+                    Category::Secret,
+                    "secret.private_key",
+                    s,
+                    e,
+                    "documented token format",
+                ));
+                pem_spans.push((s, e));
+                pos = e.max(at + 1);
+            }
+            None => pos = at + 1,
+        }
+    }
+    // Every other token lies in a run of at least MIN_TOKEN token bytes. Blocks of 64 bytes
+    // are classified at once (a bit mask); only blocks holding such a run are scanned.
+    let n = b.len();
+    let mut i = 0; // runs starting before `i` are done; b[i - 1] is not a token byte
+    let mut k = 0; // block start
+    let mut carry = 0; // token bytes right before `k`
+    while k + 64 <= n {
+        let Some(block) = b.get(k..k + 64) else {
             break;
         };
-        let tok = &TOKENS[m.pattern().as_usize()];
+        let m = token_mask(block);
+        let lead = m.trailing_ones() as usize;
+        if has_run(m) || (lead > 0 && carry + lead >= MIN_TOKEN) {
+            i = i.max(k - carry);
+            i = scan_runs(b, i, k + 64, &pem_spans, out);
+        }
+        if i > k + 64 {
+            // A run was followed past this block; `b[i - 1]` is not a token byte.
+            k = i;
+            carry = 0;
+        } else {
+            carry = if m == u64::MAX {
+                carry + 64
+            } else {
+                m.leading_ones() as usize
+            };
+            k += 64;
+        }
+    }
+    if k < n {
+        i = i.max(k - carry);
+        scan_runs(b, i, n, &pem_spans, out);
+    }
+}
+
+/// Whether a byte may be part of a token (`TOKEN_BYTE`), as arithmetic that vectorizes.
+#[inline(always)]
+fn token_byte(c: u8) -> bool {
+    ((c | 0x20).wrapping_sub(b'a') < 26)
+        | (c.wrapping_sub(b'-') < 14) // - . / 0-9 :
+        | (c.wrapping_sub(b'$') < 2) // $ %
+        | (c == b'+')
+        | (c == b'=')
+        | (c == b'_')
+        | (c == b'~')
+}
+
+/// Bit `i` set when `block[i]` is a token byte (block of 64 bytes).
+fn token_mask(block: &[u8]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &c) in flags.iter_mut().zip(block) {
+        *f = u8::from(token_byte(c));
+    }
+    let mut m = 0u64;
+    for (g, chunk) in flags.chunks_exact(8).enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        // Each byte is 0 or 1: the multiply gathers byte `j` into bit 56 + j.
+        let bits = u64::from_le_bytes(x).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        m |= bits << (8 * g);
+    }
+    m
+}
+
+/// Whether the mask holds MIN_TOKEN (14) consecutive set bits.
+#[inline]
+fn has_run(m: u64) -> bool {
+    let m2 = m & (m >> 1);
+    let m4 = m2 & (m2 >> 2);
+    let m8 = m4 & (m4 >> 4);
+    m8 & (m8 >> 6) != 0
+}
+
+/// Scans every run of at least MIN_TOKEN token bytes that starts in `i..limit` (`b[i - 1]`
+/// not a token byte); returns where the next run may start.
+fn scan_runs(
+    b: &[u8],
+    mut i: usize,
+    limit: usize,
+    pem_spans: &[(usize, usize)],
+    out: &mut Vec<Finding>,
+) -> usize {
+    let n = b.len();
+    while i < limit && i + MIN_TOKEN <= n {
+        let probe = i + MIN_TOKEN - 1;
+        if !TOKEN_BYTE[usize::from(b[probe])] {
+            i = probe + 1;
+            continue;
+        }
+        let mut j = probe;
+        while j > i && TOKEN_BYTE[usize::from(b[j - 1])] {
+            j -= 1;
+        }
+        if j > i {
+            i = j;
+            continue;
+        }
+        let mut e = probe + 1;
+        while e < n && TOKEN_BYTE[usize::from(b[e])] {
+            e += 1;
+        }
+        if !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
+            scan_run(b, i, e, out);
+        }
+        i = e + 1;
+    }
+    i
+}
+
+fn push_token(out: &mut Vec<Finding>, tok: &Tok, s: usize, e: usize) {
+    out.push(Finding::new(
+        Category::Secret,
+        tok.rule,
+        s,
+        e,
+        "documented token format",
+    ));
+}
+
+#[inline]
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Tries every pattern position in the token run `b[rs..re]`, left to right; after a token
+/// the scan resumes at its end.
+fn scan_run(b: &[u8], rs: usize, re: usize, out: &mut Vec<Finding>) {
+    let d = &*DISPATCH;
+    let mut p = rs;
+    while p + 1 < re {
+        let bi = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
+        let bit = 1u64 << (bi & 63);
+        if d.any[bi >> 6] & bit == 0 {
+            p += 1;
+            continue;
+        }
+        let boundary = if p > 0 && is_word_byte(b[p - 1]) {
+            b[p - 1] == b'm' && left_boundary(b, p)
+        } else {
+            true
+        };
+        if !boundary && d.mid[bi >> 6] & bit == 0 {
+            p += 1;
+            continue;
+        }
+        let rest = &b[p..];
+        let hit = d.by_first[usize::from(b[p])]
+            .iter()
+            .filter_map(|&k| TOKENS.get(k))
+            .find(|t| rest.starts_with(t.pat.as_bytes()));
+        let Some(tok) = hit else {
+            p += 1;
+            continue;
+        };
+        let m_end = p + tok.pat.len();
         let found = match tok.kind {
-            Kind::Token => token(b, m.start(), m.end(), tok),
-            Kind::Tail => tail_token(b, m.end(), tok),
-            Kind::Jwt => jwt(b, m.start()),
-            Kind::Pem => pem(b, m.start()),
-            Kind::PemBase64 => pem_base64(b, m.start()),
-            Kind::Telegram => telegram(b, m.start()),
-            Kind::AzureSecret => azure_secret(b, m.start()),
-            Kind::Twilio => twilio(b, m.start()),
-            Kind::SendGrid => sendgrid(b, m.start()),
-            Kind::Atlas => atlas(b, m.start(), m.end()),
-            Kind::Suffix => suffix_token(b, m.start(), m.end(), tok),
+            _ if !boundary && !mid_word(tok.kind) => None,
+            Kind::Token => token(b, p, m_end, tok),
+            Kind::Tail => tail_token(b, m_end, tok),
+            Kind::Jwt => jwt(b, p),
+            Kind::Pem => None,
+            Kind::PemBase64 => pem_base64(b, p),
+            Kind::Telegram => telegram(b, p),
+            Kind::AzureSecret => azure_secret(b, p),
+            Kind::Twilio => twilio(b, p),
+            Kind::SendGrid => sendgrid(b, p),
+            Kind::Atlas => atlas(b, p, m_end),
+            Kind::Suffix => suffix_token(b, p, m_end, tok),
         };
         // A failed candidate may hide a longer pattern starting inside it (`:AAAA...`).
-        pos = found.map_or(m.start() + 1, |(_, e)| e.max(m.start() + 1));
-        if let Some((s, e)) = found {
-            out.push(Finding::new(
-                Category::Secret,
-                tok.rule,
-                s,
-                e,
-                "documented token format",
-            ));
+        match found {
+            Some((s, e)) => {
+                push_token(out, tok, s, e);
+                p = e.max(p + 1);
+            }
+            None => p += 1,
         }
     }
 }
@@ -623,7 +856,7 @@ fn jwt(b: &[u8], s: usize) -> Option<(usize, usize)> {
         return None;
     }
     let header = b64_decode(&b[s..s + h])?;
-    let has = |n: &[u8]| memchr::memmem::find(&header, n).is_some();
+    let has = |n: &[u8]| has_sub(&header, n);
     if !(header.first() == Some(&b'{') && (has(b"\"alg\"") || has(b"\"typ\""))) {
         return None;
     }
@@ -988,6 +1221,12 @@ const VETO: &[&str] = &[
     "sessions",
 ];
 
+/// Substring test for short haystacks (key components, values): no searcher set-up.
+#[inline]
+fn has_sub(h: &[u8], n: &[u8]) -> bool {
+    !n.is_empty() && h.len() >= n.len() && h.windows(n.len()).any(|w| w == n)
+}
+
 fn classify_key(key: &[u8]) -> Option<Strength> {
     let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
     let comps: Vec<&[u8]> = lower
@@ -1002,18 +1241,12 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
         }
         l
     };
-    let veto = |c: &[u8]| {
-        VETO.iter()
-            .any(|v| memchr::memmem::find(c, v.as_bytes()).is_some())
-    };
+    let veto = |c: &[u8]| VETO.iter().any(|v| has_sub(c, v.as_bytes()));
     let strength_of = |c: &[u8]| -> Option<Strength> {
         if veto(c) {
             return None;
         }
-        if LONG_WORDS
-            .iter()
-            .any(|w| memchr::memmem::find(c, w.as_bytes()).is_some())
-        {
+        if LONG_WORDS.iter().any(|w| has_sub(c, w.as_bytes())) {
             return Some(Strength::Strong);
         }
         if SHORT_STRONG.iter().any(|w| w.as_bytes() == c)
@@ -1113,7 +1346,7 @@ fn is_placeholder(v: &[u8]) -> bool {
     {
         return true;
     }
-    if memchr::memmem::find(v, b"***").is_some() || v.ends_with(b":") {
+    if has_sub(v, b"***") || v.ends_with(b":") {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
@@ -1198,11 +1431,11 @@ fn is_placeholder(v: &[u8]) -> bool {
     if WORDS.iter().any(|w| w.as_bytes() == lower.as_slice()) {
         return true;
     }
-    memchr::memmem::find(&lower, b"example").is_some()
-        || memchr::memmem::find(&lower, b"your_").is_some()
-        || memchr::memmem::find(&lower, b"your-").is_some()
-        || memchr::memmem::find(&lower, b"{{").is_some()
-        || memchr::memmem::find(&lower, b"${").is_some()
+    has_sub(&lower, b"example")
+        || has_sub(&lower, b"your_")
+        || has_sub(&lower, b"your-")
+        || has_sub(&lower, b"{{")
+        || has_sub(&lower, b"${")
 }
 
 /// An unquoted value that is code, not a literal: `getenv(...)`, `self.password`.
@@ -1242,29 +1475,75 @@ fn push(out: &mut Vec<Finding>, rule: &'static str, s: usize, e: usize, reason: 
     }
 }
 
+static PW_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"pw"));
+
+/// Text is lower-cased in chunks of this size (plus the longest stem) for the stem search.
+const KV_CHUNK: usize = 1 << 16;
+
 fn key_values(b: &[u8], out: &mut Vec<Finding>) {
-    let mut done = 0;
-    for m in KEY_MATCHER.find_iter(b) {
-        if m.start() < done {
-            continue;
-        }
-        let stem = &b[m.start()..m.end()];
-        let lower_first = stem[0].to_ascii_lowercase();
-        let consumed = match lower_first {
-            b'b' if stem.len() == 6 && stem.eq_ignore_ascii_case(b"basic ") => {
-                auth_scheme(b, m.start(), m.end(), out)
+    let overlap = KEY_STEMS.iter().map(|k| k.len()).max().unwrap_or(0);
+    let mut lower: Vec<u8> = Vec::with_capacity(b.len().min(KV_CHUNK + overlap));
+    // Matches are non-overlapping, and none starts inside a consumed value.
+    let mut next = 0;
+    let mut c = 0;
+    while c < b.len() {
+        let limit = b.len().min(c + KV_CHUNK);
+        let end = b.len().min(limit + overlap);
+        lower.clear();
+        lower.extend(b[c..end].iter().map(u8::to_ascii_lowercase));
+        // Next `pw` and next other stem at or after `from` (chunk offsets), searched lazily.
+        let mut pw: Option<Option<usize>> = None;
+        let mut stem: Option<Option<(usize, usize)>> = None;
+        loop {
+            let from = next.max(c) - c;
+            if c + from >= limit {
+                break;
             }
-            b'i' => identified_by(b, m.end(), out),
-            b'c' if stem.eq_ignore_ascii_case(b"convertto-securestring") => {
-                secure_string(b, m.end(), out)
+            if pw.is_some_and(|p| p.is_some_and(|p| p < from)) {
+                pw = None;
             }
-            b'c' if stem.eq_ignore_ascii_case(b"curl ") => curl_user(b, m.start() + 4, out),
-            b'm' => mysql_p(b, m.start(), out),
-            _ => key_value(b, m.start(), m.end(), out),
-        };
-        if let Some(e) = consumed {
-            done = e;
+            if stem.is_some_and(|m| m.is_some_and(|(s, _)| s < from)) {
+                stem = None;
+            }
+            let p = *pw.get_or_insert_with(|| {
+                lower
+                    .get(from..)
+                    .and_then(|r| PW_FINDER.find(r))
+                    .map(|p| from + p)
+            });
+            let m = *stem.get_or_insert_with(|| {
+                let input = aho_corasick::Input::new(&lower).span(from..lower.len());
+                KEY_MATCHER.find(input).map(|m| (m.start(), m.end()))
+            });
+            let (s, e) = match (p, m) {
+                (Some(p), Some((s, _))) if p < s => (p, p + 2),
+                (_, Some(m)) => m,
+                (Some(p), None) => (p, p + 2),
+                (None, None) => break,
+            };
+            let (ms, me) = (c + s, c + e);
+            if ms >= limit {
+                break;
+            }
+            next = me;
+            if let Some(v) = key_stem(b, &lower[s..e], ms, me, out) {
+                next = next.max(v);
+            }
         }
+        c = limit;
+    }
+}
+
+/// Dispatches on a (lower-case) stem found at `b[ms..me]`; returns where a value ended.
+fn key_stem(b: &[u8], stem: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    match stem {
+        b"basic " => auth_scheme(b, ms, me, out),
+        b"identified by" => identified_by(b, me, out),
+        b"convertto-securestring" => secure_string(b, me, out),
+        b"curl " => curl_user(b, ms + 4, out),
+        b"mysql" | b"mariadb" => mysql_p(b, ms, out),
+        _ => key_value(b, ms, me, out),
     }
 }
 
@@ -1288,7 +1567,7 @@ fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> O
         .iter()
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    let authz = memchr::memmem::find(&ctx, b"authoriz").is_some();
+    let authz = has_sub(&ctx, b"authoriz");
     let basic = scheme.len() >= 5 && scheme[..5].eq_ignore_ascii_case(b"basic");
     let ok = if basic {
         authz
@@ -1448,21 +1727,17 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     if key.is_empty() {
         return None;
     }
-    let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let authorization = lower.ends_with(b"authorization");
-    let bearer_key = lower == b"bearer" || lower == b"basic";
-    let cookie = lower == b"cookie" || lower == b"set-cookie";
-    let strength = if authorization || cookie {
-        Strength::Strong
-    } else if bearer_key {
+    let authorization =
+        key.len() >= 13 && key[key.len() - 13..].eq_ignore_ascii_case(b"authorization");
+    let bearer_key = key.eq_ignore_ascii_case(b"bearer") || key.eq_ignore_ascii_case(b"basic");
+    let cookie = key.eq_ignore_ascii_case(b"cookie") || key.eq_ignore_ascii_case(b"set-cookie");
+    if bearer_key {
         // `Bearer <token>` after an Authorization header or alone.
         if byte(b, ke) != b' ' {
             return None;
         }
         return auth_scheme(b, ks, ke + 1, out);
-    } else {
-        classify_key(key)?
-    };
+    }
     // Separator.
     let mut i = ke;
     if let Some((q, _)) = quote_at(b, i) {
@@ -1502,18 +1777,29 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         // Whitespace only: a command-line flag, a quoted literal (`PASSWORD 'x'`), a
         // `#define`/`%global`/`SET` directive, or SQL `WITH|LOGIN PASSWORD x`.
         let quoted = quote_at(b, i).is_some();
-        let before = preceding_word(b, ks);
-        let directive = matches!(
-            before.as_slice(),
-            b"define" | b"global" | b"set" | b"export" | b"by"
-        );
-        let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
-        if !(is_flag || quoted || directive || sql) || byte(b, i) == b'-' {
-            return None;
+        if !(is_flag || quoted) || byte(b, i) == b'-' {
+            if byte(b, i) == b'-' {
+                return None;
+            }
+            let before = preceding_word(b, ks);
+            let directive = matches!(
+                before.as_slice(),
+                b"define" | b"global" | b"set" | b"export" | b"by"
+            );
+            let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
+            if !(directive || sql) {
+                return None;
+            }
         }
     }
+    // Classified only now: the separator checks above reject most prose cheaply.
+    let strength = if authorization || cookie {
+        Strength::Strong
+    } else {
+        classify_key(key)?
+    };
     if cookie {
-        return cookie_values(b, i, lower == b"set-cookie", out);
+        return cookie_values(b, i, key.eq_ignore_ascii_case(b"set-cookie"), out);
     }
     let (mut s, mut e, mut quoted) = read_value(b, i)?;
     // A type annotation: `password: String = "x"`, `passwd: str = "x"`.
@@ -2003,6 +2289,86 @@ mod corpus_eval {
 #[cfg(test)]
 mod speed {
     use crate::detect::{url::UrlDetector, Detector};
+
+    fn load(path: &std::path::Path) -> Option<String> {
+        if path.is_dir() {
+            let mut names: Vec<_> = std::fs::read_dir(path)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            names.sort();
+            let mut s = String::new();
+            for n in names {
+                s.push_str(&String::from_utf8_lossy(&std::fs::read(n).ok()?));
+            }
+            Some(s)
+        } else {
+            let raw = std::fs::read(path).ok()?;
+            let v: serde_json::Value = serde_json::from_slice(&raw).ok()?;
+            let parts: Vec<&str> = v
+                .as_array()?
+                .iter()
+                .filter_map(|x| x["text"].as_str())
+                .collect();
+            Some(parts.join("\n\n"))
+        }
+    }
+
+    /// Repeatable throughput of SecretDetector alone: each text repeated to >= 10 MB, best
+    /// of 3 runs (`cargo test --release --lib secret_bench -- --ignored --nocapture`).
+    /// With LOGSCRUB_BENCH_DUMP=file, the findings of one copy are written there (to diff
+    /// before/after a change).
+    #[test]
+    #[ignore]
+    fn secret_bench() {
+        let root = std::env::var("LOGSCRUB_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let dir = std::path::Path::new(&root);
+        let mut dump = String::new();
+        for (name, path) in [
+            (
+                "ubuntu",
+                dir.join("ubuntu-dialogue-pimlico/dialogues_small.json"),
+            ),
+            ("loghub", dir.join("loghub/raw")),
+        ] {
+            if std::env::var("LOGSCRUB_BENCH_ONLY").is_ok_and(|o| o != name) {
+                continue;
+            }
+            let Some(one) = load(&path) else {
+                eprintln!("{name}: corpus not found, skipped");
+                continue;
+            };
+            let mut out = Vec::new();
+            super::SecretDetector.detect(&one, &mut out);
+            out.sort_by_key(|f| (f.start, f.end));
+            for f in &out {
+                dump.push_str(&format!("{name} {} {:?}\n", f.rule, &one[f.start..f.end]));
+            }
+            let mut text = String::with_capacity(11_000_000);
+            while text.len() < 10_000_000 {
+                text.push_str(&one);
+                text.push('\n');
+            }
+            let mut best = f64::MAX;
+            for _ in 0..3 {
+                out.clear();
+                let t = std::time::Instant::now();
+                super::SecretDetector.detect(std::hint::black_box(&text), &mut out);
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            eprintln!(
+                "{name}: {:.1} MB x3, best {:.0} MB/s, {} findings per copy",
+                text.len() as f64 / 1e6,
+                text.len() as f64 / best / 1e6,
+                out.len() * one.len() / text.len().max(1)
+            );
+        }
+        if let Ok(p) = std::env::var("LOGSCRUB_BENCH_DUMP") {
+            std::fs::write(p, dump).unwrap();
+        }
+    }
 
     #[test]
     #[ignore]
