@@ -428,13 +428,32 @@ fn mid_word(kind: Kind) -> bool {
 /// pattern indices, longest first (so the first that matches is the longest, as a
 /// leftmost-longest automaton would pick).
 struct Dispatch {
+    /// Per first byte: `START_ANY` if some pattern starts with it, `START_MID` if some
+    /// mid-word pattern does.
+    start: [u8; 256],
     any: [u64; 1024],
     mid: [u64; 1024],
     by_first: Vec<Vec<usize>>,
 }
 
+const START_ANY: u8 = 1;
+const START_MID: u8 = 2;
+
+/// `[A-Za-z0-9_]`
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
 static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
     let mut d = Dispatch {
+        start: [0; 256],
         any: [0; 1024],
         mid: [0; 1024],
         by_first: vec![Vec::new(); 256],
@@ -446,7 +465,9 @@ static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
         }
         let bi = usize::from(p[0]) << 8 | usize::from(p[1]);
         d.any[bi >> 6] |= 1 << (bi & 63);
+        d.start[usize::from(p[0])] |= START_ANY;
         if mid_word(tok.kind) {
+            d.start[usize::from(p[0])] |= START_MID;
             d.mid[bi >> 6] |= 1 << (bi & 63);
         }
         if let Some(l) = d.by_first.get_mut(usize::from(p[0])) {
@@ -467,37 +488,65 @@ fn fallback_matcher() -> AhoCorasick {
     AhoCorasick::new(["\u{0}never\u{0}"]).unwrap_or_else(|_| std::process::abort())
 }
 
-/// Key-name stems (case-insensitive) that start a key-value check.
-/// `pw` is searched on its own (`PW_FINDER`): a 2-byte stem would cut the prefilter down to
-/// 2-byte fingerprints, which match far more often.
-const KEY_STEMS: &[&str] = &[
-    "pass",
-    "psw",
-    "pssw",
-    "pasw",
-    "secret",
-    "token",
-    "key",
-    "auth",
-    "cred",
-    "sess",
-    "cookie",
-    "bearer",
-    "basic ",
-    "api",
-    "identified by",
-    "convertto-securestring",
-    "mysql",
-    "mariadb",
-    "curl ",
+/// Key-name stems (case-insensitive) that start a key-value check, each searched by a
+/// needle: a part of the stem (at the given offset in it) that is rare in prose (`ecret`,
+/// not `sec`: "second"). Needles of 4+ bytes go to one multi-pattern search whose SIMD
+/// prefilter keys on their first 4 bytes (one 3-byte needle would cut all fingerprints down
+/// to 3 bytes, which match far more often); shorter ones are searched one by one. A needle
+/// hit is checked against the whole stem.
+const KEY_STEMS: &[(&str, &str, usize)] = &[
+    ("pass", "pass", 0),
+    ("pw", "pw", 0),
+    ("psw", "psw", 0),
+    ("pssw", "pssw", 0),
+    ("pasw", "pasw", 0),
+    ("secret", "ecret", 1),
+    ("token", "token", 0),
+    ("key", "key", 0),
+    ("auth", "auth", 0),
+    ("cred", "cred", 0),
+    ("sess", "sess", 0),
+    ("cookie", "cookie", 0),
+    ("bearer", "bearer", 0),
+    ("basic ", "sic ", 2),
+    ("api", "api", 0),
+    ("identified by", "ified by", 5),
+    ("convertto-securestring", "o-securestring", 8),
+    ("mysql", "ysql", 1),
+    ("mariadb", "iadb", 3),
+    ("curl ", "url ", 1),
 ];
 
+/// Shortest needle of the multi-pattern search (`KEY_MATCHER`).
+const LONG_NEEDLE: usize = 4;
+
+/// Indices in KEY_STEMS of the needles of `KEY_MATCHER`, in its pattern order.
+static LONG_NEEDLES: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..KEY_STEMS.len())
+        .filter(|&k| KEY_STEMS.get(k).is_some_and(|s| s.1.len() >= LONG_NEEDLE))
+        .collect()
+});
+
+static SHORT_NEEDLES: LazyLock<Vec<(usize, memchr::memmem::Finder<'static>)>> =
+    LazyLock::new(|| {
+        KEY_STEMS
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.1.len() < LONG_NEEDLE)
+            .map(|(k, s)| (k, memchr::memmem::Finder::new(s.1.as_bytes())))
+            .collect()
+    });
+
 /// Case-sensitive over lower-cased text: unlike an ASCII-case-insensitive automaton, this
-/// keeps the SIMD (Teddy) prefilter of aho-corasick on, which skips text without a stem.
+/// keeps the SIMD (Teddy) prefilter of aho-corasick on, which skips text without a needle.
 static KEY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(KEY_STEMS)
+        .build(
+            LONG_NEEDLES
+                .iter()
+                .filter_map(|&k| KEY_STEMS.get(k).map(|s| s.1)),
+        )
         .unwrap_or_else(|_| fallback_matcher())
 });
 
@@ -637,19 +686,14 @@ fn tokens(b: &[u8], out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a byte may be part of a token (`TOKEN_BYTE`), as arithmetic that vectorizes.
+/// Printable ASCII: a superset of the token bytes (`TOKEN_BYTE`) that costs one compare.
 #[inline(always)]
 fn token_byte(c: u8) -> bool {
-    ((c | 0x20).wrapping_sub(b'a') < 26)
-        | (c.wrapping_sub(b'-') < 14) // - . / 0-9 :
-        | (c.wrapping_sub(b'$') < 2) // $ %
-        | (c == b'+')
-        | (c == b'=')
-        | (c == b'_')
-        | (c == b'~')
+    c.wrapping_sub(0x21) < 0x5e
 }
 
-/// Bit `i` set when `block[i]` is a token byte (block of 64 bytes).
+/// Bit `i` set when `block[i]` is printable (block of 64 bytes).
+#[inline(never)]
 fn token_mask(block: &[u8]) -> u64 {
     let mut flags = [0u8; 64];
     for (f, &c) in flags.iter_mut().zip(block) {
@@ -685,25 +729,16 @@ fn scan_runs(
     out: &mut Vec<Finding>,
 ) -> usize {
     let n = b.len();
-    while i < limit && i + MIN_TOKEN <= n {
-        let probe = i + MIN_TOKEN - 1;
-        if !TOKEN_BYTE[usize::from(b[probe])] {
-            i = probe + 1;
+    while i < limit {
+        if !TOKEN_BYTE[usize::from(b[i])] {
+            i += 1;
             continue;
         }
-        let mut j = probe;
-        while j > i && TOKEN_BYTE[usize::from(b[j - 1])] {
-            j -= 1;
-        }
-        if j > i {
-            i = j;
-            continue;
-        }
-        let mut e = probe + 1;
+        let mut e = i + 1;
         while e < n && TOKEN_BYTE[usize::from(b[e])] {
             e += 1;
         }
-        if !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
+        if e - i >= MIN_TOKEN && !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
             scan_run(b, i, e, out);
         }
         i = e + 1;
@@ -721,28 +756,30 @@ fn push_token(out: &mut Vec<Finding>, tok: &Tok, s: usize, e: usize) {
     ));
 }
 
-#[inline]
-fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
 /// Tries every pattern position in the token run `b[rs..re]`, left to right; after a token
 /// the scan resumes at its end.
 fn scan_run(b: &[u8], rs: usize, re: usize, out: &mut Vec<Finding>) {
     let d = &*DISPATCH;
     let mut p = rs;
+    // Whether b[p - 1] is a word byte.
+    let mut prev_word = rs > 0 && WORD_BYTE[usize::from(b[rs - 1])];
     while p + 1 < re {
-        let bi = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
+        let c = b[p];
+        let start = d.start[usize::from(c)];
+        let was_word = prev_word;
+        prev_word = WORD_BYTE[usize::from(c)];
+        // Inside a word only mid-word patterns may start (or after an ANSI colour code).
+        if start == 0 || (was_word && start & START_MID == 0 && b[p - 1] != b'm') {
+            p += 1;
+            continue;
+        }
+        let bi = usize::from(c) << 8 | usize::from(b[p + 1]);
         let bit = 1u64 << (bi & 63);
         if d.any[bi >> 6] & bit == 0 {
             p += 1;
             continue;
         }
-        let boundary = if p > 0 && is_word_byte(b[p - 1]) {
-            b[p - 1] == b'm' && left_boundary(b, p)
-        } else {
-            true
-        };
+        let boundary = !was_word || (b[p - 1] == b'm' && left_boundary(b, p));
         if !boundary && d.mid[bi >> 6] & bit == 0 {
             p += 1;
             continue;
@@ -776,6 +813,7 @@ fn scan_run(b: &[u8], rs: usize, re: usize, out: &mut Vec<Finding>) {
             Some((s, e)) => {
                 push_token(out, tok, s, e);
                 p = e.max(p + 1);
+                prev_word = WORD_BYTE[usize::from(b[p - 1])];
             }
             None => p += 1,
         }
@@ -1475,64 +1513,68 @@ fn push(out: &mut Vec<Finding>, rule: &'static str, s: usize, e: usize, reason: 
     }
 }
 
-static PW_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(b"pw"));
-
 /// Text is lower-cased in chunks of this size (plus the longest stem) for the stem search.
 const KV_CHUNK: usize = 1 << 16;
 
 fn key_values(b: &[u8], out: &mut Vec<Finding>) {
-    let overlap = KEY_STEMS.iter().map(|k| k.len()).max().unwrap_or(0);
+    let overlap = KEY_STEMS.iter().map(|k| k.1.len()).max().unwrap_or(0);
     let mut lower: Vec<u8> = Vec::with_capacity(b.len().min(KV_CHUNK + overlap));
-    // Matches are non-overlapping, and none starts inside a consumed value.
+    // (needle start in the chunk, index in KEY_STEMS), sorted.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    // Stems are taken left to right, and none starts inside a consumed value.
     let mut next = 0;
     let mut c = 0;
     while c < b.len() {
         let limit = b.len().min(c + KV_CHUNK);
         let end = b.len().min(limit + overlap);
-        lower.clear();
-        lower.extend(b[c..end].iter().map(u8::to_ascii_lowercase));
-        // Next `pw` and next other stem at or after `from` (chunk offsets), searched lazily.
-        let mut pw: Option<Option<usize>> = None;
-        let mut stem: Option<Option<(usize, usize)>> = None;
-        loop {
-            let from = next.max(c) - c;
-            if c + from >= limit {
+        lower_into(&b[c..end], &mut lower);
+        cands.clear();
+        let room = limit - c;
+        for m in KEY_MATCHER.find_iter(&lower) {
+            if m.start() >= room {
                 break;
             }
-            if pw.is_some_and(|p| p.is_some_and(|p| p < from)) {
-                pw = None;
+            if let Some(&k) = LONG_NEEDLES.get(m.pattern().as_usize()) {
+                cands.push((m.start(), k));
             }
-            if stem.is_some_and(|m| m.is_some_and(|(s, _)| s < from)) {
-                stem = None;
-            }
-            let p = *pw.get_or_insert_with(|| {
-                lower
-                    .get(from..)
-                    .and_then(|r| PW_FINDER.find(r))
-                    .map(|p| from + p)
-            });
-            let m = *stem.get_or_insert_with(|| {
-                let input = aho_corasick::Input::new(&lower).span(from..lower.len());
-                KEY_MATCHER.find(input).map(|m| (m.start(), m.end()))
-            });
-            let (s, e) = match (p, m) {
-                (Some(p), Some((s, _))) if p < s => (p, p + 2),
-                (_, Some(m)) => m,
-                (Some(p), None) => (p, p + 2),
-                (None, None) => break,
+        }
+        for (k, finder) in SHORT_NEEDLES.iter() {
+            cands.extend(
+                finder
+                    .find_iter(&lower)
+                    .take_while(|&p| p < room)
+                    .map(|p| (p, *k)),
+            );
+        }
+        cands.sort_unstable();
+        for &(s, k) in &cands {
+            let Some(&(stem, _, off)) = KEY_STEMS.get(k) else {
+                continue;
             };
-            let (ms, me) = (c + s, c + e);
-            if ms >= limit {
-                break;
+            let Some(ms) = (c + s).checked_sub(off) else {
+                continue;
+            };
+            let me = ms + stem.len();
+            // The whole stem around the needle, not inside a consumed value.
+            let whole = ms >= next
+                && b.get(ms..me)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(stem.as_bytes()));
+            if !whole {
+                continue;
             }
             next = me;
-            if let Some(v) = key_stem(b, &lower[s..e], ms, me, out) {
+            if let Some(v) = key_stem(b, stem.as_bytes(), ms, me, out) {
                 next = next.max(v);
             }
         }
         c = limit;
     }
+}
+
+#[inline(never)]
+fn lower_into(src: &[u8], dst: &mut Vec<u8>) {
+    dst.clear();
+    dst.extend(src.iter().map(u8::to_ascii_lowercase));
 }
 
 /// Dispatches on a (lower-case) stem found at `b[ms..me]`; returns where a value ended.
@@ -2351,15 +2393,19 @@ mod speed {
                 text.push_str(&one);
                 text.push('\n');
             }
+            let runs = std::env::var("LOGSCRUB_BENCH_RUNS")
+                .ok()
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(3);
             let mut best = f64::MAX;
-            for _ in 0..3 {
+            for _ in 0..runs {
                 out.clear();
                 let t = std::time::Instant::now();
                 super::SecretDetector.detect(std::hint::black_box(&text), &mut out);
                 best = best.min(t.elapsed().as_secs_f64());
             }
             eprintln!(
-                "{name}: {:.1} MB x3, best {:.0} MB/s, {} findings per copy",
+                "{name}: {:.1} MB x{runs}, best {:.0} MB/s, {} findings per copy",
                 text.len() as f64 / 1e6,
                 text.len() as f64 / best / 1e6,
                 out.len() * one.len() / text.len().max(1)
