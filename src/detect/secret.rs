@@ -76,7 +76,7 @@ enum Kind {
     /// A token: prefix plus a body of `min..=max` bytes of `cs`.
     Token,
     /// A token whose prefix is only part of a longer word (`hooks.slack.com/services/`):
-    /// no boundary is needed before it, and only the body is reported.
+    /// only the body is reported.
     Tail,
     Jwt,
     Pem,
@@ -414,12 +414,7 @@ static TOKEN_BYTE: [bool; 256] = {
 fn mid_word(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Tail
-            | Kind::PemBase64
-            | Kind::Telegram
-            | Kind::AzureSecret
-            | Kind::Atlas
-            | Kind::Suffix
+        Kind::PemBase64 | Kind::Telegram | Kind::AzureSecret | Kind::Atlas | Kind::Suffix
     )
 }
 
@@ -428,16 +423,10 @@ fn mid_word(kind: Kind) -> bool {
 /// pattern indices, longest first (so the first that matches is the longest, as a
 /// leftmost-longest automaton would pick).
 struct Dispatch {
-    /// Per first byte: `START_ANY` if some pattern starts with it, `START_MID` if some
-    /// mid-word pattern does.
-    start: [u8; 256],
     any: [u64; 1024],
     mid: [u64; 1024],
     by_first: Vec<Vec<usize>>,
 }
-
-const START_ANY: u8 = 1;
-const START_MID: u8 = 2;
 
 /// `[A-Za-z0-9_]`
 static WORD_BYTE: [bool; 256] = {
@@ -453,7 +442,6 @@ static WORD_BYTE: [bool; 256] = {
 
 static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
     let mut d = Dispatch {
-        start: [0; 256],
         any: [0; 1024],
         mid: [0; 1024],
         by_first: vec![Vec::new(); 256],
@@ -465,9 +453,7 @@ static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
         }
         let bi = usize::from(p[0]) << 8 | usize::from(p[1]);
         d.any[bi >> 6] |= 1 << (bi & 63);
-        d.start[usize::from(p[0])] |= START_ANY;
         if mid_word(tok.kind) {
-            d.start[usize::from(p[0])] |= START_MID;
             d.mid[bi >> 6] |= 1 << (bi & 63);
         }
         if let Some(l) = d.by_first.get_mut(usize::from(p[0])) {
@@ -657,6 +643,7 @@ fn tokens(b: &[u8], out: &mut Vec<Finding>) {
     let mut i = 0; // runs starting before `i` are done; b[i - 1] is not a token byte
     let mut k = 0; // block start
     let mut carry = 0; // token bytes right before `k`
+    let mut cache = (usize::MAX, 0); // (block start, cand_mask of the block)
     while k + 64 <= n {
         let Some(block) = b.get(k..k + 64) else {
             break;
@@ -665,7 +652,7 @@ fn tokens(b: &[u8], out: &mut Vec<Finding>) {
         let lead = m.trailing_ones() as usize;
         if has_run(m) || (lead > 0 && carry + lead >= MIN_TOKEN) {
             i = i.max(k - carry);
-            i = scan_runs(b, i, k + 64, &pem_spans, out);
+            i = scan_runs(b, i, k + 64, &pem_spans, &mut cache, out);
         }
         if i > k + 64 {
             // A run was followed past this block; `b[i - 1]` is not a token byte.
@@ -682,7 +669,7 @@ fn tokens(b: &[u8], out: &mut Vec<Finding>) {
     }
     if k < n {
         i = i.max(k - carry);
-        scan_runs(b, i, n, &pem_spans, out);
+        scan_runs(b, i, n, &pem_spans, &mut cache, out);
     }
 }
 
@@ -699,6 +686,12 @@ fn token_mask(block: &[u8]) -> u64 {
     for (f, &c) in flags.iter_mut().zip(block) {
         *f = u8::from(token_byte(c));
     }
+    pack64(&flags)
+}
+
+/// Packs 64 flags (each 0 or 1) into a mask, bit `i` for `flags[i]`.
+#[inline(always)]
+fn pack64(flags: &[u8; 64]) -> u64 {
     let mut m = 0u64;
     for (g, chunk) in flags.chunks_exact(8).enumerate() {
         let mut x = [0u8; 8];
@@ -708,6 +701,45 @@ fn token_mask(block: &[u8]) -> u64 {
         m |= bits << (8 * g);
     }
     m
+}
+
+#[inline(always)]
+fn word_byte(x: u8) -> bool {
+    ((x | 0x20).wrapping_sub(b'a') < 26) | (x.wrapping_sub(b'0') < 10) | (x == b'_')
+}
+
+/// The first two bytes of every mid-word pattern (checked in `tests::mid_word_bigrams`).
+const MID_BIGRAMS: [[u8; 2]; 8] = [
+    *b"NR", *b"-u", *b":A", *b"Q~", *b".a", *b"UF", *b"Uk", *b"BS",
+];
+
+/// Positions of the 64-byte block at `k` where a pattern may start: a word byte after a
+/// non-word byte (or after `m`, the end of an ANSI colour code), or the first two bytes
+/// of a mid-word pattern.
+#[inline(never)]
+fn cand_mask(b: &[u8], k: usize) -> u64 {
+    // w[j + 1] = b[k + j] for j in -1..=64, zero outside the text.
+    let mut w = [0u8; 66];
+    let lo = k.saturating_sub(1);
+    let hi = b.len().min(k + 65);
+    if let Some(src) = b.get(lo..hi) {
+        let off = lo + 1 - k;
+        if let Some(dst) = w.get_mut(off..off + src.len()) {
+            dst.copy_from_slice(src);
+        }
+    }
+    // Simple loops over the block (not over the bigrams) so that they vectorize.
+    let (prev, cur, next) = (&w[..64], &w[1..65], &w[2..66]);
+    let mut f = [0u8; 64];
+    for ((x, &p), &c) in f.iter_mut().zip(prev).zip(cur) {
+        *x = u8::from(word_byte(c) & (!word_byte(p) | (p == b'm')));
+    }
+    for [x0, x1] in MID_BIGRAMS {
+        for ((x, &c), &nx) in f.iter_mut().zip(cur).zip(next) {
+            *x |= u8::from((c == x0) & (nx == x1));
+        }
+    }
+    pack64(&f)
 }
 
 /// Whether the mask holds MIN_TOKEN (14) consecutive set bits.
@@ -726,20 +758,25 @@ fn scan_runs(
     mut i: usize,
     limit: usize,
     pem_spans: &[(usize, usize)],
+    cache: &mut (usize, u64),
     out: &mut Vec<Finding>,
 ) -> usize {
     let n = b.len();
     while i < limit {
-        if !TOKEN_BYTE[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let mut e = i + 1;
-        while e < n && TOKEN_BYTE[usize::from(b[e])] {
-            e += 1;
-        }
-        if e - i >= MIN_TOKEN && !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
-            scan_run(b, i, e, out);
+        let Some(skip) = b
+            .get(i..limit)
+            .and_then(|r| r.iter().position(|&c| TOKEN_BYTE[usize::from(c)]))
+        else {
+            return limit;
+        };
+        i += skip;
+        let len = b[i..]
+            .iter()
+            .position(|&c| !TOKEN_BYTE[usize::from(c)])
+            .unwrap_or(n - i);
+        let e = i + len;
+        if len >= MIN_TOKEN && !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
+            scan_run(b, i, e, cache, out);
         }
         i = e + 1;
     }
@@ -758,28 +795,30 @@ fn push_token(out: &mut Vec<Finding>, tok: &Tok, s: usize, e: usize) {
 
 /// Tries every pattern position in the token run `b[rs..re]`, left to right; after a token
 /// the scan resumes at its end.
-fn scan_run(b: &[u8], rs: usize, re: usize, out: &mut Vec<Finding>) {
+fn scan_run(b: &[u8], rs: usize, re: usize, cache: &mut (usize, u64), out: &mut Vec<Finding>) {
     let d = &*DISPATCH;
     let mut p = rs;
-    // Whether b[p - 1] is a word byte.
-    let mut prev_word = rs > 0 && WORD_BYTE[usize::from(b[rs - 1])];
     while p + 1 < re {
-        let c = b[p];
-        let start = d.start[usize::from(c)];
-        let was_word = prev_word;
-        prev_word = WORD_BYTE[usize::from(c)];
-        // Inside a word only mid-word patterns may start (or after an ANSI colour code).
-        if start == 0 || (was_word && start & START_MID == 0 && b[p - 1] != b'm') {
-            p += 1;
+        let k = p - p % 64;
+        if cache.0 != k || k == usize::MAX {
+            *cache = (k, cand_mask(b, k));
+        }
+        let m = cache.1 >> (p - k);
+        if m == 0 {
+            p = k + 64;
             continue;
         }
-        let bi = usize::from(c) << 8 | usize::from(b[p + 1]);
+        p += m.trailing_zeros() as usize;
+        if p + 1 >= re {
+            break;
+        }
+        let bi = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
         let bit = 1u64 << (bi & 63);
         if d.any[bi >> 6] & bit == 0 {
             p += 1;
             continue;
         }
-        let boundary = !was_word || (b[p - 1] == b'm' && left_boundary(b, p));
+        let boundary = p == 0 || !WORD_BYTE[usize::from(b[p - 1])] || left_boundary(b, p);
         if !boundary && d.mid[bi >> 6] & bit == 0 {
             p += 1;
             continue;
@@ -813,7 +852,6 @@ fn scan_run(b: &[u8], rs: usize, re: usize, out: &mut Vec<Finding>) {
             Some((s, e)) => {
                 push_token(out, tok, s, e);
                 p = e.max(p + 1);
-                prev_word = WORD_BYTE[usize::from(b[p - 1])];
             }
             None => p += 1,
         }
@@ -1977,6 +2015,86 @@ mod tests {
             found("\x1b[93msk-615ef152bf865a131f88b23571dc4ee6\x1b[0m"),
             ["sk-615ef152bf865a131f88b23571dc4ee6"]
         );
+    }
+
+    #[test]
+    fn mid_word_bigrams() {
+        let mut want: Vec<[u8; 2]> = TOKENS
+            .iter()
+            .filter(|t| mid_word(t.kind))
+            .map(|t| [t.pat.as_bytes()[0], t.pat.as_bytes()[1]])
+            .collect();
+        want.sort();
+        want.dedup();
+        let mut have = MID_BIGRAMS.to_vec();
+        have.sort();
+        assert_eq!(have, want);
+        // Every other pattern starts with a word byte (found at word starts), and every
+        // token is at least MIN_TOKEN long.
+        for t in TOKENS
+            .iter()
+            .filter(|t| !mid_word(t.kind) && t.kind != Kind::Pem)
+        {
+            assert!(WORD_BYTE[usize::from(t.pat.as_bytes()[0])], "{}", t.pat);
+        }
+        for t in TOKENS
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Token | Kind::Tail | Kind::Suffix))
+        {
+            assert!(t.pat.len() + t.min >= MIN_TOKEN, "{}", t.pat);
+            assert!(
+                t.pat.bytes().all(|c| TOKEN_BYTE[usize::from(c)]),
+                "{}",
+                t.pat
+            );
+        }
+    }
+
+    #[test]
+    fn block_masks() {
+        let text: Vec<u8> = (0..=255u8).cycle().take(320).collect();
+        let m = token_mask(&text[..64]);
+        for (i, &c) in text[..64].iter().enumerate() {
+            assert_eq!(m >> i & 1 == 1, c.wrapping_sub(0x21) < 0x5e, "{i}");
+            assert!(!TOKEN_BYTE[usize::from(c)] || m >> i & 1 == 1);
+        }
+        for k in [64, 128, 192, 256] {
+            let m = token_mask(&text[k..k + 64]);
+            for (i, &c) in text[k..].iter().take(64).enumerate() {
+                assert_eq!(m >> i & 1 == 1, c.wrapping_sub(0x21) < 0x5e, "{k} {i}");
+            }
+        }
+        assert!(has_run(0b11_1111_1111_1111 << 20));
+        assert!(!has_run(0b1_1111_1111_1111 << 20 | 1 << 34));
+        let s = b"ab cd_ef mNRx-u:AQ~.aUFUkBS";
+        let m = cand_mask(s, 0);
+        let got: Vec<usize> = (0..s.len()).filter(|&i| m >> i & 1 == 1).collect();
+        // Word starts (`_ef` is inside a word; `N` follows `m`), then -u, :A, Q~, .a,
+        // UF, Uk, BS and the word starts after `-`, `:`, `.`.
+        assert_eq!(
+            got,
+            vec![0, 3, 9, 10, 13, 14, 15, 16, 17, 19, 20, 21, 23, 25]
+        );
+    }
+
+    #[test]
+    fn tokens_at_block_edges() {
+        let tok = "ghp_R8n2Kq7LmZ4xWv9TbC3yHs6PdJ1fGa5NeU0k";
+        for pad in 0..140 {
+            for sep in [" ", "\n", "x y ", "="] {
+                let text = format!(
+                    "{}{sep}{tok} end",
+                    "a b ".repeat(pad / 4) + &"z".repeat(pad % 4)
+                );
+                let f = found(&text);
+                assert!(f.contains(&tok), "pad {pad} sep {sep:?}: {f:?}");
+            }
+        }
+        // Glued to a word: never.
+        for pad in 0..70 {
+            let text = format!("{}x{tok}", " ".repeat(pad));
+            assert!(found(&text).is_empty(), "{pad}");
+        }
     }
 
     #[test]
