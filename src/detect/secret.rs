@@ -478,8 +478,8 @@ fn fallback_matcher() -> AhoCorasick {
 /// needle: a part of the stem (at the given offset in it) that is rare in prose (`ecret`,
 /// not `sec`: "second"). Needles of 4+ bytes go to one multi-pattern search whose SIMD
 /// prefilter keys on their first 4 bytes (one 3-byte needle would cut all fingerprints down
-/// to 3 bytes, which match far more often); shorter ones are searched one by one. A needle
-/// hit is checked against the whole stem.
+/// to 3 bytes, which match far more often); 3-byte ones go to a second such search, and
+/// `pw` to memmem. A needle hit is checked against the whole stem.
 const KEY_STEMS: &[(&str, &str, usize)] = &[
     ("pass", "pass", 0),
     ("pw", "pw", 0),
@@ -513,12 +513,31 @@ static LONG_NEEDLES: LazyLock<Vec<usize>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Indices in KEY_STEMS of the 3-byte needles, in the pattern order of `KEY_MATCHER3`.
+static NEEDLES3: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..KEY_STEMS.len())
+        .filter(|&k| KEY_STEMS.get(k).is_some_and(|s| s.1.len() == 3))
+        .collect()
+});
+
+static KEY_MATCHER3: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(
+            NEEDLES3
+                .iter()
+                .filter_map(|&k| KEY_STEMS.get(k).map(|s| s.1)),
+        )
+        .unwrap_or_else(|_| fallback_matcher())
+});
+
+/// The 2-byte needles (`pw`), searched one by one.
 static SHORT_NEEDLES: LazyLock<Vec<(usize, memchr::memmem::Finder<'static>)>> =
     LazyLock::new(|| {
         KEY_STEMS
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.1.len() < LONG_NEEDLE)
+            .filter(|(_, s)| s.1.len() < 3)
             .map(|(k, s)| (k, memchr::memmem::Finder::new(s.1.as_bytes())))
             .collect()
     });
@@ -600,8 +619,8 @@ fn run(b: &[u8], i: usize, cs: Cs, max: usize) -> usize {
     n
 }
 
-/// Obvious fakes inside a token body: `EXAMPLE`, `123456`, `abcdefg`, `xxxxxx`, one
-/// repeated character.
+/// Obvious fakes inside a token body: `EXAMPLE`, `xxxxxx`, one repeated character, five
+/// ascending digits or letters (`12345`, `abcde`, `KLMNO`).
 fn looks_fake(v: &[u8]) -> bool {
     if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
         return true;
@@ -609,11 +628,12 @@ fn looks_fake(v: &[u8]) -> bool {
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
     let has = |n: &[u8]| has_sub(&lower, n);
     has(b"example")
-        || has(b"abcdefg")
         || has(b"xxxxxx")
         || has(b"your_")
-        || v.windows(5)
-            .any(|w| w.iter().all(u8::is_ascii_digit) && w.windows(2).all(|p| p[1] == p[0] + 1))
+        || lower.windows(5).any(|w| {
+            (w.iter().all(u8::is_ascii_digit) || w.iter().all(u8::is_ascii_lowercase))
+                && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))
+        })
 }
 
 fn tokens(b: &[u8], out: &mut Vec<Finding>) {
@@ -886,7 +906,57 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
     if generic && !(v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic)) {
         return None;
     }
+    // age keys are bech32: the checksum tells a real key from a mistyped or made-up one.
+    if tok.kind == Kind::Token && tok.rule == "secret.age_key" {
+        let hrp = tok.pat.as_bytes().strip_suffix(b"1").unwrap_or_default();
+        if !bech32_valid(hrp, v) {
+            return None;
+        }
+    }
     Some((s, e))
+}
+
+const BECH32_CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+/// The BIP-173 checksum state over the human-readable part and 5-bit values.
+fn bech32_polymod(hrp: &[u8], values: impl Iterator<Item = u8>) -> u32 {
+    const GEN: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
+    let mut chk: u32 = 1;
+    let mut step = |v: u8| {
+        let top = chk >> 25;
+        chk = ((chk & 0x01ff_ffff) << 5) ^ u32::from(v);
+        for (i, g) in GEN.iter().enumerate() {
+            if (top >> i) & 1 == 1 {
+                chk ^= g;
+            }
+        }
+    };
+    let lower = hrp.iter().map(u8::to_ascii_lowercase);
+    lower.clone().for_each(|c| step(c >> 5));
+    step(0);
+    lower.for_each(|c| step(c & 31));
+    values.for_each(&mut step);
+    chk
+}
+
+/// Whether `data` (case-insensitive bech32 characters, checksum included) is a valid
+/// bech32 string for `hrp`.
+fn bech32_valid(hrp: &[u8], data: &[u8]) -> bool {
+    let mut values = Vec::with_capacity(data.len());
+    for c in data {
+        let lc = c.to_ascii_lowercase();
+        match BECH32_CHARSET.iter().position(|&x| x == lc) {
+            Some(v) => values.push(v as u8),
+            None => return false,
+        }
+    }
+    data.len() >= 6 && bech32_polymod(hrp, values.into_iter()) == 1
 }
 
 fn tail_token(b: &[u8], body: usize, tok: &Tok) -> Option<(usize, usize)> {
@@ -1576,6 +1646,14 @@ fn key_values(b: &[u8], out: &mut Vec<Finding>) {
                 cands.push((m.start(), k));
             }
         }
+        for m in KEY_MATCHER3.find_iter(&lower) {
+            if m.start() >= room {
+                break;
+            }
+            if let Some(&k) = NEEDLES3.get(m.pattern().as_usize()) {
+                cands.push((m.start(), k));
+            }
+        }
         for (k, finder) in SHORT_NEEDLES.iter() {
             cands.extend(
                 finder
@@ -1784,6 +1862,14 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     while ke < b.len() && is_key_byte(b[ke]) && ke - me < 64 {
         ke += 1;
     }
+    // A key glued to a closing bracket or a symbol (`x]PW:`, as in uuencoded or binary
+    // noise) is not a key name.
+    if matches!(
+        prev(b, ks),
+        b']' | b')' | b'}' | b'^' | b'@' | b'*' | b'!' | b'`'
+    ) {
+        return None;
+    }
     // Key words separated by one space (`Secret Key:`, `API Secret`): the last word counts.
     let mut is_flag = false;
     while ks < ke && b[ks] == b'-' {
@@ -1938,6 +2024,10 @@ fn finish_value(
     if strength == Strength::Weak && (!looks_random(v) || is_uuid(v)) {
         return None;
     }
+    // A weak key (`key`, `api`, `auth`) with a template value (`...-KLMNO`, `xxxxxx`).
+    if strength == Strength::Weak && looks_fake(v) {
+        return None;
+    }
     // Prose: an unquoted lower-case word followed by more words ("password is required").
     if !quoted
         && v.iter().all(u8::is_ascii_lowercase)
@@ -2015,6 +2105,62 @@ mod tests {
             found("\x1b[93msk-615ef152bf865a131f88b23571dc4ee6\x1b[0m"),
             ["sk-615ef152bf865a131f88b23571dc4ee6"]
         );
+    }
+
+    /// A valid bech32 age secret key from 52 data values.
+    fn age_key(seed: u8) -> String {
+        let hrp = b"age-secret-key-";
+        let data: Vec<u8> = (0..52u8)
+            .map(|i| i.wrapping_mul(7).wrapping_add(seed) % 32)
+            .collect();
+        let pm = bech32_polymod(hrp, data.iter().copied().chain([0u8; 6])) ^ 1;
+        let check = (0..6).map(|i| ((pm >> (5 * (5 - i))) & 31) as u8);
+        let body: String = data
+            .iter()
+            .copied()
+            .chain(check)
+            .map(|v| BECH32_CHARSET[usize::from(v)].to_ascii_uppercase() as char)
+            .collect();
+        format!("AGE-SECRET-KEY-1{body}")
+    }
+
+    #[test]
+    fn age_keys_need_their_checksum() {
+        for seed in [1, 5, 11] {
+            let key = age_key(seed);
+            assert!(bech32_valid(b"age-secret-key-", &key.as_bytes()[16..]));
+            let text = format!("age: {key}");
+            assert_eq!(found(&text), vec![key.as_str()], "{key}");
+            // One character changed: the checksum fails.
+            let mut bad = key.clone().into_bytes();
+            let last = bad.len() - 1;
+            bad[last] = if bad[last] == b'Q' { b'P' } else { b'Q' };
+            let bad = String::from_utf8(bad).unwrap();
+            assert!(!bech32_valid(b"age-secret-key-", &bad.as_bytes()[16..]));
+            assert!(found(&format!("{bad} x")).is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn weak_keys_and_glued_keys() {
+        // A template value after a weak key (five ascending letters), not a secret.
+        assert!(found("Activation key : QWERT-ASDFG-ZXCVB-POIUY-FGHIJ").is_empty());
+        assert!(found("license key: XXXXXX-XXXXXX-XXXXXX").is_empty());
+        // ... but a random one is.
+        assert_eq!(
+            found("Activation key : QWERT-ASDFG-ZXCVB-POIUY-FGHIX"),
+            vec!["QWERT-ASDFG-ZXCVB-POIUY-FGHIX"]
+        );
+        assert_eq!(
+            found("api_key=aKdfjQwlErtyuiopZx"),
+            vec!["aKdfjQwlErtyuiopZx"]
+        );
+        assert!(looks_fake(b"ab12345x") && looks_fake(b"xxKLMNOx") && !looks_fake(b"KLMNX"));
+        // A key name glued to a closing bracket (uuencoded noise) is not one.
+        assert!(found("M[@%]PW:2Z.Q?2M^S;`4G?E0C").is_empty());
+        assert!(found("x)password=hunter22").is_empty());
+        // Quotes around a key are fine.
+        assert_eq!(found("\"pw\": \"hunter22\""), vec!["hunter22"]);
     }
 
     #[test]
