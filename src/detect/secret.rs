@@ -2,10 +2,15 @@
 //! cookies and session ids, PEM private keys, and the values of `password=`/`token:`/
 //! `--secret x` style key-value pairs.
 //!
-//! Two Aho-Corasick passes find every candidate: one case-sensitive over fixed token
-//! prefixes (`ghp_`, `AKIA`, `-----BEGIN `, `eyJ`, ...), one case-insensitive over key-name
-//! stems (`pass`, `pw`, `secret`, `token`, `key`, ...). Each hit is then validated by a small
-//! hand-written scanner. Only the value is reported, never the key name.
+//! Candidates come from two cheap passes. Tokens: every documented prefix (`ghp_`, `AKIA`,
+//! `eyJ`, ...) starts a run of at least 14 token bytes, so 64-byte blocks are first checked
+//! for such a run with a vectorizable bit mask, and only inside runs are word starts (and
+//! the few mid-word anchors) dispatched on their first two bytes; `-----BEGIN ` is found
+//! by memmem. Key-value pairs: the text is lower-cased in chunks and searched for rare
+//! 3-4 byte needles of the key-name stems (`ecret`, `token`, `pass`, `key`, ...) with the
+//! SIMD prefilter of aho-corasick. Each hit is then validated by a small hand-written
+//! scanner, cheapest necessary conditions (a separator after the key) first. Only the
+//! value is reported, never the key name.
 //!
 //! Placeholders are never reported: empty values, `<password>`, `${VAR}`, `%s`, `{{token}}`,
 //! `***`, `xxx`, `null`/`None`/`true`, our own `[SECRET-1]`, prose ("password is required").
