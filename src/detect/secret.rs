@@ -1898,6 +1898,10 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     if key.is_empty() {
         return None;
     }
+    // `PublicKeyToken=b03f5f7f11d50a3a` (.NET), `public_key`: public by name.
+    if key.len() >= 6 && key.windows(6).any(|w| w.eq_ignore_ascii_case(b"public")) {
+        return None;
+    }
     let authorization =
         key.len() >= 13 && key[key.len() - 13..].eq_ignore_ascii_case(b"authorization");
     let bearer_key = key.eq_ignore_ascii_case(b"bearer") || key.eq_ignore_ascii_case(b"basic");
@@ -2031,6 +2035,13 @@ fn finish_value(
     }
     // A weak key (`key`, `api`, `auth`) with a template value (`...-KLMNO`, `xxxxxx`).
     if strength == Strength::Weak && looks_fake(v) {
+        return None;
+    }
+    // A quote that opened prose, not a value: `password: ', but I don't`.
+    if quoted
+        && v.first().is_some_and(u8::is_ascii_punctuation)
+        && v.get(1).is_some_and(u8::is_ascii_whitespace)
+    {
         return None;
     }
     // Prose: an unquoted lower-case word followed by more words ("password is required").
@@ -2317,6 +2328,13 @@ mod tests {
             found("https://h/x?token=zUkITxodk63b&y=1"),
             ["zUkITxodk63b"]
         );
+    }
+
+    #[test]
+    fn regression_issue_3_prose_quotes_and_public_tokens() {
+        assert!(found("my passwords 'buttons@host password: ', but I don't want").is_empty());
+        assert!(found("Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a").is_empty());
+        assert_eq!(found("password: 'pass word 9'").len(), 1);
     }
 
     #[test]
