@@ -303,6 +303,9 @@ struct State<'e> {
     known: repeat::Known,
     streaming: bool,
     structure: crate::structure::Context,
+    /// Whether per-finding lists (findings, report.finding_list) are kept; a long stream
+    /// can turn them off to keep memory bounded (counts are always kept).
+    keep_lists: bool,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -326,6 +329,7 @@ impl<'e> State<'e> {
             known: repeat::Known::default(),
             streaming: false,
             structure: crate::structure::Context::default(),
+            keep_lists: true,
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -375,6 +379,16 @@ impl<'e> State<'e> {
             if !r.strategy.restorable() && !self.report.not_restorable.contains(&f.category) {
                 self.report.not_restorable.push(f.category);
             }
+            let kept_as_is = r.produced && r.text == value;
+            if !kept_as_is {
+                originals.insert((f.category, value));
+            }
+            let at = utf16;
+            utf16 += value_utf16;
+            last = f.end;
+            if !self.keep_lists {
+                continue;
+            }
             self.report.finding_list.push(ReportFinding {
                 category: f.category,
                 rule: f.rule.to_string(),
@@ -383,7 +397,6 @@ impl<'e> State<'e> {
                 end: self.in_bytes + f.end,
                 value: self.with_values.then(|| value.to_string()),
             });
-            let kept_as_is = r.produced && r.text == value;
             let replacement = r.text;
             self.findings.push(FindingReport {
                 category: f.category,
@@ -391,17 +404,12 @@ impl<'e> State<'e> {
                 label: f.label().to_string(),
                 start: self.in_bytes + f.start,
                 end: self.in_bytes + f.end,
-                start_utf16: utf16,
-                end_utf16: utf16 + value_utf16,
+                start_utf16: at,
+                end_utf16: at + value_utf16,
                 reason: f.reason.to_string(),
                 replacement,
                 value: self.with_values.then(|| value.to_string()),
             });
-            utf16 += value_utf16;
-            if !kept_as_is {
-                originals.insert((f.category, value));
-            }
-            last = f.end;
         }
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
@@ -495,6 +503,27 @@ impl<'e> Stream<'e> {
         let out = self.state.process(&segment);
         self.emitted += out.len();
         out
+    }
+
+    /// Keeps no per-finding lists (`findings()`, the report's `finding_list`): memory stays
+    /// bounded on inputs of any size; counts, hashes and residuals are still reported.
+    pub fn without_lists(mut self) -> Self {
+        self.state.keep_lists = false;
+        self
+    }
+
+    /// Takes the findings reported so far, leaving the list empty (a checker drains them
+    /// after each `feed` to keep memory bounded). Also empties the report's `finding_list`,
+    /// which holds the same findings.
+    pub fn take_findings(&mut self) -> Vec<FindingReport> {
+        self.state.report.finding_list.clear();
+        std::mem::take(&mut self.state.findings)
+    }
+
+    /// Residuals (values the leak check found in the output) so far: a caller that writes
+    /// output as it goes stops before writing a segment that raised this count.
+    pub fn residuals(&self) -> usize {
+        self.state.report.residuals.len()
     }
 
     /// Bytes of input consumed so far (for progress).

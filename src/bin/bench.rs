@@ -5,7 +5,14 @@
 //! that time grows linearly. Each measurement runs in its own process so that its peak
 //! resident memory (VmHWM) is its own.
 //!
-//! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--json]
+//! `--cli [MB]` measures the `logscrub` binary itself on a generated loghub file of MB
+//! megabytes (default 1000): one file, then the same bytes split into one file per core with
+//! `-o DIR` (parallel), each with its peak resident memory (`/usr/bin/time -v`).
+//! `--adversarial` streams pathological inputs (one 100 MB line, millions of `@`, deeply
+//! nested JSON, binary with NUL bytes, mixed line endings with a BOM, RTL text and emoji) at
+//! 10 and 100 MB: the MB/s column staying flat shows that time grows linearly.
+//!
+//! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--json] [--cli [MB]] [--adversarial]
 
 use logscrub::{Engine, Policy};
 use std::io::{Read, Write};
@@ -166,8 +173,158 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
     Ok(())
 }
 
+/// Writes `bytes` of `seed` repeated to `path`.
+fn write_repeated(path: &Path, seed: &[u8], bytes: usize) -> Result<(), String> {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| e.to_string())?);
+    let mut written = 0;
+    while written < bytes {
+        let n = seed.len().min(bytes - written);
+        f.write_all(seed.get(..n).unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        written += n;
+    }
+    f.flush().map_err(|e| e.to_string())
+}
+
+/// Runs `logscrub ARGS` under `/usr/bin/time -v`: (seconds, peak RSS MB).
+fn time_cli(args: &[String]) -> Result<(f64, f64), String> {
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let bin = me.with_file_name("logscrub");
+    let t = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(&bin)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("/usr/bin/time: {e}"))?;
+    let secs = t.elapsed().as_secs_f64();
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("logscrub {args:?} failed: {err}"));
+    }
+    let kb: f64 = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0.0);
+    Ok((secs, kb / 1024.0))
+}
+
+fn cli_bench(corpus: &Path, mb: usize) -> Result<(), String> {
+    let seed = seed(corpus, "loghub")?;
+    let dir = std::env::temp_dir().join(format!("logscrub-bench-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let one = dir.join("one.log");
+    write_repeated(&one, seed.as_bytes(), mb * MB)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("logscrub CLI on loghub, {mb} MB, {cores} core(s)");
+    println!(
+        "{:<34} {:>9} {:>9} {:>9}",
+        "case", "seconds", "MB/s", "peak MB"
+    );
+    let show = |name: &str, (secs, rss): (f64, f64)| {
+        println!(
+            "{name:<34} {secs:>9.2} {:>9.1} {rss:>9.1}",
+            mb as f64 / secs
+        );
+    };
+    let r = time_cli(&[one.to_string_lossy().into_owned()]);
+    show("one file -> stdout", r?);
+    let parts = cores.max(2);
+    let mut names = Vec::new();
+    for i in 0..parts {
+        let p = dir.join(format!("part{i}.log"));
+        write_repeated(&p, seed.as_bytes(), mb * MB / parts)?;
+        names.push(p.to_string_lossy().into_owned());
+    }
+    let out = dir.join("out");
+    let mut args = vec![
+        "-o".to_string(),
+        out.to_string_lossy().into_owned(),
+        "--force".into(),
+    ];
+    args.extend(names);
+    let r = time_cli(&args);
+    show(&format!("{parts} files -o DIR, all cores"), r?);
+    let r = time_cli(&["check".to_string(), one.to_string_lossy().into_owned()]);
+    // check exits 1 when it finds something, which loghub always has.
+    match r {
+        Ok(v) => show("check, one file", v),
+        Err(e) if e.contains("failed") => {
+            println!("{:<34} (exit 1: findings, as expected)", "check, one file")
+        }
+        Err(e) => return Err(e),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The pathological inputs of the robustness requirements, `bytes` long.
+fn adversarial(kind: &str, bytes: usize) -> Vec<u8> {
+    let unit: Vec<u8> = match kind {
+        "one-line" => b"word a@b 10.0.0 x=y ".to_vec(),
+        "at-signs" => b"@".to_vec(),
+        "nested-json" => b"{\"a\":[".to_vec(),
+        "binary-nul" => (0..=255u8).chain([0, 0, 0, b'@', b'.', b'1']).collect(),
+        "mixed-eol-bom" => b"\xef\xbb\xbfa@b.org\r\nx 10.1.2.3\ry\n\r\n".to_vec(),
+        _ => "مرحبا שלום 😀👩‍💻 user@例え.jp +44 20 7946 0958\n"
+            .as_bytes()
+            .to_vec(),
+    };
+    let mut v = Vec::with_capacity(bytes + unit.len());
+    while v.len() < bytes {
+        v.extend_from_slice(&unit);
+    }
+    v.truncate(bytes);
+    v
+}
+
+fn adversarial_bench() -> Result<(), String> {
+    let engine = Engine::new(Policy::default()).map_err(|e| e.to_string())?;
+    println!(
+        "{:<14} {:>6} {:>9} {:>9} {:>9}",
+        "input", "MB", "seconds", "MB/s", "residual"
+    );
+    for kind in [
+        "one-line",
+        "at-signs",
+        "nested-json",
+        "binary-nul",
+        "mixed-eol-bom",
+        "rtl-emoji",
+    ] {
+        for mb in [10, 100] {
+            let data = adversarial(kind, mb * MB);
+            let t = Instant::now();
+            let mut stream = engine.stream().without_lists();
+            for chunk in data.chunks(1 << 20) {
+                // Chunks may split a character: lossy per chunk is fine for timing.
+                let _ = stream.feed(&String::from_utf8_lossy(chunk));
+            }
+            let done = stream.finish();
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "{kind:<14} {mb:>6} {secs:>9.2} {:>9.1} {:>9}",
+                mb as f64 / secs,
+                done.report.residual
+            );
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--adversarial") {
+        return match adversarial_bench() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("logscrub-bench: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let get = |name: &str| {
         args.iter()
             .position(|a| a == name)
@@ -178,6 +335,16 @@ fn main() -> ExitCode {
         eprintln!("logscrub-bench: ../shared/corpus not found; pass --corpus DIR");
         return ExitCode::from(2);
     };
+    if let Some(i) = args.iter().position(|a| a == "--cli") {
+        let mb = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(1000);
+        return match cli_bench(&corpus, mb) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("logscrub-bench: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     if let Some(i) = args.iter().position(|a| a == "--one") {
         let (kind, size, mode) = (args.get(i + 1), args.get(i + 2), args.get(i + 3));
         let (Some(kind), Some(Ok(size)), Some(mode)) = (kind, size.map(|s| s.parse()), mode) else {

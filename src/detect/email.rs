@@ -280,7 +280,8 @@ fn is_url_userinfo(text: &str, start: usize) -> bool {
     {
         u -= 1;
     }
-    text[..u].ends_with("://")
+    // Bytes, not `text[..u]`: the 256-byte limit can stop inside a multi-byte character.
+    bytes.get(..u).is_some_and(|b| b.ends_with(b"://"))
 }
 
 /// Grows the local part leftwards from `at` (exclusive). Returns its start.
@@ -769,5 +770,16 @@ mod tests {
     fn non_ascii_tld_does_not_panic() {
         // Regression: the punycode check sliced the TLD at byte 4, inside a Hangul char.
         let _ = found("admin@테스트.테스트 and x@a.테스트");
+    }
+
+    /// Found by the engine fuzz target (issue 7): a long non-ASCII run before an `@` made
+    /// the URL-userinfo look-back stop inside a character and panic on slicing.
+    #[test]
+    fn issue7_long_non_ascii_local_part_does_not_panic() {
+        let text = format!("mail {}@example.org", "\u{FFFD}".repeat(120));
+        let mut out = Vec::new();
+        EmailDetector.detect(&text, &mut out);
+        let text = format!("{}bob@example.org", "\u{FFFD}".repeat(90));
+        EmailDetector.detect(&text, &mut out);
     }
 }

@@ -1,0 +1,42 @@
+//! Bytes in: the engine must not panic, must pass its own leak check, must be idempotent,
+//! and streaming (cut where the input says) must give the whole-text output.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use logscrub::{Engine, Policy};
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new(Policy::default()).unwrap_or_else(|e| panic!("default policy: {e}"))
+});
+
+fuzz_target!(|data: &[u8]| {
+    let (cut, bytes) = match data.split_first() {
+        Some((c, rest)) => (*c as usize, rest),
+        None => (0, data),
+    };
+    let whole = ENGINE.sanitize_bytes(bytes);
+    assert_eq!(whole.report.residual, 0, "leak check: {:?}", whole.report.residuals);
+    assert!(std::str::from_utf8(whole.text.as_bytes()).is_ok());
+    let again = ENGINE.sanitize(&whole.text);
+    assert_eq!(again.text, whole.text, "not idempotent");
+    // Streaming in pieces of `cut + 1` bytes (at char boundaries), segments as small as
+    // possible, must equal the whole-text output.
+    let text = String::from_utf8_lossy(bytes);
+    let mut stream = ENGINE.stream().with_segment_size(1);
+    let mut out = String::new();
+    let mut rest: &str = &text;
+    while !rest.is_empty() {
+        let mut at = (cut + 1).min(rest.len());
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        let (piece, tail) = rest.split_at(at);
+        out.push_str(&stream.feed(piece));
+        rest = tail;
+    }
+    let done = stream.finish();
+    out.push_str(&done.text);
+    assert_eq!(done.report.residual, 0);
+    assert_eq!(out, whole.text, "streaming differs from whole text");
+});
