@@ -12,6 +12,7 @@ use crate::replace::{MappingEntry, Pseudonyms};
 use allowlist::Allowlist;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A compiled policy, ready to scan any number of texts. Build once, reuse.
 pub struct Engine {
@@ -114,14 +115,14 @@ impl Engine {
 
     /// Sanitizes a whole text.
     pub fn sanitize(&self, text: &str) -> Sanitized {
-        let mut state = State::new(self, false);
+        let mut state = State::new(EngineRef::Borrowed(self), false);
         let out = state.process(text);
         state.finish(out)
     }
 
     /// Like [`Engine::sanitize`] but also returns each finding's original value.
     pub fn sanitize_with_values(&self, text: &str) -> Sanitized {
-        let mut state = State::new(self, true);
+        let mut state = State::new(EngineRef::Borrowed(self), true);
         let out = state.process(text);
         state.finish(out)
     }
@@ -138,7 +139,17 @@ impl Engine {
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
     pub fn stream(&self) -> Stream<'_> {
         Stream {
-            state: State::new(self, false),
+            state: State::new(EngineRef::Borrowed(self), false),
+            buf: String::new(),
+            emitted: 0,
+        }
+    }
+
+    /// Like [`Engine::stream`], but the stream shares ownership of the engine, so it can be
+    /// kept in a struct that outlives any borrow (the WebAssembly binding needs this).
+    pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
+        Stream {
+            state: State::new(EngineRef::Shared(engine), false),
             buf: String::new(),
             emitted: 0,
         }
@@ -171,9 +182,25 @@ fn resolve_overlaps(mut raw: Vec<Finding>) -> Vec<Finding> {
     kept.into_values().collect()
 }
 
+/// The engine a run uses: borrowed, or shared by an owned stream.
+enum EngineRef<'e> {
+    Borrowed(&'e Engine),
+    Shared(Arc<Engine>),
+}
+
+impl std::ops::Deref for EngineRef<'_> {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        match self {
+            EngineRef::Borrowed(e) => e,
+            EngineRef::Shared(e) => e,
+        }
+    }
+}
+
 /// What persists across the segments of one run.
 struct State<'e> {
-    engine: &'e Engine,
+    engine: EngineRef<'e>,
     pseudonyms: Pseudonyms,
     report: Report,
     findings: Vec<FindingReport>,
@@ -185,7 +212,7 @@ struct State<'e> {
 }
 
 impl<'e> State<'e> {
-    fn new(engine: &'e Engine, with_values: bool) -> Self {
+    fn new(engine: EngineRef<'e>, with_values: bool) -> Self {
         State {
             engine,
             pseudonyms: Pseudonyms::new(),
@@ -235,7 +262,7 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let residuals = leak::check(self.engine, &out, &originals);
+        let residuals = leak::check(&self.engine, &out, &originals);
         for mut r in residuals {
             r.start += self.out_bytes;
             r.end += self.out_bytes;
@@ -374,6 +401,27 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].rule, "b");
         assert_eq!(r[1].category, Category::Ipv4);
+    }
+
+    #[test]
+    fn shared_stream_matches_borrowed_stream() {
+        let engine = Arc::new(Engine::new(Policy::default()).unwrap());
+        let text = "a bob@contoso.com\n".repeat(10_000) + "end 203.0.113.9\n";
+        let mut borrowed = engine.stream();
+        let mut shared = Engine::stream_shared(Arc::clone(&engine));
+        let (mut a, mut b) = (String::new(), String::new());
+        for chunk in text.as_bytes().chunks(7_777) {
+            let chunk = std::str::from_utf8(chunk).unwrap();
+            a.push_str(&borrowed.feed(chunk));
+            b.push_str(&shared.feed(chunk));
+        }
+        let (ra, rb) = (borrowed.finish(), shared.finish());
+        a.push_str(&ra.text);
+        b.push_str(&rb.text);
+        assert_eq!(a, b);
+        assert_eq!(a, engine.sanitize(&text).text);
+        assert_eq!(ra.report, rb.report);
+        assert_eq!(rb.report.residual, 0);
     }
 
     #[test]

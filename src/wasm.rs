@@ -1,7 +1,9 @@
 //! The WebAssembly binding: translation only. Options cross as JSON/serde values; every error
 //! crosses as a JavaScript `Error` with the core's message.
 
-use crate::{Engine, Policy};
+use crate::{Category, Engine, Policy, Stream};
+use serde::Serialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 fn js_error(e: impl std::fmt::Display) -> JsValue {
@@ -49,5 +51,81 @@ impl Scrubber {
     #[wasm_bindgen(js_name = defaultPolicy)]
     pub fn default_policy() -> String {
         Policy::default().to_json()
+    }
+}
+
+/// One category as the settings panel lists it.
+#[derive(Serialize)]
+struct CategoryInfo {
+    id: &'static str,
+    label: &'static str,
+    default_enabled: bool,
+}
+
+/// Every category: `[{ id, label, default_enabled }]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsValue> {
+    let list: Vec<CategoryInfo> = Category::ALL
+        .iter()
+        .map(|&c| CategoryInfo {
+            id: c.id(),
+            label: c.label(),
+            default_enabled: c.default_enabled(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The end of a streaming run: the last text, the totals and the mapping (no per-finding list).
+#[derive(Serialize)]
+struct StreamEnd<'a> {
+    text: &'a str,
+    findings: usize,
+    mapping: &'a [crate::replace::MappingEntry],
+    report: &'a crate::Report,
+}
+
+/// A streaming run over a big input: `feed(chunk)` returns the sanitized text that is ready,
+/// `finish()` returns `{ text, findings, mapping, report }`. It owns its engine.
+#[wasm_bindgen]
+pub struct ScrubStream {
+    stream: Option<Stream<'static>>,
+}
+
+#[wasm_bindgen]
+impl ScrubStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy_json: &str) -> Result<ScrubStream, JsValue> {
+        let policy = Policy::from_json(policy_json).map_err(js_error)?;
+        let engine = Engine::new(policy).map_err(js_error)?;
+        Ok(ScrubStream {
+            stream: Some(Engine::stream_shared(Arc::new(engine))),
+        })
+    }
+
+    pub fn feed(&mut self, chunk: &str) -> Result<String, JsValue> {
+        match self.stream.as_mut() {
+            Some(s) => Ok(s.feed(chunk)),
+            None => Err(js_error("the stream is finished")),
+        }
+    }
+
+    /// Bytes of input processed so far.
+    pub fn consumed(&self) -> usize {
+        self.stream.as_ref().map_or(0, |s| s.consumed())
+    }
+
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let stream = self
+            .stream
+            .take()
+            .ok_or_else(|| js_error("the stream is finished"))?;
+        let done = stream.finish();
+        to_js(&StreamEnd {
+            text: &done.text,
+            findings: done.findings.len(),
+            mapping: &done.mapping,
+            report: &done.report,
+        })
     }
 }

@@ -49,3 +49,19 @@ fn invalid_policy_is_a_js_error_with_a_message() {
     let msg = String::from(err.message());
     assert!(msg.contains("unknown field `colour`"), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn streams_through_the_binding() {
+    let mut s = logscrub::wasm::ScrubStream::new("").unwrap();
+    let line = "from a@contoso.com at 203.0.113.9\n";
+    let mut out = String::new();
+    for _ in 0..5_000 {
+        out.push_str(&s.feed(line).unwrap());
+    }
+    assert!(s.consumed() > 0);
+    let end = s.finish().unwrap();
+    out.push_str(&get(&end, "text").as_string().unwrap());
+    assert_eq!(out, "from [EMAIL-1] at [IPV4-1]\n".repeat(5_000));
+    assert_eq!(get(&get(&end, "report"), "residual").as_f64(), Some(0.0));
+    assert!(s.feed("x").is_err());
+}

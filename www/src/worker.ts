@@ -1,6 +1,7 @@
-// The worker: loads the wasm once, sanitizes on request. All heavy work happens here.
-import init, { Scrubber, version } from "logscrub-wasm";
-import type { Request, Response, SanitizeResult } from "./protocol";
+// The worker: loads the wasm once, sanitizes on request. All heavy work happens here,
+// including reading files in chunks (File.stream() + TextDecoderStream).
+import init, { categories, ScrubStream, Scrubber, version } from "logscrub-wasm";
+import type { CategoryInfo, MappingEntry, Report, Request, Response, SanitizeResult } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,7 +13,7 @@ let scrubberPolicy = "";
 let broken = false;
 
 const ready = init({ module_or_path: new URL("logscrub_bg.wasm", import.meta.url) }).then(
-  () => post({ type: "ready", version: version() }),
+  () => post({ type: "ready", version: version(), categories: categories() as CategoryInfo[] }),
   (e: unknown) => {
     broken = true;
     post({ type: "error", id: null, message: `The engine could not be loaded: ${String(e)}`, fatal: true });
@@ -23,6 +24,74 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+function getScrubber(policy: string): Scrubber {
+  if (scrubber === null || scrubberPolicy !== policy) {
+    const next = new Scrubber(policy);
+    scrubber?.free();
+    scrubber = next;
+    scrubberPolicy = policy;
+  }
+  return scrubber;
+}
+
+/** Reads a file in chunks; calls `onText` for each decoded piece, posting progress. */
+async function readChunks(id: number, file: File, t0: number, onText: (s: string) => void) {
+  let loaded = 0;
+  let lastPost = 0;
+  const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    transform(chunk, ctl) {
+      loaded += chunk.byteLength;
+      ctl.enqueue(chunk);
+    },
+  });
+  const reader = (file.stream() as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(counter).pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onText(value);
+    const now = performance.now();
+    if (now - lastPost > 100) {
+      lastPost = now;
+      post({ type: "progress", id, loaded, total: file.size, millis: now - t0 });
+    }
+  }
+  post({ type: "progress", id, loaded: file.size, total: file.size, millis: performance.now() - t0 });
+}
+
+async function handleFile(id: number, file: File, policy: string, reviewLimit: number) {
+  const t0 = performance.now();
+  if (file.size <= reviewLimit) {
+    const parts: string[] = [];
+    // Validate the policy before reading: a bad policy fails at once.
+    const s = getScrubber(policy);
+    await readChunks(id, file, t0, (t) => parts.push(t));
+    const source = parts.join("");
+    const result = s.sanitize(source) as SanitizeResult;
+    post({ type: "result", id, result, millis: performance.now() - t0, source });
+    return;
+  }
+  const stream = new ScrubStream(policy);
+  const out: string[] = [];
+  try {
+    await readChunks(id, file, t0, (t) => {
+      const o = stream.feed(t);
+      if (o) out.push(o);
+    });
+    const end = stream.finish() as { text: string; findings: number; mapping: MappingEntry[]; report: Report };
+    out.push(end.text);
+    const blob = new Blob(out, { type: "text/plain;charset=utf-8" });
+    out.length = 0;
+    post({
+      type: "summary",
+      id,
+      summary: { blob, findings: end.findings, mapping: end.mapping, report: end.report },
+      millis: performance.now() - t0,
+    });
+  } finally {
+    stream.free();
+  }
+}
+
 self.onmessage = async (ev: MessageEvent<Request>) => {
   await ready;
   const req = ev.data;
@@ -31,14 +100,13 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
     return;
   }
   try {
-    if (scrubber === null || scrubberPolicy !== req.policy) {
-      const next = new Scrubber(req.policy);
-      scrubber?.free();
-      scrubber = next;
-      scrubberPolicy = req.policy;
+    if (req.type === "file") {
+      await handleFile(req.id, req.file, req.policy, req.reviewLimit);
+      return;
     }
+    const s = getScrubber(req.policy);
     const t0 = performance.now();
-    const result = scrubber.sanitize(req.text) as SanitizeResult;
+    const result = s.sanitize(req.text) as SanitizeResult;
     post({ type: "result", id: req.id, result, millis: performance.now() - t0 });
   } catch (e) {
     // A JS Error is a readable engine error (bad policy, refused input); a WebAssembly
