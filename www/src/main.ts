@@ -28,9 +28,13 @@ const policyError = $<HTMLParagraphElement>("policy-error");
 /** Above this size a file is sanitized as a stream, without the full review. */
 export const REVIEW_LIMIT = 20 * 1024 * 1024;
 /** The output pane shows at most this much; Copy and Download give everything. */
-const OUTPUT_VIEW_LIMIT = 1024 * 1024;
-/** Pasted text above this size stays out of the paste box (it would slow typing). */
-const TEXTAREA_LIMIT = 2 * 1024 * 1024;
+const OUTPUT_VIEW_LIMIT = 200_000;
+/** Text above this size stays out of the paste box (a huge textarea makes typing slow); it
+ * is shown in the virtualised review instead. */
+const TEXTAREA_LIMIT = 512 * 1024;
+const PLACEHOLDER = input.placeholder;
+/** A big pasted text kept out of the textarea. */
+let pastedBig: string | null = null;
 
 // ---------------------------------------------------------------- worker plumbing
 
@@ -171,7 +175,7 @@ function render(result: SanitizeResult, millis: number) {
   const shown = result.text.length > OUTPUT_VIEW_LIMIT ? result.text.slice(0, OUTPUT_VIEW_LIMIT) : result.text;
   output.textContent = shown;
   note.hidden = shown.length === result.text.length;
-  note.textContent = note.hidden ? "" : `Showing the first ${OUTPUT_VIEW_LIMIT / 1024 / 1024} MB; Copy and Download give the whole text.`;
+  note.textContent = note.hidden ? "" : `Showing the first ${OUTPUT_VIEW_LIMIT / 1000} KB of ${mb(result.text.length)}; Copy and Download give the whole text.`;
   output.classList.remove("stale");
   for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = false;
   setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.`, "ok");
@@ -327,7 +331,7 @@ function rerun(delay: number) {
 function schedule(delay?: number) {
   window.clearTimeout(debounce);
   invalidate("Sanitizing…");
-  const text = input.value;
+  const text = pastedBig ?? input.value;
   const wait = delay ?? (text.length > 1_000_000 ? 700 : 150);
   debounce = window.setTimeout(() => void runText(text), wait);
 }
@@ -376,6 +380,7 @@ async function runEntry(entry: BatchEntry): Promise<void> {
       entry.summary = undefined;
       if (onView()) {
         sourceText = entry.source;
+        pastedBig = null;
         input.value = entry.source.length <= TEXTAREA_LIMIT && batch.length === 1 ? entry.source : "";
         render(res.result, res.millis);
       }
@@ -520,7 +525,25 @@ function save(blob: Blob, name: string) {
 
 // ---------------------------------------------------------------- input events
 
+input.addEventListener("paste", (e) => {
+  const text = e.clipboardData?.getData("text/plain") ?? "";
+  if (text.length <= TEXTAREA_LIMIT) return;
+  e.preventDefault();
+  pastedBig = text;
+  input.value = "";
+  input.placeholder = `${mb(text.length)} pasted: it is shown in the review below. Type or paste here to start over.`;
+  leaveBatch();
+  schedule(0);
+});
+function leaveBatch() {
+  if (view.entry) {
+    view = { name: "log.txt", entry: null };
+    for (const b of batch) drawEntry(b);
+  }
+}
 input.addEventListener("input", () => {
+  pastedBig = null;
+  input.placeholder = PLACEHOLDER;
   if (view.entry) {
     view = { name: "log.txt", entry: null };
     for (const b of batch) drawEntry(b);
