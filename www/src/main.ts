@@ -324,7 +324,10 @@ function rerun(delay: number) {
   if (view.entry) {
     window.clearTimeout(debounce);
     invalidate("Sanitizing…");
-    debounce = window.setTimeout(() => void runBatch(true), delay);
+    debounce = window.setTimeout(() => {
+      cancelRunning();
+      void runBatch(true);
+    }, delay);
   } else schedule(delay);
 }
 
@@ -368,6 +371,7 @@ async function runEntry(entry: BatchEntry): Promise<void> {
   drawEntry(entry);
   const onView = () => view.entry === entry;
   if (onView()) viewSeq = id;
+  runningFileId = id;
   try {
     const res = await call(
       { type: "file", id, file: entry.file, policy: policy(), reviewLimit: REVIEW_LIMIT },
@@ -397,43 +401,52 @@ async function runEntry(entry: BatchEntry): Promise<void> {
     const msg = errText(e);
     entry.status = msg === "Cancelled." ? "cancelled" : "error";
     entry.message = msg;
-    if (onView()) {
+    if (onView() && viewSeq === id) {
       if (entry.status === "cancelled") invalidate("Cancelled. Nothing was sanitized.", "error");
       else showEngineError(msg);
     }
   }
+  if (runningFileId === id) runningFileId = null;
   drawEntry(entry);
 }
 
-let batchRunning = false;
-async function runBatch(all: boolean) {
-  await engineReadyP;
-  if (batchRunning) return;
-  batchRunning = true;
-  try {
+/** Batch runs are chained; a newer batch (or a cancel) stops an older one between files. */
+let batchGen = 0;
+let batchChain: Promise<void> = Promise.resolve();
+let runningFileId: number | null = null;
+
+function runBatch(all: boolean) {
+  const gen = batchGen;
+  batchChain = batchChain.then(async () => {
+    await engineReadyP;
     for (const entry of batch) {
+      if (gen !== batchGen) return;
       if (!all && entry.status === "done") continue;
       if (entry.status === "cancelled") continue;
       await runEntry(entry);
     }
-  } finally {
-    batchRunning = false;
     progressBox.hidden = true;
     $<HTMLButtonElement>("download-all").disabled = !batch.some((b) => b.status === "done");
-  }
+  });
+  return batchChain;
+}
+
+/** Stops the file being read (the worker checks between chunks); no new worker, no request. */
+function cancelRunning() {
+  batchGen++;
+  if (runningFileId !== null) worker.postMessage({ type: "cancel", id: runningFileId } satisfies Request);
 }
 
 function loadFiles(files: FileList | File[]) {
   const list = Array.from(files);
   if (list.length === 0) return;
-  if (batchRunning) restartWorker("Cancelled.");
+  cancelRunning();
   batch = list.map((file) => ({ file, status: "queued" }));
   view = { name: list[0].name, entry: batch[0] };
   batchList.replaceChildren(...batch.map(drawEntry));
   batchBox.hidden = false;
   invalidate(`Reading ${list.length === 1 ? list[0].name : `${list.length} files`}…`);
   window.clearTimeout(debounce);
-  batchRunning = false;
   void runBatch(true);
 }
 
@@ -499,7 +512,7 @@ $("download-all").addEventListener("click", async () => {
 });
 
 $("cancel").addEventListener("click", () => {
-  restartWorker("Cancelled.");
+  cancelRunning();
   for (const e of batch) if (e.status === "queued" || e.status === "working") {
     e.status = "cancelled";
     drawEntry(e);

@@ -64,7 +64,8 @@ export interface CategoryInfo {
 /** Page → worker. */
 export type Request =
   | { type: "sanitize"; id: number; text: string; policy: string }
-  | { type: "file"; id: number; file: File; policy: string; reviewLimit: number };
+  | { type: "file"; id: number; file: File; policy: string; reviewLimit: number }
+  | { type: "cancel"; id: number };
 
 /** Worker → page. */
 export type Response =

@@ -11,6 +11,8 @@ let scrubber: Scrubber | null = null;
 let scrubberPolicy = "";
 // After a Rust panic the wasm instance is unusable: refuse further work so the page restarts us.
 let broken = false;
+/** Files whose reading the page cancelled: checked between chunks. */
+const cancelled = new Set<number>();
 
 const ready = init({ module_or_path: new URL("logscrub_bg.wasm", import.meta.url) }).then(
   () => post({ type: "ready", version: version(), categories: categories() as CategoryInfo[] }),
@@ -48,11 +50,18 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (cancelled.has(id)) {
+      cancelled.delete(id);
+      await reader.cancel();
+      throw new Error("Cancelled.");
+    }
     onText(value);
     const now = performance.now();
     if (now - lastPost > 100) {
       lastPost = now;
       post({ type: "progress", id, loaded, total: file.size, millis: now - t0 });
+      // File chunks can arrive as microtasks: yield to the task queue so a cancel gets in.
+      await new Promise((r) => setTimeout(r, 0));
     }
   }
   post({ type: "progress", id, loaded: file.size, total: file.size, millis: performance.now() - t0 });
@@ -93,8 +102,12 @@ async function handleFile(id: number, file: File, policy: string, reviewLimit: n
 }
 
 self.onmessage = async (ev: MessageEvent<Request>) => {
-  await ready;
   const req = ev.data;
+  if (req.type === "cancel") {
+    cancelled.add(req.id);
+    return;
+  }
+  await ready;
   if (broken) {
     post({ type: "error", id: req.id, message: "The engine stopped after an internal error.", fatal: true });
     return;
@@ -102,6 +115,7 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
   try {
     if (req.type === "file") {
       await handleFile(req.id, req.file, req.policy, req.reviewLimit);
+      cancelled.delete(req.id);
       return;
     }
     const s = getScrubber(req.policy);
