@@ -141,7 +141,7 @@ test("no network request after load, none to another origin, whatever the user d
 });
 
 test("README screenshot", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 760 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page);
   await page.getByTestId("input").fill(SAMPLE);
   await expect(page.getByTestId("output")).toContainText("[EMAIL-2]");
@@ -149,5 +149,6 @@ test("README screenshot", async ({ page }) => {
   await page.keyboard.press("n");
   await page.keyboard.press("n");
   await expect(page.getByTestId("review").locator(".cm-tooltip")).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshot.png" });
 });
