@@ -2,23 +2,30 @@
 //! text ([`Engine::sanitize`]) or a stream of chunks ([`Engine::stream`]).
 
 pub mod allowlist;
-mod leak;
+pub(crate) mod leak;
 mod repeat;
 
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
 use crate::error::Error;
-use crate::policy::Policy;
-use crate::replace::{MappingEntry, Pseudonyms};
+use crate::policy::{Policy, Strategy};
+use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+
+/// Shortest key accepted for the `hash` strategy, in bytes.
+pub const MIN_KEY_LEN: usize = 16;
 
 /// A compiled policy, ready to scan any number of texts. Build once, reuse.
 pub struct Engine {
     policy: Policy,
     detectors: Vec<Box<dyn Detector>>,
     allowlist: Allowlist,
+    /// The `hash` strategy's key; never part of the policy file.
+    key: Option<Vec<u8>>,
+    fingerprint: String,
 }
 
 /// A finding as reported to callers: byte and UTF-16 spans, and what replaced it.
@@ -48,7 +55,21 @@ pub struct Residual {
     pub kind: &'static str,
 }
 
-/// Totals for one run.
+/// One finding in the report: where, what and how it was replaced; the original value only
+/// when the caller asked for values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportFinding {
+    pub category: Category,
+    pub rule: String,
+    pub strategy: Strategy,
+    /// Byte span in the input.
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Totals for one run. The same JSON from the library, the CLI (`--report`) and the web app.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub input_bytes: usize,
@@ -57,10 +78,26 @@ pub struct Report {
     pub lossy_input: bool,
     pub findings: usize,
     pub counts: BTreeMap<Category, usize>,
+    /// Findings per replacement strategy.
+    pub strategy_counts: BTreeMap<Strategy, usize>,
+    /// Categories replaced in this run whose strategy (label, mask, remove) cannot be restored.
+    pub not_restorable: Vec<Category>,
+    /// Findings dropped by the allowlist (and, when the policy allows them, documentation
+    /// values).
     pub allowlisted: usize,
+    /// SHA-256 (hex) of the canonical policy JSON: which rules produced this output.
+    pub policy_fingerprint: String,
+    /// SHA-256 (hex) of the input bytes and of the output text.
+    pub input_sha256: String,
+    pub output_sha256: String,
     /// Original values or fresh detections left in the output: must be 0.
     pub residual: usize,
     pub residuals: Vec<Residual>,
+    /// Every finding: category, rule, strategy, byte span (no original unless asked).
+    pub finding_list: Vec<ReportFinding>,
+    /// Things the user should know about how the input was read (a message flag that was
+    /// missing and treated as internal, ...), each once.
+    pub notices: Vec<String>,
 }
 
 /// The result of sanitizing a whole text.
@@ -68,12 +105,41 @@ pub struct Report {
 pub struct Sanitized {
     pub text: String,
     pub findings: Vec<FindingReport>,
-    pub mapping: Vec<MappingEntry>,
+    /// Replacement → original, for [`crate::restore`]. Holds originals: keep it private.
+    pub mapping: Mapping,
     pub report: Report,
 }
 
 impl Engine {
+    /// Compiles `policy`. Fails when the policy is invalid or uses the `hash` strategy
+    /// (which needs [`Engine::with_key`]).
     pub fn new(policy: Policy) -> Result<Engine, Error> {
+        let hashed = policy.categories_using(Strategy::Hash);
+        if !hashed.is_empty() {
+            let ids: Vec<&str> = hashed.iter().map(|c| c.id()).collect();
+            return Err(Error::Key(format!(
+                "the \"hash\" strategy (used for {}) needs a secret key; give one with \
+                 Engine::with_key (CLI: --key-file FILE). It is never read from the policy",
+                ids.join(", ")
+            )));
+        }
+        Engine::build(policy, None)
+    }
+
+    /// Compiles `policy` with the key of the `hash` strategy (at least [`MIN_KEY_LEN`]
+    /// bytes). The same key gives the same `[EMAIL:3f2a9c1d]` on every machine.
+    pub fn with_key(policy: Policy, key: &[u8]) -> Result<Engine, Error> {
+        if key.len() < MIN_KEY_LEN {
+            return Err(Error::Key(format!(
+                "the key has {} bytes; use at least {MIN_KEY_LEN} random bytes (a short key \
+                 lets anyone guess values back from their hashes)",
+                key.len()
+            )));
+        }
+        Engine::build(policy, Some(key.to_vec()))
+    }
+
+    fn build(policy: Policy, key: Option<Vec<u8>>) -> Result<Engine, Error> {
         policy.validate()?;
         let mut detectors: Vec<Box<dyn Detector>> = detect::builtin()
             .into_iter()
@@ -83,10 +149,13 @@ impl Engine {
             detectors.push(Box::new(custom));
         }
         let allowlist = Allowlist::from_policy(&policy)?;
+        let fingerprint = policy.fingerprint();
         Ok(Engine {
             policy,
             detectors,
             allowlist,
+            key,
+            fingerprint,
         })
     }
 
@@ -97,19 +166,54 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
+        self.detect_in(text, &mut crate::structure::Context::default(), &[])
+    }
+
+    /// The detectors alone, without the structure pass: for re-scanning pieces of output
+    /// (lines a replacement touched), where the document structure is not visible.
+    pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
+        self.detect_with(text, None, &[]).0
+    }
+
+    /// [`Engine::detect`] with the structure context of a run (format, learned names) and
+    /// the values found in its earlier segments, replaced wherever they recur.
+    fn detect_in(
+        &self,
+        text: &str,
+        ctx: &mut crate::structure::Context,
+        known: &[(String, Category)],
+    ) -> (Vec<Finding>, usize) {
+        self.detect_with(text, Some(ctx), known)
+    }
+
+    fn detect_with(
+        &self,
+        text: &str,
+        ctx: Option<&mut crate::structure::Context>,
+        known: &[(String, Category)],
+    ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
         for d in &self.detectors {
             d.detect(text, &mut raw);
         }
+        if let Some(ctx) = ctx {
+            crate::structure::analyze(text, &self.policy, ctx, &mut raw);
+        }
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
         let before = resolved.len();
+        let docs = self.policy.allow_documentation_values;
         let mut kept: Vec<Finding> = resolved
             .into_iter()
-            .filter(|f| !self.allowlist.allows(f, &text[f.start..f.end]))
+            .filter(|f| {
+                let value = &text[f.start..f.end];
+                let documentation =
+                    docs && fake::is_documentation_value(f.category, &normalise(f.category, value));
+                !(documentation || self.allowlist.allows(f, value))
+            })
             .collect();
         let allowed = before - kept.len();
-        repeat::extend(text, &mut kept);
+        repeat::extend(text, &mut kept, known);
         (kept, allowed)
     }
 
@@ -133,25 +237,41 @@ impl Engine {
         let lossy = matches!(text, std::borrow::Cow::Owned(_));
         let mut s = self.sanitize(&text);
         s.report.lossy_input = lossy;
+        if lossy {
+            s.report.input_sha256 = hash::hex(&Sha256::digest(bytes));
+        }
         s
     }
 
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
     pub fn stream(&self) -> Stream<'_> {
+        let mut state = State::new(EngineRef::Borrowed(self), false);
+        state.streaming = true;
         Stream {
-            state: State::new(EngineRef::Borrowed(self), false),
+            state,
             buf: String::new(),
             emitted: 0,
+            min_segment: STREAM_MIN_SEGMENT,
         }
+    }
+
+    /// Like [`Engine::stream`], with each finding's original value in the findings.
+    pub fn stream_with_values(&self) -> Stream<'_> {
+        let mut s = self.stream();
+        s.state.with_values = true;
+        s
     }
 
     /// Like [`Engine::stream`], but the stream shares ownership of the engine, so it can be
     /// kept in a struct that outlives any borrow (the WebAssembly binding needs this).
     pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
+        let mut state = State::new(EngineRef::Shared(engine), false);
+        state.streaming = true;
         Stream {
-            state: State::new(EngineRef::Shared(engine), false),
+            state,
             buf: String::new(),
             emitted: 0,
+            min_segment: STREAM_MIN_SEGMENT,
         }
     }
 }
@@ -205,6 +325,14 @@ struct State<'e> {
     report: Report,
     findings: Vec<FindingReport>,
     with_values: bool,
+    input_hash: Sha256,
+    output_hash: Sha256,
+    /// Originals of earlier segments, looked for in later output too (streams only).
+    history: leak::History,
+    /// Values found in earlier segments, replaced wherever they recur (streams only).
+    known: repeat::Known,
+    streaming: bool,
+    structure: crate::structure::Context,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -213,12 +341,22 @@ struct State<'e> {
 
 impl<'e> State<'e> {
     fn new(engine: EngineRef<'e>, with_values: bool) -> Self {
+        let pseudonyms = match &engine.key {
+            Some(k) => Pseudonyms::with_key(k),
+            None => Pseudonyms::new(),
+        };
         State {
             engine,
-            pseudonyms: Pseudonyms::new(),
+            pseudonyms,
             report: Report::default(),
             findings: Vec::new(),
             with_values,
+            input_hash: Sha256::new(),
+            output_hash: Sha256::new(),
+            history: leak::History::default(),
+            known: repeat::Known::default(),
+            streaming: false,
+            structure: crate::structure::Context::default(),
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -227,22 +365,57 @@ impl<'e> State<'e> {
 
     /// Sanitizes one self-contained segment and returns its output.
     fn process(&mut self, text: &str) -> String {
-        let (found, allowed) = self.engine.detect(text);
+        let (found, allowed) =
+            self.engine
+                .detect_in(text, &mut self.structure, self.known.values());
+        for n in self.structure.take_notices() {
+            if !self.report.notices.contains(&n) {
+                self.report.notices.push(n);
+            }
+        }
         self.report.allowlisted += allowed;
+        if self.streaming {
+            self.known
+                .add(found.iter().map(|f| (&text[f.start..f.end], f.category)));
+        }
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         let mut utf16 = self.in_utf16;
         let mut originals: BTreeSet<(Category, &str)> = BTreeSet::new();
+        // Output spans of values we produced on purpose (fakes, kept reserved values).
+        let mut produced: Vec<(usize, usize)> = Vec::new();
+        let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
         for f in &found {
             out.push_str(&text[last..f.start]);
             utf16 += utf16_len(&text[last..f.start]);
             let value = &text[f.start..f.end];
-            let replacement =
-                self.pseudonyms
-                    .replacement(&self.engine.policy, f.category, f.label(), value);
+            let key = f.key.as_deref().unwrap_or(value);
+            let mut r = self
+                .pseudonyms
+                .replace(&self.engine.policy, f.category, f.label(), key);
+            r.text = crate::structure::fit_replacement(f, r.text);
             let value_utf16 = utf16_len(value);
-            out.push_str(&replacement);
+            let span = (out.len(), out.len() + r.text.len());
+            changed.push(span);
+            if r.produced {
+                produced.push(span);
+            }
+            out.push_str(&r.text);
             *self.report.counts.entry(f.category).or_insert(0) += 1;
+            *self.report.strategy_counts.entry(r.strategy).or_insert(0) += 1;
+            if !r.strategy.restorable() && !self.report.not_restorable.contains(&f.category) {
+                self.report.not_restorable.push(f.category);
+            }
+            self.report.finding_list.push(ReportFinding {
+                category: f.category,
+                rule: f.rule.to_string(),
+                strategy: r.strategy,
+                start: self.in_bytes + f.start,
+                end: self.in_bytes + f.end,
+                value: self.with_values.then(|| value.to_string()),
+            });
+            let kept_as_is = r.produced && r.text == value;
+            let replacement = r.text;
             self.findings.push(FindingReport {
                 category: f.category,
                 rule: f.rule.to_string(),
@@ -256,13 +429,29 @@ impl<'e> State<'e> {
                 value: self.with_values.then(|| value.to_string()),
             });
             utf16 += value_utf16;
-            originals.insert((f.category, value));
+            if !kept_as_is {
+                originals.insert((f.category, value));
+            }
             last = f.end;
         }
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let residuals = leak::check(&self.engine, &out, &originals);
+        let current = leak::Originals::new(
+            originals.iter().map(|&(c, v)| (c, v.to_string())).collect(),
+            true,
+        );
+        let matchers: Vec<&leak::Originals> = self
+            .history
+            .matchers()
+            .chain(std::iter::once(&current))
+            .collect();
+        let residuals = leak::check(&self.engine, &out, &matchers, &changed, &produced);
+        if self.streaming {
+            self.history.add(originals.iter().copied());
+        }
+        self.input_hash.update(text.as_bytes());
+        self.output_hash.update(out.as_bytes());
         for mut r in residuals {
             r.start += self.out_bytes;
             r.end += self.out_bytes;
@@ -278,10 +467,14 @@ impl<'e> State<'e> {
         self.report.input_bytes = self.in_bytes;
         self.report.output_bytes = self.out_bytes;
         self.report.residual = self.report.residuals.len();
+        self.report.policy_fingerprint = self.engine.fingerprint.clone();
+        self.report.input_sha256 = hash::hex(&self.input_hash.finalize());
+        self.report.output_sha256 = hash::hex(&self.output_hash.finalize());
+        self.report.not_restorable.sort();
         Sanitized {
             text,
             findings: self.findings,
-            mapping: self.pseudonyms.mapping().to_vec(),
+            mapping: Mapping::new(self.pseudonyms.mapping().to_vec()),
             report: self.report,
         }
     }
@@ -306,13 +499,22 @@ pub struct Stream<'e> {
     state: State<'e>,
     buf: String,
     emitted: usize,
+    min_segment: usize,
 }
 
 impl<'e> Stream<'e> {
+    /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
+    /// more: smaller segments give output sooner at some cost in speed. The output is the
+    /// same for any size.
+    pub fn with_segment_size(mut self, bytes: usize) -> Self {
+        self.min_segment = bytes.max(1);
+        self
+    }
+
     /// Adds a chunk; returns the sanitized text that is ready (possibly empty).
     pub fn feed(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
-        if self.buf.len() < STREAM_MIN_SEGMENT {
+        if self.buf.len() < self.min_segment {
             return String::new();
         }
         let split = safe_split(&self.buf);

@@ -13,6 +13,8 @@ pub enum Error {
     Input(String),
     /// The mapping file for restore is invalid.
     Mapping(String),
+    /// A strategy needs a key that was not given (the `hash` strategy), or the key is unusable.
+    Key(String),
     /// The leak check found original values in the output; the output must not be used.
     Leak { residual: usize },
     /// An I/O error in the command-line tool.
@@ -28,6 +30,7 @@ impl fmt::Display for Error {
             }
             Error::Input(m) => write!(f, "cannot process input: {m}"),
             Error::Mapping(m) => write!(f, "invalid mapping: {m}"),
+            Error::Key(m) => write!(f, "missing or invalid key: {m}"),
             Error::Leak { residual } => write!(
                 f,
                 "leak check failed: {residual} original value(s) or detections remain in the output; \

@@ -10,6 +10,27 @@
 //! assert_eq!(out.text, "Mail [EMAIL-1] from [IPV4-1] or [IPV6-1]");
 //! assert_eq!(out.report.residual, 0);
 //! ```
+//!
+//! Each category has a replacement strategy (`label`, `numbered`, `mask`, `partial`, `fake`,
+//! `hash`, `remove`); the mapping it returns puts the originals back into a reply:
+//!
+//! ```
+//! use logscrub::{restore, Engine, Policy};
+//!
+//! let policy = Policy::from_json(r#"{"strategies":{"email":"fake","ipv4":"partial"}}"#).unwrap();
+//! let engine = Engine::new(policy).unwrap();
+//! let out = engine.sanitize("login by Bob@Contoso.com from 10.1.2.3");
+//! assert_eq!(out.text, "login by user1@example.invalid from 10.1.2.[IPV4-1]");
+//! let (reply, unknown) = restore("Is user1@example.invalid behind 10.1.2.[IPV4-1]?", &out.mapping);
+//! assert_eq!(reply, "Is Bob@Contoso.com behind 10.1.2.3?");
+//! assert!(unknown.is_empty());
+//!
+//! // The keyed hash needs a key, given to the engine, never stored in the policy.
+//! let policy = Policy::from_json(r#"{"default_strategy":"hash"}"#).unwrap();
+//! assert!(Engine::new(policy.clone()).is_err());
+//! let engine = Engine::with_key(policy, b"a secret of at least 16 bytes").unwrap();
+//! assert!(engine.sanitize("bob@contoso.com").text.starts_with("[EMAIL:"));
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod detect;
@@ -17,11 +38,13 @@ pub mod engine;
 pub mod error;
 pub mod policy;
 pub mod replace;
+pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use detect::{Category, Finding};
-pub use engine::{Engine, FindingReport, Report, Sanitized, Stream};
+pub use engine::{Engine, FindingReport, Report, ReportFinding, Sanitized, Stream};
 pub use error::Error;
 pub use policy::{Policy, Strategy};
+pub use replace::{restore, Mapping, MappingEntry};

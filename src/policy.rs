@@ -4,11 +4,16 @@
 //! {
 //!   "version": 1,
 //!   "categories": { "ticket": true, "phone": false },
-//!   "strategies": { "email": "label" },
+//!   "strategies": { "email": "label", "ipv4": "partial", "phone": "fake" },
+//!   "default_strategy": "numbered",
+//!   "allow_documentation_values": false,
 //!   "allowlist": { "values": ["support@ourco.com"], "email_domains": ["ourco.com"],
 //!                  "cidrs": ["10.0.0.0/8"], "patterns": ["^build-\\d+$"] },
 //!   "custom_rules": [ { "label": "EMPLOYEE_ID", "pattern": "\\bE\\d{6}\\b" } ],
-//!   "deny_terms": ["Project Falcon"]
+//!   "deny_terms": ["Project Falcon"],
+//!   "format": "auto",
+//!   "internal_notes": "remove",
+//!   "note_markers": ["NB:", "Escalation note:"]
 //! }
 //! ```
 //! Unknown fields are an error; so are unknown categories and invalid patterns.
@@ -26,8 +31,11 @@ pub const MAX_PATTERN_LEN: usize = 1_000;
 /// Largest compiled size of one user pattern (the regex crate's `size_limit`).
 pub const MAX_PATTERN_COMPILED: usize = 1 << 20;
 
-/// How the values of one category are replaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+/// How the values of one category are replaced. Policy JSON names: `label`, `numbered`,
+/// `mask`, `partial`, `fake`, `hash`, `remove`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Strategy {
     /// `[EMAIL-1]`: the same value always gets the same number.
@@ -35,8 +43,57 @@ pub enum Strategy {
     Numbered,
     /// `[EMAIL]`.
     Label,
+    /// Keeps the shape, hides the content: `j***@e******.com`, `203.0.***.***`.
+    Mask,
+    /// Keeps what helps debugging and is not personal (email domain, IPv4 /24, IPv6 /48,
+    /// card last four), numbers the rest: `[EMAIL-1]@example-corp.com`.
+    Partial,
+    /// Realistic values from reserved ranges (`user1@example.invalid`, `192.0.2.7`), so the
+    /// output still parses as a log; equal originals give equal fakes.
+    Fake,
+    /// Keyed HMAC-SHA-256, shown short: `[EMAIL:3f2a9c1d]`. Needs a key (`Engine::with_key`).
+    Hash,
     /// The value disappears.
     Remove,
+}
+
+impl Strategy {
+    /// Every strategy, in a stable order.
+    pub const ALL: [Strategy; 7] = [
+        Strategy::Label,
+        Strategy::Numbered,
+        Strategy::Mask,
+        Strategy::Partial,
+        Strategy::Fake,
+        Strategy::Hash,
+        Strategy::Remove,
+    ];
+
+    /// The policy/JSON name (`numbered`, `fake`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Strategy::Numbered => "numbered",
+            Strategy::Label => "label",
+            Strategy::Mask => "mask",
+            Strategy::Partial => "partial",
+            Strategy::Fake => "fake",
+            Strategy::Hash => "hash",
+            Strategy::Remove => "remove",
+        }
+    }
+
+    /// Parses a strategy name.
+    pub fn from_id(id: &str) -> Option<Strategy> {
+        Strategy::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Whether the mapping can bring the original back from this strategy's output.
+    pub fn restorable(self) -> bool {
+        matches!(
+            self,
+            Strategy::Numbered | Strategy::Partial | Strategy::Fake | Strategy::Hash
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,6 +132,41 @@ pub struct Policy {
     pub custom_rules: Vec<CustomRule>,
     /// Terms always redacted (case-insensitive, whole words).
     pub deny_terms: Vec<String>,
+    /// Leave reserved documentation values (`example.com` addresses, 192.0.2.0/24,
+    /// 2001:db8::/32, 555-01xx numbers, test card numbers, ...) in the input as they are.
+    /// Off by default: test data often uses them and should still be found.
+    pub allow_documentation_values: bool,
+    /// How the input's structure is read: `auto` (sniffed) or a forced format.
+    pub format: InputFormat,
+    /// What happens to internal notes: `remove` (default) or `keep` (left in place, still
+    /// scrubbed of personal data).
+    pub internal_notes: InternalNotes,
+    /// Extra line-start markers of internal notes, added to the built-in list
+    /// (`Internal note:`, `[Internal]`, ...). Case-insensitive.
+    pub note_markers: Vec<String>,
+}
+
+/// The structure of the input, as sniffed or as forced by the policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    #[default]
+    Auto,
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+    Eml,
+    Html,
+}
+
+/// Whether internal notes are taken out or kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InternalNotes {
+    #[default]
+    Remove,
+    Keep,
 }
 
 impl Default for Policy {
@@ -87,6 +179,10 @@ impl Default for Policy {
             allowlist: Allowlist::default(),
             custom_rules: Vec::new(),
             deny_terms: Vec::new(),
+            allow_documentation_values: false,
+            format: InputFormat::Auto,
+            internal_notes: InternalNotes::Remove,
+            note_markers: Vec::new(),
         }
     }
 }
@@ -106,6 +202,22 @@ impl Policy {
     /// The policy as pretty JSON (what the web app exports).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// SHA-256 (hex) of the canonical policy JSON: compact, fields in declaration order, maps
+    /// sorted. Two files that parse to the same policy have the same fingerprint.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let canonical = serde_json::to_string(self).unwrap_or_default();
+        crate::replace::hash::hex(&Sha256::digest(canonical.as_bytes()))
+    }
+
+    /// The categories that are enabled and use `strategy`.
+    pub fn categories_using(&self, strategy: Strategy) -> Vec<Category> {
+        Category::ALL
+            .into_iter()
+            .filter(|&c| self.enabled(c) && self.strategy(c) == strategy)
+            .collect()
     }
 
     pub fn validate(&self) -> Result<(), Error> {
@@ -141,6 +253,13 @@ impl Policy {
         for p in &self.allowlist.patterns {
             compile_user_pattern(p)?;
         }
+        for m in &self.note_markers {
+            if m.trim().is_empty() || m.len() > 100 || m.contains('\n') {
+                return Err(Error::Policy(format!(
+                    "note marker {m:?} must be 1 to 100 bytes on one line"
+                )));
+            }
+        }
         for c in &self.allowlist.cidrs {
             crate::engine::allowlist::Cidr::parse(c)?;
         }
@@ -155,10 +274,12 @@ impl Policy {
     }
 
     pub fn strategy(&self, category: Category) -> Strategy {
-        self.strategies
-            .get(category.id())
-            .copied()
-            .unwrap_or(self.default_strategy)
+        match self.strategies.get(category.id()) {
+            Some(&s) => s,
+            // Internal notes are taken out unless the policy names a strategy for them.
+            None if category == Category::InternalNote => Strategy::Remove,
+            None => self.default_strategy,
+        }
     }
 }
 
@@ -194,6 +315,45 @@ mod tests {
     fn default_round_trips() {
         let p = Policy::default();
         assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
+    }
+
+    #[test]
+    fn strategies_parse_by_name() {
+        for s in Strategy::ALL {
+            let json = format!(r#"{{"strategies":{{"email":"{}"}}}}"#, s.id());
+            assert_eq!(
+                Policy::from_json(&json).unwrap().strategy(Category::Email),
+                s
+            );
+            assert_eq!(Strategy::from_id(s.id()), Some(s));
+        }
+        let e = Policy::from_json(r#"{"strategies":{"email":"blur"}}"#).unwrap_err();
+        assert!(e.to_string().contains("unknown variant `blur`"), "{e}");
+        let p = Policy::from_json(r#"{"allow_documentation_values":true}"#).unwrap();
+        assert!(p.allow_documentation_values);
+    }
+
+    #[test]
+    fn fingerprint_ignores_formatting() {
+        let a = Policy::from_json(r#"{"version":1,"strategies":{"email":"fake"}}"#).unwrap();
+        let b = Policy::from_json("{\n \"strategies\": {\"email\": \"fake\"},\n \"version\": 1 }")
+            .unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint().len(), 64);
+        assert_ne!(a.fingerprint(), Policy::default().fingerprint());
+    }
+
+    #[test]
+    fn structure_fields() {
+        let p = Policy::from_json(
+            r#"{"format":"jsonl","internal_notes":"keep","note_markers":["NB:"]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.format, InputFormat::Jsonl);
+        assert_eq!(p.internal_notes, InternalNotes::Keep);
+        assert_eq!(p.strategy(Category::InternalNote), Strategy::Remove);
+        assert!(Policy::from_json(r#"{"format":"xml"}"#).is_err());
+        assert!(Policy::from_json(r#"{"note_markers":[" "]}"#).is_err());
     }
 
     #[test]

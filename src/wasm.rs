@@ -27,6 +27,29 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+fn engine(policy_json: &str, key: Option<Vec<u8>>) -> Result<Engine, JsValue> {
+    let policy = Policy::from_json(policy_json).map_err(js_error)?;
+    match key {
+        Some(k) => Engine::with_key(policy, &k),
+        None => Engine::new(policy),
+    }
+    .map_err(js_error)
+}
+
+/// The strategy names the policy accepts.
+#[wasm_bindgen]
+pub fn strategies() -> Vec<String> {
+    crate::Strategy::ALL
+        .iter()
+        .map(|s| {
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// A compiled policy. `new Scrubber(policyJson)` throws on an invalid policy.
 #[wasm_bindgen]
 pub struct Scrubber {
@@ -35,11 +58,12 @@ pub struct Scrubber {
 
 #[wasm_bindgen]
 impl Scrubber {
+    /// `key`: the secret of the `hash` strategy (bytes), or undefined.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy_json: &str) -> Result<Scrubber, JsValue> {
-        let policy = Policy::from_json(policy_json).map_err(js_error)?;
-        let engine = Engine::new(policy).map_err(js_error)?;
-        Ok(Scrubber { engine })
+    pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<Scrubber, JsValue> {
+        Ok(Scrubber {
+            engine: engine(policy_json, key)?,
+        })
     }
 
     /// Sanitizes a whole text: `{ text, findings, mapping, report }`.
@@ -81,7 +105,7 @@ pub fn categories() -> Result<JsValue, JsValue> {
 struct StreamEnd<'a> {
     text: &'a str,
     findings: usize,
-    mapping: &'a [crate::replace::MappingEntry],
+    mapping: &'a crate::Mapping,
     report: &'a crate::Report,
 }
 
@@ -95,11 +119,9 @@ pub struct ScrubStream {
 #[wasm_bindgen]
 impl ScrubStream {
     #[wasm_bindgen(constructor)]
-    pub fn new(policy_json: &str) -> Result<ScrubStream, JsValue> {
-        let policy = Policy::from_json(policy_json).map_err(js_error)?;
-        let engine = Engine::new(policy).map_err(js_error)?;
+    pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<ScrubStream, JsValue> {
         Ok(ScrubStream {
-            stream: Some(Engine::stream_shared(Arc::new(engine))),
+            stream: Some(Engine::stream_shared(Arc::new(engine(policy_json, key)?))),
         })
     }
 

@@ -59,10 +59,9 @@ impl Detector for CardDetector {
         let mut i = 0;
         while i < bytes.len() {
             // Prefilter: jump to the next digit that starts a token.
-            let Some(p) = bytes[i..].iter().position(u8::is_ascii_digit) else {
+            let Some(s) = super::scan::find_digit(bytes, i) else {
                 return;
             };
-            let s = i + p;
             let run_end = skip_digit_run(bytes, s);
             if !starts_token(bytes, s) {
                 i = run_end;

@@ -6,8 +6,6 @@
 
 use super::scan::{char_at, char_before};
 use super::{Category, Detector, Finding};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::sync::LazyLock;
 
 pub struct EmailDetector;
 
@@ -21,33 +19,76 @@ enum AtForm {
     Word,
 }
 
-const AT_TOKENS: &[(&str, AtForm)] = &[
-    ("@", AtForm::Plain),
-    ("%40", AtForm::Encoded),
-    ("&#64;", AtForm::Encoded),
-    ("&#x40;", AtForm::Encoded),
-    ("&commat;", AtForm::Encoded),
-    ("[at]", AtForm::Word),
-    ("(at)", AtForm::Word),
-    ("{at}", AtForm::Word),
-    ("<at>", AtForm::Word),
-    (" at ", AtForm::Word),
-    (" [at] ", AtForm::Word),
-    (" (at) ", AtForm::Word),
-];
-
-static AT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(AT_TOKENS.iter().map(|(t, _)| t))
-        .unwrap_or_else(|_| unreachable_matcher())
-});
-
-/// The token list is a constant that is known to build; this keeps the hot path free of
-/// `expect` all the same.
-fn unreachable_matcher() -> AhoCorasick {
-    AhoCorasick::new(["@"]).unwrap_or_else(|_| std::process::abort())
+/// Finds every at-sign form, in text order, without a pass per form over the whole text:
+/// plain `@` by memchr; `%40` / `&#64;` / `&#x40;` / `&commat;` from `%` and `&`; bracketed
+/// `[at]` `(at)` `{at}` `<at>` from the bracket; and the spelled-out ` at `, which is common
+/// prose, only on the line before an obfuscated dot (` dot `, `[dot]`, ` . `), which is not.
+fn at_tokens(b: &[u8]) -> Vec<(usize, usize, AtForm)> {
+    let mut t = Vec::new();
+    for p in memchr::memchr_iter(b'@', b) {
+        t.push((p, p + 1, AtForm::Plain));
+    }
+    for p in memchr::memchr2_iter(b'%', b'&', b) {
+        let rest = &b[p..];
+        for enc in ["%40", "&#64;", "&#x40;", "&commat;"] {
+            if rest.len() >= enc.len() && rest[..enc.len()].eq_ignore_ascii_case(enc.as_bytes()) {
+                t.push((p, p + enc.len(), AtForm::Encoded));
+                break;
+            }
+        }
+    }
+    let mut bracket = |p: usize| {
+        let close = match b[p] {
+            b'[' => b']',
+            b'(' => b')',
+            b'{' => b'}',
+            _ => b'>',
+        };
+        if b.len() >= p + 4 && b[p + 1..p + 3].eq_ignore_ascii_case(b"at") && b[p + 3] == close {
+            // ` [at] ` takes its spaces with it, as one token.
+            let spaced = p > 0 && b[p - 1] == b' ' && b.get(p + 4) == Some(&b' ');
+            if spaced {
+                t.push((p - 1, p + 5, AtForm::Word));
+            } else {
+                t.push((p, p + 4, AtForm::Word));
+            }
+        }
+    };
+    for p in memchr::memchr3_iter(b'[', b'(', b'{', b) {
+        bracket(p);
+    }
+    for p in memchr::memchr_iter(b'<', b) {
+        bracket(p);
+    }
+    // Spelled-out ` at `: only before an obfuscated dot on the same line.
+    let mut dots: Vec<usize> = Vec::new();
+    for needle in [&b"dot"[..], b"DOT", b"Dot", b" . "] {
+        dots.extend(memchr::memmem::find_iter(b, needle));
+    }
+    if !dots.is_empty() {
+        dots.sort_unstable();
+        let mut searched_to = 0;
+        for d in dots {
+            let line_start = memchr::memrchr(b'\n', &b[..d]).map_or(0, |i| i + 1);
+            let from = line_start.max(d.saturating_sub(160)).max(searched_to);
+            let window = &b[from..d];
+            let mut i = 0;
+            while i + 4 <= window.len() {
+                let w = &window[i..i + 4];
+                if w[0] == b' ' && w[3] == b' ' && w[1..3].eq_ignore_ascii_case(b"at") {
+                    t.push((from + i, from + i + 4, AtForm::Word));
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            }
+            searched_to = searched_to.max(d);
+        }
+    }
+    // Text order; at one start the longer token (` [at] ` over `[at]`) first.
+    t.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    t.dedup_by(|later, earlier| later.0 < earlier.1);
+    t
 }
 
 /// Top-level domains accepted as a whole domain (`user@org`): the generic ones that are
@@ -93,12 +134,11 @@ impl Detector for EmailDetector {
             return;
         }
         let mut last_end = 0;
-        for m in AT_MATCHER.find_iter(text) {
-            if m.start() < last_end {
+        for (start, end, form) in at_tokens(bytes) {
+            if start < last_end {
                 continue;
             }
-            let form = AT_TOKENS[m.pattern().as_usize()].1;
-            if let Some(f) = match_at(text, m.start(), m.end(), form) {
+            if let Some(f) = match_at(text, start, end, form) {
                 last_end = f.end;
                 out.push(f);
             }

@@ -161,6 +161,9 @@ pub struct Finding {
     pub reason: Cow<'static, str>,
     /// Placeholder label for custom rules (`EMPLOYEE_ID`); `None` uses the category label.
     pub label: Option<String>,
+    /// The value under which the finding is numbered when it is not its own text: a learned
+    /// name's part (`Jane`) is numbered as the full name (`Jane Doe`). `None` uses the text.
+    pub key: Option<String>,
 }
 
 impl Finding {
@@ -178,6 +181,7 @@ impl Finding {
             end,
             reason: Cow::Borrowed(reason),
             label: None,
+            key: None,
         }
     }
 

@@ -37,7 +37,12 @@ impl Detector for NationalIdDetector {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Prefilter: jump to the next digit or capital letter.
+            // Prefilter: jump to the next digit or capital letter. Every identifier has a
+            // digit within three bytes of its start (`AB 12 ...`), so skip to the next digit.
+            let Some(d) = super::scan::find_digit(bytes, i) else {
+                return;
+            };
+            i = i.max(d.saturating_sub(3));
             let Some(p) = bytes[i..].iter().position(|&b| START[usize::from(b)]) else {
                 return;
             };

@@ -4,7 +4,6 @@
 use super::{Engine, Residual};
 use crate::detect::Category;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeSet;
 
 /// Spans of replacement placeholders in `out`: `[LABEL]`, `[LABEL-12]`, `[LABEL:3f2a9c1d]`.
 pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
@@ -55,7 +54,7 @@ fn placeholder_len(b: &[u8]) -> Option<usize> {
             {
                 j += 1;
             }
-            if j - d != 8 {
+            if !(8..=16).contains(&(j - d)) {
                 return None;
             }
         }
@@ -136,18 +135,188 @@ fn alnum_at(s: &str, i: usize, before: bool) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Checks one output segment. `originals` are the values replaced in its input.
+/// Whether `s..e` overlaps one of the sorted, disjoint `spans`.
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(_, pe)| pe <= s);
+    spans.get(i).is_some_and(|&(ps, _)| ps < e)
+}
+
+/// Whether `s..e` lies inside one of the sorted, disjoint `spans`.
+fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(_, pe)| pe < e);
+    spans.get(i).is_some_and(|&(ps, pe)| ps <= s && e <= pe)
+}
+
+/// The output ranges a fresh detection can be in: the whole lines holding a replacement.
+/// Detectors are line-local, so a line the replacement did not touch is byte-identical to an
+/// input line that had no finding left after the allowlist, and scans the same again. `None`
+/// means "scan everything": user patterns may span lines, and so may PEM blocks.
+fn rescan_ranges(
+    engine: &Engine,
+    out: &str,
+    changed: &[(usize, usize)],
+) -> Option<Vec<(usize, usize)>> {
+    if !engine.policy.custom_rules.is_empty()
+        || engine.policy.deny_terms.iter().any(|t| t.contains('\n'))
+        || memchr::memmem::find(out.as_bytes(), b"-----BEGIN ").is_some()
+    {
+        return None;
+    }
+    let bytes = out.as_bytes();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in changed {
+        if let Some(last) = ranges.last_mut() {
+            if s <= last.1 {
+                last.1 = last.1.max(e);
+                continue;
+            }
+        }
+        let start = memchr::memrchr(b'\n', bytes.get(..s)?).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', bytes.get(e..)?).map_or(out.len(), |i| e + i);
+        match ranges.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => ranges.push((start, end)),
+        }
+    }
+    Some(ranges)
+}
+
+/// Original values, in every encoding, compiled for search.
+pub(super) struct Originals {
+    values: Vec<(Category, String)>,
+    pats: Vec<String>,
+    cats: Vec<Category>,
+    /// `None` when there is nothing to search, or the matcher could not be built.
+    ac: Option<aho_corasick::AhoCorasick>,
+    failed: bool,
+}
+
+impl Originals {
+    /// `encodings`: also look for the percent-, JSON-, HTML- and base64-encoded forms.
+    pub(super) fn new(values: Vec<(Category, String)>, encodings: bool) -> Originals {
+        let mut pats: Vec<String> = Vec::new();
+        let mut cats: Vec<Category> = Vec::new();
+        for (cat, value) in &values {
+            // Very short values (a 3-letter deny term) would match inside ordinary words.
+            if value.chars().count() < 3 {
+                continue;
+            }
+            if encodings {
+                for v in variants(value) {
+                    pats.push(v);
+                    cats.push(*cat);
+                }
+            } else {
+                pats.push(value.clone());
+                cats.push(*cat);
+            }
+        }
+        let (ac, failed) = if pats.is_empty() {
+            (None, false)
+        } else {
+            match AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+            {
+                Ok(ac) => (Some(ac), false),
+                Err(_) => (None, true),
+            }
+        };
+        Originals {
+            values,
+            pats,
+            cats,
+            ac,
+            failed,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// The originals of the earlier segments of a stream, so that a value found in one segment
+/// is also looked for in the output of the later ones. Kept as matchers whose sizes shrink by
+/// more than [`HISTORY_FANOUT`] from one to the next (a new batch merges into the last level
+/// while that is not that much bigger): each segment is searched with O(log n) automata, and
+/// each value is compiled O(log n) times in all.
+const HISTORY_FANOUT: usize = 4;
+
+#[derive(Default)]
+pub(super) struct History {
+    levels: Vec<Originals>,
+    seen: std::collections::HashSet<(Category, String)>,
+}
+
+impl History {
+    pub(super) fn matchers(&self) -> impl Iterator<Item = &Originals> {
+        self.levels.iter()
+    }
+
+    /// Adds the originals of a checked segment.
+    pub(super) fn add<'a>(&mut self, values: impl IntoIterator<Item = (Category, &'a str)>) {
+        let fresh: Vec<(Category, String)> = values
+            .into_iter()
+            .filter(|&(c, v)| !self.seen.contains(&(c, v.to_string())))
+            .map(|(c, v)| (c, v.to_string()))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        self.seen.extend(fresh.iter().cloned());
+        let mut level = fresh;
+        while let Some(last) = self.levels.last() {
+            if last.len() > HISTORY_FANOUT * level.len() {
+                break;
+            }
+            if let Some(last) = self.levels.pop() {
+                let mut merged = last.values;
+                merged.append(&mut level);
+                level = merged;
+            }
+        }
+        // Earlier values are looked for as written (any case) only: the encoded forms of a
+        // value are checked in its own segment, and five times the patterns would make every
+        // later segment pay for them.
+        self.levels.push(Originals::new(level, false));
+    }
+}
+
+/// Checks one output segment. `originals` are the values replaced in its input and, in a
+/// stream, those of earlier segments; `changed`
+/// are the sorted output spans of every replacement; `produced` those where we wrote a
+/// detectable value on purpose (a fake, or a reserved value kept as is): detections and
+/// matches wholly inside them are ours.
 pub(super) fn check(
     engine: &Engine,
     out: &str,
-    originals: &BTreeSet<(Category, &str)>,
+    originals: &[&Originals],
+    changed: &[(usize, usize)],
+    produced: &[(usize, usize)],
 ) -> Vec<Residual> {
     let placeholders = placeholder_spans(out);
-    let in_placeholder = |s: usize, e: usize| placeholders.iter().any(|&(ps, pe)| s < pe && ps < e);
+    let in_placeholder =
+        |s: usize, e: usize| overlaps(&placeholders, s, e) || inside(produced, s, e);
     let mut residuals = Vec::new();
 
     // 1. Fresh detections outside placeholders.
-    let (found, _) = engine.detect(out);
+    let found = match rescan_ranges(engine, out, changed) {
+        None => engine.detect(out).0,
+        Some(ranges) => {
+            let mut found = Vec::new();
+            for (s, e) in ranges {
+                let Some(part) = out.get(s..e) else { continue };
+                found.extend(engine.detect_content(part).into_iter().map(|mut f| {
+                    f.start += s;
+                    f.end += s;
+                    f
+                }));
+            }
+            found
+        }
+    };
     for f in found {
         if !in_placeholder(f.start, f.end) {
             residuals.push(Residual {
@@ -160,63 +329,49 @@ pub(super) fn check(
     }
 
     // 2. Original values in any encoding, case-insensitively, as whole tokens.
-    let mut pats: Vec<String> = Vec::new();
-    let mut cats: Vec<Category> = Vec::new();
-    for &(cat, value) in originals {
-        // Very short values (a 3-letter deny term) would match inside ordinary words.
-        if value.chars().count() < 3 {
-            continue;
+    for o in originals {
+        if o.failed {
+            // Could not build the matcher: report, never pass silently.
+            residuals.push(Residual {
+                start: 0,
+                end: 0,
+                category: Category::Custom,
+                kind: "leak check unavailable",
+            });
         }
-        for v in variants(value) {
-            pats.push(v);
-            cats.push(cat);
+        let Some(ac) = &o.ac else { continue };
+        for m in ac.find_iter(out) {
+            let (s, e) = (m.start(), m.end());
+            let i = m.pattern().as_usize();
+            let (Some(p), Some(&cat)) = (o.pats.get(i), o.cats.get(i)) else {
+                continue;
+            };
+            let starts_alnum = p.chars().next().is_some_and(|c| c.is_alphanumeric());
+            let ends_alnum = p.chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
+                continue;
+            }
+            // Embedded in a longer identifier (`BP-1347-10.0.0.1-1444`): the same rule as the
+            // consistency pass, which did not replace it there.
+            let mut before = out[..s].chars().rev();
+            let mut after = out[e..].chars();
+            let (b1, b2) = (before.next(), before.next());
+            let (a1, a2) = (after.next(), after.next());
+            if (starts_alnum && super::repeat::joined(p, b1, b2))
+                || (ends_alnum && super::repeat::joined(p, a1, a2))
+            {
+                continue;
+            }
+            if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
+                continue;
+            }
+            residuals.push(Residual {
+                start: s,
+                end: e,
+                category: cat,
+                kind: "original value",
+            });
         }
-    }
-    if pats.is_empty() {
-        return residuals;
-    }
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&pats)
-    else {
-        // Could not build the matcher: report, never pass silently.
-        residuals.push(Residual {
-            start: 0,
-            end: 0,
-            category: Category::Custom,
-            kind: "leak check unavailable",
-        });
-        return residuals;
-    };
-    for m in ac.find_iter(out) {
-        let (s, e) = (m.start(), m.end());
-        let p = &pats[m.pattern().as_usize()];
-        let starts_alnum = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-        let ends_alnum = p.chars().next_back().is_some_and(|c| c.is_alphanumeric());
-        if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
-            continue;
-        }
-        // Embedded in a longer identifier (`BP-1347-10.0.0.1-1444`): the same rule as the
-        // consistency pass, which did not replace it there.
-        let mut before = out[..s].chars().rev();
-        let mut after = out[e..].chars();
-        let (b1, b2) = (before.next(), before.next());
-        let (a1, a2) = (after.next(), after.next());
-        if (starts_alnum && super::repeat::joined(p, b1, b2))
-            || (ends_alnum && super::repeat::joined(p, a1, a2))
-        {
-            continue;
-        }
-        if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
-            continue;
-        }
-        residuals.push(Residual {
-            start: s,
-            end: e,
-            category: cats[m.pattern().as_usize()],
-            kind: "original value",
-        });
     }
     residuals.sort_by_key(|r| (r.start, r.end));
     residuals
@@ -225,6 +380,45 @@ pub(super) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::policy::Policy;
+
+    #[test]
+    fn rescans_only_changed_lines() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let out = "a\nx [EMAIL-1] 10.9.8.7\nb\nclean 10.0.0.1\n[EMAIL-2]";
+        let s1 = out.find("[EMAIL-1]").unwrap();
+        let s2 = out.find("[EMAIL-2]").unwrap();
+        let changed = [(s1, s1 + 9), (s2, s2 + 9)];
+        assert_eq!(
+            rescan_ranges(&engine, out, &changed),
+            Some(vec![(2, 22), (s2, out.len())])
+        );
+        let r = check(&engine, out, &[], &changed, &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&out[r[0].start..r[0].end], "10.9.8.7");
+        // A PEM block may span lines: everything is scanned.
+        let pem = "-----BEGIN X-----\n10.0.0.1";
+        assert_eq!(rescan_ranges(&engine, pem, &[]), None);
+        assert_eq!(check(&engine, pem, &[], &[], &[]).len(), 1);
+    }
+
+    #[test]
+    fn history_merges_levels() {
+        let mut h = History::default();
+        for i in 0..100 {
+            let v = format!("value{i}@corp.com");
+            h.add([(Category::Email, v.as_str())]);
+            h.add([(Category::Email, v.as_str())]);
+        }
+        let sizes: Vec<usize> = h.matchers().map(Originals::len).collect();
+        assert_eq!(sizes.iter().sum::<usize>(), 100);
+        assert!(sizes.len() <= 5, "{sizes:?}");
+        assert!(
+            sizes.windows(2).all(|w| w[0] > HISTORY_FANOUT * w[1]),
+            "{sizes:?}"
+        );
+    }
 
     #[test]
     fn placeholders() {

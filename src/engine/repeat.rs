@@ -19,6 +19,46 @@ fn continues(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Which values are repeated: single tokens of the detector categories. Values with white
+/// space (a quoted password that caught prose) would match ordinary sentences; names and
+/// notes have their own structure-aware matching.
+fn repeatable(category: Category, value: &str) -> bool {
+    !matches!(
+        category,
+        Category::InternalNote | Category::Name | Category::Custom
+    ) && (MIN_LEN..=MAX_LEN).contains(&value.len())
+        && !value.contains(char::is_whitespace)
+}
+
+/// Most values a stream remembers from earlier segments; past this, later segments rely on
+/// their own detections and the leak check.
+const MAX_KNOWN: usize = 20_000;
+
+/// The values found in earlier segments of a stream, so that a value found in one segment is
+/// replaced in the later ones too, as in the whole text.
+#[derive(Default)]
+pub(super) struct Known {
+    seen: std::collections::HashSet<(String, Category)>,
+    list: Vec<(String, Category)>,
+}
+
+impl Known {
+    pub(super) fn add<'a>(&mut self, values: impl Iterator<Item = (&'a str, Category)>) {
+        for (v, c) in values {
+            if self.list.len() >= MAX_KNOWN || !repeatable(c, v) {
+                continue;
+            }
+            if self.seen.insert((v.to_string(), c)) {
+                self.list.push((v.to_string(), c));
+            }
+        }
+    }
+
+    pub(super) fn values(&self) -> &[(String, Category)] {
+        &self.list
+    }
+}
+
 /// A joiner (`.`, `-`, `_`) with a letter or digit beyond it continues a token. For values
 /// with colons (IPv6, MAC) a colon and a hex digit continue it too: `2001:db8::1` inside
 /// `2001:db8::1:5` is another address.
@@ -30,12 +70,13 @@ pub(crate) fn joined(value: &str, next: Option<char>, beyond: Option<char>) -> b
 }
 
 /// Adds the further occurrences of the findings' values; keeps `found` sorted by start.
-pub(super) fn extend(text: &str, found: &mut Vec<Finding>) {
-    let values: BTreeSet<(&str, Category)> = found
+pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Category)]) {
+    let mut values: BTreeSet<(&str, Category)> = found
         .iter()
-        .filter(|f| f.category != Category::InternalNote && (MIN_LEN..=MAX_LEN).contains(&f.len()))
+        .filter(|f| repeatable(f.category, &text[f.start..f.end]))
         .map(|f| (&text[f.start..f.end], f.category))
         .collect();
+    values.extend(known.iter().map(|(v, c)| (v.as_str(), *c)));
     if values.is_empty() {
         return;
     }
@@ -91,7 +132,7 @@ mod tests {
         let text =
             "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53 BP-1-8.8.8.8-2";
         let mut found = vec![Finding::new(Category::Ipv4, "ipv4.dotted", 4, 11, "")];
-        extend(text, &mut found);
+        extend(text, &mut found, &[]);
         let spans: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
         // As in the leak check, ids that embed the value are not split apart.
         assert_eq!(spans, ["8.8.8.8", "8.8.8.8"]);
@@ -100,7 +141,7 @@ mod tests {
 
         let text = "at 2001:db8::1 and 2001:db8::1:5 and 2001:db8::1:80x";
         let mut found = vec![Finding::new(Category::Ipv6, "ipv6.address", 3, 14, "")];
-        extend(text, &mut found);
+        extend(text, &mut found, &[]);
         assert_eq!(found.len(), 1);
     }
 }

@@ -80,3 +80,19 @@ test("a team default policy.json next to the page applies when nothing is saved"
   await page.getByTestId("input").fill("from 203.0.113.9");
   await expect(page.getByTestId("output")).toHaveText("from [IPV4]");
 });
+
+test("every engine strategy is offered; hash needs a key that is never saved", async ({ page }) => {
+  await openApp(page);
+  const options = await page.getByTestId("strategy-email").locator("option").allTextContents();
+  for (const s of ["numbered", "label", "mask", "partial", "fake", "hash", "remove"]) expect(options).toContain(s);
+  await page.getByTestId("input").fill("Mail jane@contoso.com");
+  await page.getByTestId("strategy-email").selectOption("hash");
+  await expect(page.getByTestId("verdict")).toContainText("key");
+  await expect(page.getByTestId("output")).toHaveText("");
+  await page.getByTestId("hash-key").fill("a-team-secret-of-enough-length");
+  await expect(page.getByTestId("output")).toHaveText(/^Mail \[EMAIL:[0-9a-f]{8}\]$/);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain("a-team-secret");
+  await page.getByTestId("strategy-email").selectOption("mask");
+  await expect(page.getByTestId("output")).not.toContainText("jane@contoso.com");
+  await expect(page.getByTestId("verdict")).toContainText("0 residual");
+});

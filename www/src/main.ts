@@ -64,6 +64,7 @@ function onWorker(msg: Response) {
   if (msg.type === "ready") {
     versionEl.textContent = `engine ${msg.version}`;
     categories = msg.categories;
+    P.STRATEGIES.splice(0, P.STRATEGIES.length, ...msg.strategies);
     engineReady();
     return;
   }
@@ -145,7 +146,7 @@ function invalidate(reason: string, kind: "" | "error" = "") {
 
 function showEngineError(message: string) {
   invalidate(`Error: ${message}. Nothing was sanitized.`, "error");
-  const policyProblem = /polic|pattern|cidr|categor|field|strateg|version|deny/i.test(message);
+  const policyProblem = /polic|pattern|cidr|categor|field|strateg|version|deny|key/i.test(message);
   policyError.hidden = !policyProblem;
   policyError.textContent = policyProblem ? `The settings are invalid: ${message}` : "";
 }
@@ -182,6 +183,7 @@ function render(result: SanitizeResult, millis: number) {
   const counts = Object.entries(r.counts).map(([c, n]) => `${n} ${c}`).join(", ");
   summary.textContent = counts ? `Replaced: ${counts}.` : "Nothing to replace.";
   if (r.lossy_input) summary.textContent += " Some bytes were not valid UTF-8 and were replaced with �.";
+  if (r.notices?.length) summary.textContent += ` ${r.notices.join(" ")}`;
   renderReview(result);
 }
 
@@ -345,7 +347,7 @@ async function runText(text: string) {
   viewSeq = id;
   sourceText = text;
   try {
-    const res = await call({ type: "sanitize", id, text, policy: policy() });
+    const res = await call({ type: "sanitize", id, text, policy: policy(), key: hashKey.value });
     if (viewSeq !== id || res.type !== "result") return;
     render(res.result, res.millis);
   } catch (e) {
@@ -374,7 +376,7 @@ async function runEntry(entry: BatchEntry): Promise<void> {
   runningFileId = id;
   try {
     const res = await call(
-      { type: "file", id, file: entry.file, policy: policy(), reviewLimit: REVIEW_LIMIT },
+      { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT },
       (p) => p.type === "progress" && showProgress(p.loaded, p.total, p.millis, entry.file.name),
     );
     entry.status = "done";
@@ -598,15 +600,14 @@ downloadBtn.addEventListener("click", () => {
   else if (currentBlob) save(currentBlob.blob, sanitizedName(view.name));
 });
 reportBtn.addEventListener("click", () => {
-  const r = current?.report ?? currentBlob?.report;
-  if (!r) return;
-  const report = { file: view.name, ...r, findings_list: current?.findings.map(({ value: _v, ...f }) => f) };
-  save(new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }), `${baseName(view.name)}.report.json`);
+  const name = `${baseName(view.name)}.report.json`;
+  if (currentBlob) return save(currentBlob.reportBlob, name);
+  if (!current) return;
+  save(new Blob([JSON.stringify({ file: view.name, ...current.report }, null, 2)], { type: "application/json" }), name);
 });
 mappingBtn.addEventListener("click", async () => {
-  const mapping = current?.mapping ?? currentBlob?.mapping;
-  if (!mapping) return;
-  const json = JSON.stringify(mapping, null, 2);
+  const json = current ? JSON.stringify(current.mapping, null, 2) : await currentBlob?.mappingBlob.text();
+  if (!json) return;
   const pass = $<HTMLInputElement>("passphrase").value;
   if (!pass) {
     save(new Blob([json], { type: "application/json" }), `${baseName(view.name)}.mapping.json`);
@@ -651,6 +652,8 @@ const lists = {
   patterns: $<HTMLTextAreaElement>("allow-patterns"),
 };
 const customRules = $<HTMLTextAreaElement>("custom-rules");
+/** The hash strategy's secret: in memory only, never saved or exported. */
+const hashKey = $<HTMLInputElement>("hash-key");
 const denyTerms = $<HTMLTextAreaElement>("deny-terms");
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -762,6 +765,10 @@ function updateCounts(counts: Record<string, number>) {
 $("settings-title").closest("aside")!.addEventListener("input", (e) => {
   const t = e.target as HTMLElement;
   if (t.id === "policy-import") return;
+  if (t.id === "hash-key") {
+    rerun(300);
+    return;
+  }
   onSettingsChange();
 });
 

@@ -14,8 +14,8 @@ export interface PolicyDoc {
 
 export const POLICY_KEY = "logscrub.policy";
 
-/** Strategy names the engine accepts (kept in step with src/policy.rs). */
-export const STRATEGIES = ["numbered", "label", "remove"];
+/** Strategy names the engine accepts (the engine tells the page at start). */
+export const STRATEGIES: string[] = ["numbered", "label", "remove"];
 
 /** The team default (policy.json next to index.html), or the built-in default. */
 let teamDefault = "";

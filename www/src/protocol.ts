@@ -32,6 +32,7 @@ export interface Report {
   allowlisted: number;
   residual: number;
   residuals: Residual[];
+  notices?: string[];
 }
 
 export interface MappingEntry {
@@ -40,10 +41,16 @@ export interface MappingEntry {
   category: Category;
 }
 
+/** The mapping file the CLI's `restore` reads. */
+export interface Mapping {
+  version: number;
+  entries: MappingEntry[];
+}
+
 export interface SanitizeResult {
   text: string;
   findings: Finding[];
-  mapping: MappingEntry[];
+  mapping: Mapping;
   report: Report;
 }
 
@@ -51,7 +58,10 @@ export interface SanitizeResult {
 export interface StreamSummary {
   blob: Blob;
   findings: number;
-  mapping: MappingEntry[];
+  /** The full report and the mapping as JSON files (big: they stay off the main thread). */
+  reportBlob: Blob;
+  mappingBlob: Blob;
+  /** The report without its per-finding list. */
   report: Report;
 }
 
@@ -63,13 +73,13 @@ export interface CategoryInfo {
 
 /** Page → worker. */
 export type Request =
-  | { type: "sanitize"; id: number; text: string; policy: string }
-  | { type: "file"; id: number; file: File; policy: string; reviewLimit: number }
+  | { type: "sanitize"; id: number; text: string; policy: string; key: string }
+  | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number }
   | { type: "cancel"; id: number };
 
 /** Worker → page. */
 export type Response =
-  | { type: "ready"; version: string; categories: CategoryInfo[] }
+  | { type: "ready"; version: string; categories: CategoryInfo[]; strategies: string[] }
   | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string }
   | { type: "progress"; id: number; loaded: number; total: number; millis: number }
   | { type: "summary"; id: number; summary: StreamSummary; millis: number }

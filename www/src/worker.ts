@@ -1,7 +1,7 @@
 // The worker: loads the wasm once, sanitizes on request. All heavy work happens here,
 // including reading files in chunks (File.stream() + TextDecoderStream).
-import init, { categories, ScrubStream, Scrubber, version } from "logscrub-wasm";
-import type { CategoryInfo, MappingEntry, Report, Request, Response, SanitizeResult } from "./protocol";
+import init, { categories, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
+import type { CategoryInfo, Mapping, Report, Request, Response, SanitizeResult } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -15,7 +15,7 @@ let broken = false;
 const cancelled = new Set<number>();
 
 const ready = init({ module_or_path: new URL("logscrub_bg.wasm", import.meta.url) }).then(
-  () => post({ type: "ready", version: version(), categories: categories() as CategoryInfo[] }),
+  () => post({ type: "ready", version: version(), categories: categories() as CategoryInfo[], strategies: strategies() }),
   (e: unknown) => {
     broken = true;
     post({ type: "error", id: null, message: `The engine could not be loaded: ${String(e)}`, fatal: true });
@@ -26,12 +26,18 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function getScrubber(policy: string): Scrubber {
-  if (scrubber === null || scrubberPolicy !== policy) {
-    const next = new Scrubber(policy);
+/** The hash strategy's key: bytes of the passphrase, or undefined when none is given. */
+function keyBytes(key: string): Uint8Array | undefined {
+  return key ? new TextEncoder().encode(key) : undefined;
+}
+
+function getScrubber(policy: string, key: string): Scrubber {
+  const cacheKey = `${key.length}:${key}\n${policy}`;
+  if (scrubber === null || scrubberPolicy !== cacheKey) {
+    const next = new Scrubber(policy, keyBytes(key));
     scrubber?.free();
     scrubber = next;
-    scrubberPolicy = policy;
+    scrubberPolicy = cacheKey;
   }
   return scrubber;
 }
@@ -67,33 +73,36 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
   post({ type: "progress", id, loaded: file.size, total: file.size, millis: performance.now() - t0 });
 }
 
-async function handleFile(id: number, file: File, policy: string, reviewLimit: number) {
+async function handleFile(id: number, file: File, policy: string, key: string, reviewLimit: number) {
   const t0 = performance.now();
   if (file.size <= reviewLimit) {
     const parts: string[] = [];
     // Validate the policy before reading: a bad policy fails at once.
-    const s = getScrubber(policy);
+    const s = getScrubber(policy, key);
     await readChunks(id, file, t0, (t) => parts.push(t));
     const source = parts.join("");
     const result = s.sanitize(source) as SanitizeResult;
     post({ type: "result", id, result, millis: performance.now() - t0, source });
     return;
   }
-  const stream = new ScrubStream(policy);
+  const stream = new ScrubStream(policy, keyBytes(key));
   const out: string[] = [];
   try {
     await readChunks(id, file, t0, (t) => {
       const o = stream.feed(t);
       if (o) out.push(o);
     });
-    const end = stream.finish() as { text: string; findings: number; mapping: MappingEntry[]; report: Report };
+    const end = stream.finish() as { text: string; findings: number; mapping: Mapping; report: Report };
     out.push(end.text);
     const blob = new Blob(out, { type: "text/plain;charset=utf-8" });
     out.length = 0;
+    const reportBlob = new Blob([JSON.stringify({ file: file.name, ...end.report }, null, 2)], { type: "application/json" });
+    const mappingBlob = new Blob([JSON.stringify(end.mapping, null, 2)], { type: "application/json" });
+    const report = { ...end.report, finding_list: undefined, residuals: end.report.residuals.slice(0, 10) };
     post({
       type: "summary",
       id,
-      summary: { blob, findings: end.findings, mapping: end.mapping, report: end.report },
+      summary: { blob, findings: end.findings, reportBlob, mappingBlob, report },
       millis: performance.now() - t0,
     });
   } finally {
@@ -114,11 +123,11 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
   }
   try {
     if (req.type === "file") {
-      await handleFile(req.id, req.file, req.policy, req.reviewLimit);
+      await handleFile(req.id, req.file, req.policy, req.key, req.reviewLimit);
       cancelled.delete(req.id);
       return;
     }
-    const s = getScrubber(req.policy);
+    const s = getScrubber(req.policy, req.key);
     const t0 = performance.now();
     const result = s.sanitize(req.text) as SanitizeResult;
     post({ type: "result", id: req.id, result, millis: performance.now() - t0 });

@@ -17,6 +17,7 @@ mod jsonschema;
 mod loghub;
 mod presidio;
 mod score;
+mod structure;
 mod verbose;
 
 use logscrub::{Category, Engine, Policy};
@@ -81,6 +82,8 @@ fn implemented() -> Vec<Category> {
         .iter()
         .flat_map(|d| d.categories().to_vec())
         .collect();
+    // The structure pass (not a detector) reports these.
+    v.extend([Category::InternalNote, Category::Name]);
     v.sort();
     v.dedup();
     v
@@ -126,6 +129,11 @@ fn main() -> ExitCode {
     run("fixtures", &mut |t| {
         fixtures::evaluate(&engine, &fixtures_dir(), t)
             .map(|(f, l)| format!("{f} files, {l} labels"))
+    });
+
+    run("structure", &mut |t| {
+        structure::evaluate(&engine, &fixtures_dir().join("../structure"), t)
+            .map(|(f, n)| format!("{f} platform fixtures, {n} internal notes"))
     });
 
     match find_corpus(args.corpus.clone()) {

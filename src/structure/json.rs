@@ -1,0 +1,1144 @@
+//! JSON and JSON Lines exports of support platforms: internal messages by each platform's
+//! flag (see `formats/INTERNAL-NOTES.md`), personal data by key, names from name fields.
+//!
+//! A small span-keeping parser reads the document (serde_json does not give spans); every
+//! finding lies inside a string value (between its quotes) or covers a whole number, so the
+//! output stays valid JSON with the same shape and key order.
+
+use super::names::{Learned, Role};
+use super::{email, is_placeholder, squash, Context, Sink, NOTICE_FLAG_UNKNOWN, NOTICE_JSON_SPLIT};
+use crate::detect::Category;
+use std::borrow::Cow;
+
+/// Nesting deeper than this is not read as structure (the text is then scanned line by line).
+const MAX_DEPTH: usize = 128;
+
+/// A JSON value with the byte spans of its strings and numbers.
+#[derive(Debug)]
+pub(crate) enum Node<'t> {
+    /// Content span, between the quotes.
+    Str(usize, usize),
+    Num(usize, usize),
+    Bool(bool),
+    Null,
+    Obj(Vec<(Cow<'t, str>, Node<'t>)>),
+    Arr(Vec<Node<'t>>),
+}
+
+struct Parser<'t> {
+    t: &'t str,
+    b: &'t [u8],
+    i: usize,
+}
+
+impl<'t> Parser<'t> {
+    fn ws(&mut self) {
+        while self.b.get(self.i).is_some_and(|c| c.is_ascii_whitespace()) {
+            self.i += 1;
+        }
+    }
+
+    fn string(&mut self) -> Option<(usize, usize)> {
+        if self.b.get(self.i) != Some(&b'"') {
+            return None;
+        }
+        let s = self.i + 1;
+        let mut i = s;
+        loop {
+            let rest = self.b.get(i..)?;
+            let j = memchr::memchr2(b'"', b'\\', rest)?;
+            i += j;
+            if self.b.get(i) == Some(&b'\\') {
+                i += 2;
+            } else {
+                self.i = i + 1;
+                return Some((s, i));
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Node<'t>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'"' => self.string().map(|(s, e)| Node::Str(s, e)),
+            b'{' => {
+                self.i += 1;
+                let mut members = Vec::new();
+                self.ws();
+                if self.b.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return Some(Node::Obj(members));
+                }
+                loop {
+                    self.ws();
+                    let (ks, ke) = self.string()?;
+                    // Keys are kept squashed (`From_Email` -> `fromemail`): every rule
+                    // compares squashed keys, so squash once here.
+                    let key = match decode(self.t, ks, ke)? {
+                        Cow::Borrowed(b) => squash(b),
+                        Cow::Owned(o) => Cow::Owned(squash(&o).into_owned()),
+                    };
+                    self.ws();
+                    if self.b.get(self.i) != Some(&b':') {
+                        return None;
+                    }
+                    self.i += 1;
+                    let v = self.value(depth + 1)?;
+                    members.push((key, v));
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.i += 1,
+                        b'}' => {
+                            self.i += 1;
+                            return Some(Node::Obj(members));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.b.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Some(Node::Arr(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.i += 1,
+                        b']' => {
+                            self.i += 1;
+                            return Some(Node::Arr(items));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b't' => self.literal("true", Node::Bool(true)),
+            b'f' => self.literal("false", Node::Bool(false)),
+            b'n' => self.literal("null", Node::Null),
+            b'-' | b'0'..=b'9' => {
+                let s = self.i;
+                while self.b.get(self.i).is_some_and(|c| {
+                    c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E')
+                }) {
+                    self.i += 1;
+                }
+                Some(Node::Num(s, self.i))
+            }
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &str, node: Node<'t>) -> Option<Node<'t>> {
+        if self.b.get(self.i..self.i + word.len())? == word.as_bytes() {
+            self.i += word.len();
+            Some(node)
+        } else {
+            None
+        }
+    }
+}
+
+/// Parses `text[start..end]` as exactly one JSON value (spans relative to `text`).
+fn parse_in(text: &str, start: usize, end: usize) -> Option<Node<'_>> {
+    let t = text.get(..end)?;
+    let mut p = Parser {
+        t,
+        b: t.as_bytes(),
+        i: start,
+    };
+    // Skip a byte-order mark.
+    if t.get(start..).is_some_and(|r| r.starts_with('\u{feff}')) {
+        p.i += '\u{feff}'.len_utf8();
+    }
+    let v = p.value(0)?;
+    p.ws();
+    (p.i == end).then_some(v)
+}
+
+/// Whether `s` is one JSON value.
+pub(crate) fn parses(s: &str) -> bool {
+    parse_in(s, 0, s.len()).is_some()
+}
+
+/// The decoded text of a string span.
+fn decode(text: &str, s: usize, e: usize) -> Option<Cow<'_, str>> {
+    let raw = text.get(s..e)?;
+    if !raw.contains('\\') {
+        return Some(Cow::Borrowed(raw));
+    }
+    serde_json::from_str::<String>(text.get(s - 1..e + 1)?)
+        .ok()
+        .map(Cow::Owned)
+}
+
+/// A whole JSON document (or, in a stream, one segment of it).
+pub fn analyze_document(
+    text: &str,
+    first: bool,
+    sink: &mut Sink,
+    learned: &mut Learned,
+    ctx: &mut Context,
+) {
+    match parse_in(text, 0, text.len()) {
+        Some(root) => {
+            let mut w = Walker {
+                t: text,
+                sink,
+                learned,
+                unknown: false,
+                agent_hint: false,
+            };
+            w.walk(&root, None);
+            if w.unknown {
+                ctx.notice(NOTICE_FLAG_UNKNOWN);
+            }
+        }
+        None => {
+            // Not one whole document (a streamed segment, or malformed): read key/value
+            // lines, failing closed on message bodies.
+            if line_fallback(text, 0, text.len(), sink, learned) {
+                ctx.notice(NOTICE_JSON_SPLIT);
+            }
+            // The start of the input did not parse: it may not be JSON at all (a text log
+            // that opens with `[`), so read it as a transcript too.
+            if first {
+                super::text::analyze(text, 0, sink, learned, ctx);
+            }
+        }
+    }
+}
+
+/// JSON Lines: one record per line.
+pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Context) {
+    let mut unknown = false;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.trim_end().len();
+        let s = start + (line.len() - line.trim_start().len());
+        if s < end {
+            match parse_in(text, s, end) {
+                Some(root) => {
+                    let mut w = Walker {
+                        t: text,
+                        sink,
+                        learned,
+                        unknown: false,
+                        agent_hint: false,
+                    };
+                    w.walk(&root, None);
+                    unknown |= w.unknown;
+                }
+                None => {
+                    if line_fallback(text, s, end, sink, learned) {
+                        ctx.notice("unreadable JSON Lines record: its message bodies were treated as internal");
+                    }
+                }
+            }
+        }
+        start += line.len();
+    }
+    if unknown {
+        ctx.notice(NOTICE_FLAG_UNKNOWN);
+    }
+}
+
+/// Keys whose value is the text of a message.
+const BODY_KEYS: &[&str] = &[
+    "body",
+    "bodyhtml",
+    "bodytext",
+    "commentbody",
+    "content",
+    "documentbody",
+    "hsnotebody",
+    "htmlbody",
+    "msg",
+    "notetext",
+    "plainbody",
+    "plaintext",
+    "renderedbody",
+    "richtext",
+    "strippedhtml",
+    "strippedtext",
+    "subject",
+    "summary",
+    "text",
+    "textbody",
+    "value",
+];
+
+/// Objects whose `name`, `first`, `last` are a person's.
+const PERSON_PARENTS: &[&str] = &[
+    "admin",
+    "agent",
+    "assignedto",
+    "assignee",
+    "author",
+    "bcc",
+    "cc",
+    "commenter",
+    "contact",
+    "createdby",
+    "customer",
+    "from",
+    "history",
+    "lastmodifiedby",
+    "owner",
+    "person",
+    "receiver",
+    "recipients",
+    "requester",
+    "sender",
+    "senders",
+    "source",
+    "submitter",
+    "teammate",
+    "to",
+    "updateauthor",
+    "user",
+    "visitor",
+];
+
+fn get<'n, 't>(members: &'n [(Cow<'t, str>, Node<'t>)], key: &str) -> Option<&'n Node<'t>> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Vis {
+    Public,
+    Internal,
+    /// A record that should carry a flag but whose flag is missing or unrecognised.
+    Unknown,
+}
+
+struct Walker<'a, 's, 'p> {
+    t: &'a str,
+    sink: &'s mut Sink<'p>,
+    learned: &'s mut Learned,
+    unknown: bool,
+    /// Inside the author of an internal message: that person is an agent.
+    agent_hint: bool,
+}
+
+impl Walker<'_, '_, '_> {
+    fn str_of(&self, n: Option<&Node>) -> Option<Cow<'_, str>> {
+        match n? {
+            Node::Str(s, e) => decode(self.t, *s, *e),
+            _ => None,
+        }
+    }
+
+    fn lower_of(&self, n: Option<&Node>) -> Option<String> {
+        self.str_of(n).map(|s| s.trim().to_ascii_lowercase())
+    }
+
+    /// A flag as a boolean: `true`, `"Yes"`, `"true"`, `1`; `None` when unrecognised.
+    fn truthy(&self, n: &Node) -> Option<bool> {
+        match n {
+            Node::Bool(b) => Some(*b),
+            Node::Str(..) => match self.lower_of(Some(n))?.as_str() {
+                "true" | "yes" | "y" | "1" => Some(true),
+                "false" | "no" | "n" | "0" => Some(false),
+                _ => None,
+            },
+            Node::Num(s, e) => match self.t.get(*s..*e)? {
+                "1" => Some(true),
+                "0" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn walk(&mut self, node: &Node, key: Option<&str>) {
+        match node {
+            Node::Obj(members) => self.object(members, key),
+            Node::Arr(items) => {
+                for it in items {
+                    self.walk(it, key);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn classify(&self, m: &[(Cow<str>, Node)]) -> Option<Vis> {
+        let has = |k: &str| get(m, k).is_some();
+        let has_body = || BODY_KEYS.iter().any(|k| has(k));
+        // Intercom: part_type (conversation parts) or message_type (reply API).
+        for k in ["parttype", "messagetype"] {
+            if let Some(n) = get(m, k) {
+                let v = self.lower_of(Some(n)).unwrap_or_default();
+                return if v.contains("note") {
+                    Some(Vis::Internal)
+                } else if INTERCOM_PUBLIC.contains(&v.as_str()) {
+                    Some(Vis::Public)
+                } else if self.has_text(m) {
+                    Some(Vis::Unknown)
+                } else {
+                    None
+                };
+            }
+        }
+        // ServiceNow journal rows.
+        if has("element") && has("value") {
+            return Some(match self.lower_of(get(m, "element")).as_deref() {
+                Some("work_notes") => Vis::Internal,
+                Some("comments") => Vis::Public,
+                _ => Vis::Unknown,
+            });
+        }
+        // Salesforce CaseComment, EmailMessage; Zoho comments; Jira platform API.
+        for k in [
+            "ispublished",
+            "isexternallyvisible",
+            "ispublic",
+            "jsdpublic",
+        ] {
+            if let Some(n) = get(m, k) {
+                return Some(match self.truthy(n) {
+                    Some(true) => Vis::Public,
+                    Some(false) => Vis::Internal,
+                    None => Vis::Unknown,
+                });
+            }
+        }
+        // Gorgias: the internal-note channel or source type.
+        if self.lower_of(get(m, "channel")).as_deref() == Some("internal-note") {
+            return Some(Vis::Internal);
+        }
+        if let Some(Node::Obj(src)) = get(m, "source") {
+            if self.lower_of(get(src, "type")).as_deref() == Some("internal-note") {
+                return Some(Vis::Internal);
+            }
+        }
+        // Salesforce FeedItem (`AllUsers`/`InternalUsers`), Zoho threads (`public`/`private`).
+        if let Some(n) = get(m, "visibility") {
+            return Some(match self.lower_of(Some(n)).as_deref() {
+                Some("allusers" | "public") => Vis::Public,
+                Some("internalusers" | "private" | "internal") => Vis::Internal,
+                _ => Vis::Unknown,
+            });
+        }
+        // Jira Service Management: the sd.public.comment property.
+        if let Some(Node::Arr(props)) = get(m, "properties") {
+            for p in props {
+                if let Node::Obj(pm) = p {
+                    if self.lower_of(get(pm, "key")).as_deref() == Some("sd.public.comment") {
+                        if let Some(Node::Obj(v)) = get(pm, "value") {
+                            if let Some(n) = get(v, "internal") {
+                                return Some(match self.truthy(n) {
+                                    Some(true) => Vis::Internal,
+                                    Some(false) => Vis::Public,
+                                    None => Vis::Unknown,
+                                });
+                            }
+                        }
+                        return Some(Vis::Unknown);
+                    }
+                }
+            }
+        }
+        // Zendesk, Gorgias, Jira portal: `public`; Freshdesk: `private` (`"Yes"` in v1).
+        if let Some(n) = get(m, "public") {
+            return Some(match self.truthy(n) {
+                Some(true) => Vis::Public,
+                Some(false) => Vis::Internal,
+                None => Vis::Unknown,
+            });
+        }
+        if let Some(n) = get(m, "private") {
+            return Some(match self.truthy(n) {
+                Some(true) => Vis::Internal,
+                Some(false) => Vis::Public,
+                None => Vis::Unknown,
+            });
+        }
+        // Dynamics 365 Omnichannel transcript messages: comma-separated tags.
+        if let (Some(Node::Str(..)), true) = (get(m, "tags"), has("content")) {
+            let tags = self.lower_of(get(m, "tags")).unwrap_or_default();
+            let tags: Vec<&str> = tags.split(',').map(str::trim).collect();
+            return Some(if tags.contains(&"private") {
+                Vis::Internal
+            } else if tags.contains(&"public") || tags.contains(&"system") {
+                Vis::Public
+            } else {
+                Vis::Unknown
+            });
+        }
+        // HubSpot conversation messages.
+        if let Some(t) = self.str_of(get(m, "type")) {
+            if has("text") || has("richtext") {
+                if t == "COMMENT" {
+                    return Some(Vis::Internal);
+                }
+                if t == "MESSAGE" || t == "WELCOME_MESSAGE" {
+                    return Some(Vis::Public);
+                }
+                if t.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    return Some(Vis::Unknown);
+                }
+            }
+        }
+        // Help Scout threads.
+        if has("body") && (has("createdby") || has("assignedto") || has("state") || has("action")) {
+            if let Some(t) = self.lower_of(get(m, "type")) {
+                return Some(if t == "note" {
+                    Vis::Internal
+                } else if HELPSCOUT_PUBLIC.contains(&t.as_str()) {
+                    Vis::Public
+                } else {
+                    Vis::Unknown
+                });
+            }
+        }
+        // Front: comments (posted_at) are internal; messages carry is_inbound.
+        if has("postedat") && has("body") && has("author") && !has("isinbound") {
+            return Some(Vis::Internal);
+        }
+        // Dynamics annotations, HubSpot CRM notes: always internal.
+        if has("notetext") || has("annotationid") || has("hsnotebody") {
+            return Some(Vis::Internal);
+        }
+        // Records that should carry a flag and do not: fail closed.
+        let author_is_person = matches!(get(m, "author"), Some(Node::Obj(a))
+            if get(a, "accountid").is_some() || get(a, "emailaddress").is_some());
+        let missing = (has("authorid") && (has("body") || has("htmlbody") || has("plainbody")))
+            || (has("bodytext")
+                && (has("fromemail") || has("incoming") || has("supportemail") || has("toemails")))
+            || has("commentbody")
+            || has("textbody")
+            || has("htmlbody") && has("fromaddress")
+            || (self.sf_type(m).as_deref() == Some("feeditem"))
+            || (has("body") && author_is_person)
+            || (has("fromemailaddress") && (has("content") || has("summary") || has("plaintext")));
+        if missing {
+            return Some(Vis::Unknown);
+        }
+        // Gorgias messages without `public`: the channel decides.
+        if (has("bodytext") || has("bodyhtml") || has("strippedtext"))
+            && (has("sender") || has("receiver") || has("fromagent"))
+        {
+            return Some(if has("channel") {
+                Vis::Public
+            } else {
+                Vis::Unknown
+            });
+        }
+        let _ = has_body;
+        None
+    }
+
+    fn sf_type(&self, m: &[(Cow<str>, Node)]) -> Option<String> {
+        match get(m, "attributes") {
+            Some(Node::Obj(a)) => self.lower_of(get(a, "type")),
+            _ => None,
+        }
+    }
+
+    fn has_text(&self, m: &[(Cow<str>, Node)]) -> bool {
+        BODY_KEYS.iter().any(|k| match get(m, k) {
+            Some(Node::Str(s, e)) => e > s,
+            Some(Node::Obj(_) | Node::Arr(_)) => true,
+            _ => false,
+        })
+    }
+
+    /// Marks every string in a message body as an internal note.
+    fn mark_note(&mut self, n: &Node, rule: &'static str) {
+        match n {
+            Node::Str(s, e) => {
+                let raw = self.t.get(*s..*e).unwrap_or("");
+                if !is_placeholder(raw) {
+                    self.sink
+                        .note(rule, *s, *e, "internal message of a support export");
+                }
+            }
+            Node::Obj(members) => {
+                for (k, v) in members {
+                    if !matches!(squash(k).as_ref(), "type" | "version") {
+                        self.mark_note(v, rule);
+                    }
+                }
+            }
+            Node::Arr(items) => {
+                for it in items {
+                    self.mark_note(it, rule);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn object(&mut self, m: &[(Cow<str>, Node)], key: Option<&str>) {
+        let parent = key.map(squash);
+        let parent = parent.as_deref().unwrap_or("");
+        let vis = self.classify(m);
+        match vis {
+            Some(Vis::Internal) => self.mark_bodies(m),
+            Some(Vis::Unknown) => {
+                self.unknown = true;
+                self.mark_bodies(m);
+            }
+            _ => {}
+        }
+        // Authors of internal notes (and Gorgias `from_agent` senders) are agents.
+        let agent_authors = vis == Some(Vis::Internal)
+            || get(m, "fromagent").is_some_and(|n| self.truthy(n) == Some(true));
+        let mut role = self.role(m, parent);
+        if self.agent_hint && role == Role::Unknown {
+            role = Role::Agent;
+        }
+        // `first` + `last` (Help Scout, Front, ...) name one person.
+        let full = self.full_name(m);
+        if let Some(full) = &full {
+            self.learned.add(full, role);
+        }
+        let person = PERSON_PARENTS.contains(&parent)
+            || m.iter().any(|(k, _)| {
+                let k = squash(k);
+                k == "email" || k == "emailaddress"
+            });
+        for (k, v) in m {
+            let sk = squash(k);
+            let sk = sk.as_ref();
+            // Internal free text outside messages.
+            let always_internal = (parent == "visitor" && sk == "notes")
+                || (parent == "customer" && sk == "note")
+                || matches!(
+                    sk,
+                    "worknotes" | "commentsandworknotes" | "hsnotebody" | "notetext"
+                );
+            if always_internal {
+                self.mark_note(v, "structure.json.internal_field");
+                continue;
+            }
+            if let (Some(full), true) = (&full, NAME_PART_KEYS.contains(&sk)) {
+                self.name_value(v, role, Some(full));
+                continue;
+            }
+            self.field(sk, parent, person, role, m, v);
+            if matches!(v, Node::Obj(_) | Node::Arr(_)) {
+                let saved = self.agent_hint;
+                if agent_authors
+                    && matches!(
+                        sk,
+                        "author"
+                            | "sender"
+                            | "createdby"
+                            | "commenter"
+                            | "from"
+                            | "senders"
+                            | "user"
+                    )
+                {
+                    self.agent_hint = true;
+                }
+                self.walk(v, Some(k));
+                self.agent_hint = saved;
+            }
+        }
+    }
+
+    fn mark_bodies(&mut self, m: &[(Cow<str>, Node)]) {
+        for (k, v) in m {
+            let sk = squash(k);
+            if BODY_KEYS.contains(&sk.as_ref()) || sk == "headers" {
+                self.mark_note(v, "structure.json.internal_message");
+            }
+        }
+    }
+
+    fn role(&self, m: &[(Cow<str>, Node)], parent: &str) -> Role {
+        match parent {
+            "customer" | "visitor" | "requester" | "contact" | "submitter" => {
+                return Role::Customer
+            }
+            "assignee" | "assignedto" | "agent" | "admin" | "teammate" | "owner" => {
+                return Role::Agent
+            }
+            _ => {}
+        }
+        if let Some(nick) = self.lower_of(get(m, "nick")) {
+            if nick.starts_with("agent") {
+                return Role::Agent;
+            }
+            if nick.starts_with("visitor") {
+                return Role::Customer;
+            }
+        }
+        let t = self
+            .lower_of(get(m, "type"))
+            .or_else(|| self.lower_of(get(m, "role")))
+            .unwrap_or_default();
+        match t.as_str() {
+            "admin" | "bot" | "team" | "agent" | "operator" => Role::Agent,
+            // Help Scout's `createdBy.type: user` is a mailbox user, i.e. an agent.
+            "user" if parent == "createdby" => Role::Agent,
+            "user" | "lead" | "contact" | "customer" | "visitor" | "end-user" | "end_user"
+            | "enduser" => Role::Customer,
+            _ => Role::Unknown,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn field(
+        &mut self,
+        sk: &str,
+        parent: &str,
+        person: bool,
+        role: Role,
+        m: &[(Cow<str>, Node)],
+        v: &Node,
+    ) {
+        let email_ish = |s: &str| s.contains('@');
+        let (category, label): (Category, Option<&str>) = match sk {
+            "email" | "emailaddress" | "fromemail" | "toemails" | "ccemails" | "bccemails"
+            | "supportemail" | "commenteremail" | "replyccemails" | "fwdemails" | "fromaddress"
+            | "toaddress" | "ccaddress" | "bccaddress" | "fromemailaddress" | "replyto" => {
+                (Category::Email, None)
+            }
+            "to" | "cc" | "bcc" | "handle" | "address" => match v {
+                Node::Str(..) => {
+                    let s = self.str_of(Some(v)).unwrap_or_default();
+                    if email_ish(&s) {
+                        (Category::Email, None)
+                    } else if sk == "address" && person {
+                        (Category::Custom, Some("ADDRESS"))
+                    } else {
+                        return;
+                    }
+                }
+                Node::Arr(_) => (Category::Email, None),
+                _ => return,
+            },
+            "ipaddress" | "ip" | "clientip" | "remoteip" | "ipaddr" | "lastip"
+            | "lastipaddress" | "visitorip" => {
+                let s = self.str_of(Some(v)).unwrap_or_default();
+                (
+                    if s.contains(':') {
+                        Category::Ipv6
+                    } else {
+                        Category::Ipv4
+                    },
+                    None,
+                )
+            }
+            "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
+            "location" | "city" => (Category::Custom, Some("LOCATION")),
+            "useragent" | "browser" => (Category::Custom, Some("USER_AGENT")),
+            "client" if parent == "system" => (Category::Custom, Some("USER_AGENT")),
+            "phone" | "phonenumber" | "mobile" | "mobilephone" | "telephone" | "workphone"
+            | "homephone" => (Category::Phone, None),
+            "authorid" | "createdbyid" | "accountid" | "requesterid" | "submitterid" => {
+                (Category::Custom, Some("USER_ID"))
+            }
+            "id" if parent == "user" => (Category::Custom, Some("USER_ID")),
+            "timezone" if parent == "author" => (Category::Custom, Some("TIMEZONE")),
+            "headers" => (Category::Custom, Some("EMAIL_HEADERS")),
+            "value" => {
+                // HubSpot delivery identifiers: {"type": "HS_EMAIL_ADDRESS", "value": ...}.
+                let t = self.str_of(get(m, "type")).unwrap_or_default();
+                if t.starts_with("HS_EMAIL") {
+                    (Category::Email, None)
+                } else if t.starts_with("HS_PHONE") {
+                    (Category::Phone, None)
+                } else {
+                    return;
+                }
+            }
+            "displayname" | "customername" | "requestername" | "authorname" | "fullname"
+            | "firstname" | "lastname" | "fromname" | "visitorname" | "createdbyname"
+            | "syscreatedby" | "sysupdatedby" | "commentername" | "username" => {
+                self.name_field(v, role_for(sk, role));
+                return;
+            }
+            "name" | "first" | "last" if person => {
+                self.name_field(v, role);
+                return;
+            }
+            _ => return,
+        };
+        self.mark_field(v, category, label);
+        // `Jane Doe <jane@x.com>` in an address field teaches a name.
+        if category == Category::Email {
+            self.learn_display_names(v);
+        }
+    }
+
+    fn learn_display_names(&mut self, v: &Node) {
+        match v {
+            Node::Str(..) => {
+                if let Some(s) = self.str_of(Some(v)) {
+                    let names: Vec<String> = email::display_names(&s)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
+                    for n in names {
+                        self.learned.add(&n, Role::Unknown);
+                    }
+                }
+            }
+            Node::Arr(items) => {
+                for it in items {
+                    self.learn_display_names(it);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn mark_field(&mut self, v: &Node, category: Category, label: Option<&str>) {
+        match v {
+            Node::Str(s, e) => {
+                let raw = self.t.get(*s..*e).unwrap_or("");
+                if !is_placeholder(raw) {
+                    self.sink
+                        .field(category, label, "structure.json.field", *s, *e);
+                }
+            }
+            Node::Num(s, e) => {
+                self.sink
+                    .field(category, label, super::RULE_JSON_NUMBER, *s, *e);
+            }
+            Node::Arr(items) => {
+                for it in items {
+                    self.mark_field(it, category, label);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn full_name(&self, m: &[(Cow<str>, Node)]) -> Option<String> {
+        let part = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| self.str_of(get(m, k)))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && !is_placeholder(s))
+        };
+        let first = part(&["first", "firstname"])?;
+        let last = part(&["last", "lastname"])?;
+        Some(format!("{first} {last}"))
+    }
+
+    fn name_field(&mut self, v: &Node, role: Role) {
+        self.name_value(v, role, None);
+    }
+
+    /// A name field's value; `full` is the whole name when the field holds one part.
+    fn name_value(&mut self, v: &Node, role: Role, full: Option<&str>) {
+        match v {
+            Node::Str(s, e) => {
+                let raw = self.t.get(*s..*e).unwrap_or("");
+                if is_placeholder(raw) {
+                    return;
+                }
+                let value = decode(self.t, *s, *e).unwrap_or(Cow::Borrowed(raw));
+                let clean = super::names::clean(&value);
+                if clean.is_none() && super::names::is_generic(&value) {
+                    return;
+                }
+                let mut f = crate::detect::Finding::new(
+                    Category::Name,
+                    "structure.json.name_field",
+                    *s,
+                    *e,
+                    "name field of a support export",
+                );
+                f.label = Some(role_label(role).to_string());
+                let own = clean.clone().unwrap_or_else(|| value.trim().to_string());
+                f.key = Some(full.and_then(super::names::clean).unwrap_or(own));
+                self.sink.out.push(f);
+                if clean.is_some() && full.is_none() {
+                    self.learned.add(&value, role);
+                }
+            }
+            Node::Arr(items) => {
+                for it in items {
+                    self.name_value(it, role, full);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn role_for(key: &str, role: Role) -> Role {
+    match key {
+        "customername" | "requestername" | "visitorname" => Role::Customer,
+        "syscreatedby" | "sysupdatedby" => Role::Agent,
+        _ => role,
+    }
+}
+
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Unknown => "NAME",
+        Role::Customer => "CUSTOMER",
+        Role::Agent => "AGENT",
+    }
+}
+
+/// Keys that hold one part of a person's name.
+const NAME_PART_KEYS: &[&str] = &["first", "last", "firstname", "lastname"];
+
+/// Intercom part types that are customer-visible or carry no text of their own.
+const INTERCOM_PUBLIC: &[&str] = &[
+    "comment",
+    "assignment",
+    "open",
+    "close",
+    "snoozed",
+    "unsnoozed",
+    "away_mode_assignment",
+    "participant_added",
+    "participant_removed",
+    "conversation_rating_changed",
+    "conversation_rating_remark_added",
+    "default_assignment",
+    "timer_unsnooze",
+    "language_detection_details",
+    "assign_and_reopen",
+    "assign_and_unsnooze",
+    "operator_initiated",
+    "custom_action_started",
+    "custom_action_finished",
+    "title_changed",
+    "attribute_collected",
+    "quick_reply",
+    "ticket_state_updated",
+];
+
+/// Help Scout thread types other than `note`.
+const HELPSCOUT_PUBLIC: &[&str] = &[
+    "customer",
+    "message",
+    "reply",
+    "lineitem",
+    "chat",
+    "phone",
+    "forwardparent",
+    "forwardchild",
+];
+
+/// Reads `"key": value` pairs line by line when the text is not one whole JSON value.
+/// Message bodies are treated as internal (their record's flag cannot be read). Returns
+/// whether a body was found.
+fn line_fallback(
+    text: &str,
+    start: usize,
+    end: usize,
+    sink: &mut Sink,
+    learned: &mut Learned,
+) -> bool {
+    let mut any_body = false;
+    let Some(region) = text.get(start..end) else {
+        return false;
+    };
+    let mut off = start;
+    for line in region.split_inclusive('\n') {
+        let mut p = Parser {
+            t: text,
+            b: text.as_bytes(),
+            i: off,
+        };
+        let line_end = off + line.len();
+        // Every `"key": value` pair on the line.
+        while p.i < line_end {
+            let Some(q) = memchr::memchr(b'"', p.b.get(p.i..line_end).unwrap_or(&[])) else {
+                break;
+            };
+            p.i += q;
+            let Some((ks, ke)) = p.string() else { break };
+            p.ws();
+            if p.b.get(p.i) != Some(&b':') {
+                continue;
+            }
+            p.i += 1;
+            p.ws();
+            let key = decode(text, ks, ke).unwrap_or_default();
+            let sk = squash(&key);
+            let (vs, ve, num) = match p.b.get(p.i) {
+                Some(b'"') => match p.string() {
+                    Some((s, e)) if e <= line_end => (s, e, false),
+                    _ => break,
+                },
+                Some(b'-' | b'0'..=b'9') => match p.value(0) {
+                    Some(Node::Num(s, e)) => (s, e, true),
+                    _ => break,
+                },
+                _ => continue,
+            };
+            let raw = text.get(vs..ve).unwrap_or("");
+            if is_placeholder(raw) {
+                continue;
+            }
+            let sk = sk.as_ref();
+            if BODY_KEYS.contains(&sk)
+                || matches!(sk, "worknotes" | "commentsandworknotes" | "notes" | "note")
+            {
+                if !num {
+                    sink.note(
+                        "structure.json.body_unverified",
+                        vs,
+                        ve,
+                        "message body whose flag could not be read",
+                    );
+                    any_body = true;
+                }
+                continue;
+            }
+            let (cat, label): (Category, Option<&str>) = match sk {
+                "email" | "emailaddress" | "fromemail" | "supportemail" | "fromaddress"
+                | "toaddress" | "fromemailaddress" | "handle" | "address" => {
+                    (Category::Email, None)
+                }
+                "ipaddress" | "ip" | "clientip" | "remoteip" => (
+                    if raw.contains(':') {
+                        Category::Ipv6
+                    } else {
+                        Category::Ipv4
+                    },
+                    None,
+                ),
+                "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
+                "location" | "city" => (Category::Custom, Some("LOCATION")),
+                "useragent" | "browser" | "client" => (Category::Custom, Some("USER_AGENT")),
+                "phone" | "phonenumber" | "mobile" => (Category::Phone, None),
+                "name" | "displayname" | "customername" | "firstname" | "lastname" | "fullname"
+                | "syscreatedby" => (Category::Name, None),
+                _ => continue,
+            };
+            if cat == Category::Name {
+                if let Some(v) = decode(text, vs, ve) {
+                    learned.add(&v, Role::Unknown);
+                }
+            }
+            let rule = if num {
+                super::RULE_JSON_NUMBER
+            } else {
+                "structure.json.field"
+            };
+            sink.field(cat, label, rule, vs, ve);
+        }
+        off = line_end;
+    }
+    any_body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Policy;
+
+    fn run(text: &str) -> (Vec<(String, Category, String)>, Vec<String>) {
+        let policy = Policy::default();
+        let mut out = Vec::new();
+        let mut ctx = Context::default();
+        super::super::analyze(text, &policy, &mut ctx, &mut out);
+        let v = out
+            .iter()
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.category,
+                    f.label().to_string(),
+                )
+            })
+            .collect();
+        (v, ctx.take_notices())
+    }
+
+    #[test]
+    fn parses_with_spans() {
+        let t = r#" {"a": [1, -2.5e3, "x\"y", true, null, {}], "b\u0041": {"c": []}} "#;
+        let n = parse_in(t, 0, t.len()).unwrap();
+        let Node::Obj(m) = n else { panic!() };
+        assert_eq!(m[1].0, "ba");
+        let Node::Arr(items) = &m[0].1 else { panic!() };
+        let Node::Str(s, e) = items[2] else { panic!() };
+        assert_eq!(&t[s..e], r#"x\"y"#);
+        assert!(!parses("{\"a\": }"));
+        assert!(!parses("{\"a\": 1} x"));
+        assert!(!parses(&"[".repeat(500)));
+    }
+
+    #[test]
+    fn zendesk_public_flag_and_fields() {
+        let t = r#"{"comments":[
+ {"id":1,"type":"Comment","author_id":123,"body":"Hi, I cannot log in","public":true,
+  "metadata":{"system":{"client":"Mozilla/5.0","ip_address":"203.0.113.7","location":"Lyon, France","latitude":45.75,"longitude":4.85}}},
+ {"id":2,"type":"Comment","author_id":456,"body":"VIP, refund approved","public":false}
+]}"#;
+        let (f, notices) = run(t);
+        assert!(f.contains(&(
+            "VIP, refund approved".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        assert!(!f.iter().any(|x| x.0.contains("cannot log in")));
+        assert!(f.contains(&("203.0.113.7".into(), Category::Ipv4, "IPV4".into())));
+        assert!(f.contains(&("Lyon, France".into(), Category::Custom, "LOCATION".into())));
+        assert!(f.contains(&("45.75".into(), Category::Coordinates, "COORDINATES".into())));
+        assert!(f.contains(&("Mozilla/5.0".into(), Category::Custom, "USER_AGENT".into())));
+        assert!(f.contains(&("123".into(), Category::Custom, "USER_ID".into())));
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn missing_and_odd_flags_fail_closed() {
+        let t = r#"[{"author_id":1,"body":"secret plan"},{"private":"Yes","body_text":"legacy note","from_email":"a@b.co"},{"private":"maybe","body":"odd"},{"private":"No","body":"public text"}]"#;
+        let (f, notices) = run(t);
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(notes, vec!["secret plan", "legacy note", "odd"]);
+        assert_eq!(notices, vec![NOTICE_FLAG_UNKNOWN.to_string()]);
+    }
+
+    #[test]
+    fn names_from_fields_teach_free_text() {
+        let t = r#"{"conversation_parts":{"conversation_parts":[
+ {"part_type":"comment","body":"<p>Thanks Priya, fixed</p>","author":{"type":"admin","name":"Tomasz Nowak","email":"tomasz@acme.io"}},
+ {"part_type":"note","body":"<p>Priya is angry</p>","author":{"type":"user","name":"Priya Raman","email":"priya@example.org"}}]}}"#;
+        let (f, _) = run(t);
+        assert!(f.contains(&("Priya".into(), Category::Name, "CUSTOMER".into())));
+        assert!(f.contains(&("Tomasz Nowak".into(), Category::Name, "AGENT".into())));
+        assert!(f.contains(&(
+            "<p>Priya is angry</p>".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        assert!(f.contains(&("tomasz@acme.io".into(), Category::Email, "EMAIL".into())));
+    }
+
+    #[test]
+    fn placeholders_are_left_alone() {
+        let t = r#"{"public":false,"body":"[INTERNAL_NOTE_REMOVED]","ip_address":"[IPV4-1]","latitude":"[COORDINATES-1]","author":{"name":"[AGENT-1]"}}"#;
+        let (f, _) = run(t);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn split_document_fails_closed() {
+        let t = "  \"body\": \"a public reply maybe\",\n  \"ip_address\": \"10.1.2.3\",\n  \"latitude\": 1.5,\n";
+        let (f, notices) = run(&format!("{{\n{t}"));
+        assert!(f.iter().any(|x| x.1 == Category::InternalNote));
+        assert!(f.iter().any(|x| x.0 == "10.1.2.3"));
+        assert!(f.iter().any(|x| x.0 == "1.5"));
+        assert_eq!(notices, vec![NOTICE_JSON_SPLIT.to_string()]);
+    }
+}

