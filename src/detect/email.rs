@@ -85,9 +85,10 @@ fn at_tokens(b: &[u8]) -> Vec<(usize, usize, AtForm)> {
             searched_to = searched_to.max(d);
         }
     }
-    // Text order; at one start the longer token (` [at] ` over `[at]`) first.
+    // Text order; at one start the longer token (` [at] ` over `[at]`) first. Overlapping
+    // tokens are all kept: when one does not make an address, the next may (`a at [at] b`).
     t.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-    t.dedup_by(|later, earlier| later.0 < earlier.1);
+    t.dedup();
     t
 }
 
@@ -660,6 +661,15 @@ mod tests {
     }
 
     // Regressions found by the accuracy evaluation (docs/EVALUATION.md).
+
+    #[test]
+    fn regression_issue_3_overlapping_at_forms() {
+        // Found by the streaming/idempotence property: ` at ` and ` [at] ` overlap here.
+        assert_eq!(
+            found("a at [at] aa [dot] com\nat [at] aa [dot] com "),
+            ["at [at] aa [dot] com", "at [at] aa [dot] com"]
+        );
+    }
 
     #[test]
     fn idn_tld_does_not_panic() {

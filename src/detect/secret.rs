@@ -2,10 +2,15 @@
 //! cookies and session ids, PEM private keys, and the values of `password=`/`token:`/
 //! `--secret x` style key-value pairs.
 //!
-//! Two Aho-Corasick passes find every candidate: one case-sensitive over fixed token
-//! prefixes (`ghp_`, `AKIA`, `-----BEGIN `, `eyJ`, ...), one case-insensitive over key-name
-//! stems (`pass`, `pw`, `secret`, `token`, `key`, ...). Each hit is then validated by a small
-//! hand-written scanner. Only the value is reported, never the key name.
+//! Candidates come from two cheap passes. Tokens: every documented prefix (`ghp_`, `AKIA`,
+//! `eyJ`, ...) starts a run of at least 14 token bytes, so 64-byte blocks are first checked
+//! for such a run with a vectorizable bit mask, and only inside runs are word starts (and
+//! the few mid-word anchors) dispatched on their first two bytes; `-----BEGIN ` is found
+//! by memmem. Key-value pairs: the text is lower-cased in chunks and searched for rare
+//! 3-4 byte needles of the key-name stems (`ecret`, `token`, `pass`, `key`, ...) with the
+//! SIMD prefilter of aho-corasick. Each hit is then validated by a small hand-written
+//! scanner, cheapest necessary conditions (a separator after the key) first. Only the
+//! value is reported, never the key name.
 //!
 //! Placeholders are never reported: empty values, `<password>`, `${VAR}`, `%s`, `{{token}}`,
 //! `***`, `xxx`, `null`/`None`/`true`, our own `[SECRET-1]`, prose ("password is required").
@@ -76,7 +81,7 @@ enum Kind {
     /// A token: prefix plus a body of `min..=max` bytes of `cs`.
     Token,
     /// A token whose prefix is only part of a longer word (`hooks.slack.com/services/`):
-    /// no boundary is needed before it, and only the body is reported.
+    /// only the body is reported.
     Tail,
     Jwt,
     Pem,
@@ -390,47 +395,168 @@ static TOKENS: &[Tok] = &[
     ),
 ];
 
-static TOKEN_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(TOKENS.iter().map(|t| t.pat))
-        .unwrap_or_else(|_| fallback_matcher())
+/// Shortest possible token of any kind but PEM (`xoxb-` + 10, a JWT `eyJ...` of 14): a
+/// token always lies in a run of at least this many token bytes.
+const MIN_TOKEN: usize = 14;
+
+/// Bytes a token may be made of: the union of every `Cs` class and of the prefix bytes.
+static TOKEN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'_' | b'-' | b'.' | b'/' | b'+' | b'=' | b'$' | b'%' | b':' | b'~'
+            );
+        c += 1;
+    }
+    t
+};
+
+/// Whether a pattern of this kind may start inside a word (no left boundary needed).
+fn mid_word(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::PemBase64 | Kind::Telegram | Kind::AzureSecret | Kind::Atlas | Kind::Suffix
+    )
+}
+
+/// Per-position dispatch over `TOKENS` (PEM excluded): a bitset of the first two bytes of
+/// every pattern (and of those that may start mid-word), and for each first byte the
+/// pattern indices, longest first (so the first that matches is the longest, as a
+/// leftmost-longest automaton would pick).
+struct Dispatch {
+    any: [u64; 1024],
+    mid: [u64; 1024],
+    by_first: Vec<Vec<usize>>,
+}
+
+/// `[A-Za-z0-9_]`
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+static DISPATCH: LazyLock<Dispatch> = LazyLock::new(|| {
+    let mut d = Dispatch {
+        any: [0; 1024],
+        mid: [0; 1024],
+        by_first: vec![Vec::new(); 256],
+    };
+    for (i, tok) in TOKENS.iter().enumerate() {
+        let p = tok.pat.as_bytes();
+        if tok.kind == Kind::Pem || p.len() < 2 {
+            continue;
+        }
+        let bi = usize::from(p[0]) << 8 | usize::from(p[1]);
+        d.any[bi >> 6] |= 1 << (bi & 63);
+        if mid_word(tok.kind) {
+            d.mid[bi >> 6] |= 1 << (bi & 63);
+        }
+        if let Some(l) = d.by_first.get_mut(usize::from(p[0])) {
+            l.push(i);
+        }
+    }
+    for l in &mut d.by_first {
+        l.sort_by_key(|&i| std::cmp::Reverse(TOKENS.get(i).map_or(0, |t| t.pat.len())));
+    }
+    d
 });
+
+static PEM_BEGIN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"-----BEGIN "));
 
 /// The pattern lists are constants known to build; this keeps `expect` off the hot path.
 fn fallback_matcher() -> AhoCorasick {
     AhoCorasick::new(["\u{0}never\u{0}"]).unwrap_or_else(|_| std::process::abort())
 }
 
-/// Key-name stems (case-insensitive) that start a key-value check.
-const KEY_STEMS: &[&str] = &[
-    "pass",
-    "pw",
-    "psw",
-    "pssw",
-    "pasw",
-    "secret",
-    "token",
-    "key",
-    "auth",
-    "cred",
-    "sess",
-    "cookie",
-    "bearer",
-    "basic ",
-    "api",
-    "identified by",
-    "convertto-securestring",
-    "mysql",
-    "mariadb",
-    "curl ",
+/// Key-name stems (case-insensitive) that start a key-value check, each searched by a
+/// needle: a part of the stem (at the given offset in it) that is rare in prose (`ecret`,
+/// not `sec`: "second"). Needles of 4+ bytes go to one multi-pattern search whose SIMD
+/// prefilter keys on their first 4 bytes (one 3-byte needle would cut all fingerprints down
+/// to 3 bytes, which match far more often); 3-byte ones go to a second such search, and
+/// `pw` to memmem. A needle hit is checked against the whole stem.
+const KEY_STEMS: &[(&str, &str, usize)] = &[
+    ("pass", "pass", 0),
+    ("pw", "pw", 0),
+    ("psw", "psw", 0),
+    ("pssw", "pssw", 0),
+    ("pasw", "pasw", 0),
+    ("secret", "ecret", 1),
+    ("token", "token", 0),
+    ("key", "key", 0),
+    ("auth", "auth", 0),
+    ("cred", "cred", 0),
+    ("sess", "sess", 0),
+    ("cookie", "cookie", 0),
+    ("bearer", "bearer", 0),
+    ("basic ", "sic ", 2),
+    ("api", "api", 0),
+    ("identified by", "ified by", 5),
+    ("convertto-securestring", "o-securestring", 8),
+    ("mysql", "ysql", 1),
+    ("mariadb", "iadb", 3),
+    ("curl ", "url ", 1),
 ];
 
+/// Shortest needle of the multi-pattern search (`KEY_MATCHER`).
+const LONG_NEEDLE: usize = 4;
+
+/// Indices in KEY_STEMS of the needles of `KEY_MATCHER`, in its pattern order.
+static LONG_NEEDLES: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..KEY_STEMS.len())
+        .filter(|&k| KEY_STEMS.get(k).is_some_and(|s| s.1.len() >= LONG_NEEDLE))
+        .collect()
+});
+
+/// Indices in KEY_STEMS of the 3-byte needles, in the pattern order of `KEY_MATCHER3`.
+static NEEDLES3: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..KEY_STEMS.len())
+        .filter(|&k| KEY_STEMS.get(k).is_some_and(|s| s.1.len() == 3))
+        .collect()
+});
+
+static KEY_MATCHER3: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(
+            NEEDLES3
+                .iter()
+                .filter_map(|&k| KEY_STEMS.get(k).map(|s| s.1)),
+        )
+        .unwrap_or_else(|_| fallback_matcher())
+});
+
+/// The 2-byte needles (`pw`), searched one by one.
+static SHORT_NEEDLES: LazyLock<Vec<(usize, memchr::memmem::Finder<'static>)>> =
+    LazyLock::new(|| {
+        KEY_STEMS
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.1.len() < 3)
+            .map(|(k, s)| (k, memchr::memmem::Finder::new(s.1.as_bytes())))
+            .collect()
+    });
+
+/// Case-sensitive over lower-cased text: unlike an ASCII-case-insensitive automaton, this
+/// keeps the SIMD (Teddy) prefilter of aho-corasick on, which skips text without a needle.
 static KEY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(KEY_STEMS)
+        .build(
+            LONG_NEEDLES
+                .iter()
+                .filter_map(|&k| KEY_STEMS.get(k).map(|s| s.1)),
+        )
         .unwrap_or_else(|_| fallback_matcher())
 });
 
@@ -498,53 +624,261 @@ fn run(b: &[u8], i: usize, cs: Cs, max: usize) -> usize {
     n
 }
 
-/// Obvious fakes inside a token body: `EXAMPLE`, `123456`, `abcdefg`, `xxxxxx`, one
-/// repeated character.
+/// Obvious fakes inside a token body: `EXAMPLE`, `xxxxxx`, one repeated character, five
+/// ascending digits or letters (`12345`, `abcde`, `KLMNO`).
 fn looks_fake(v: &[u8]) -> bool {
     if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    let has = |n: &[u8]| has_sub(&lower, n);
     has(b"example")
-        || has(b"abcdefg")
         || has(b"xxxxxx")
         || has(b"your_")
-        || v.windows(5)
-            .any(|w| w.iter().all(u8::is_ascii_digit) && w.windows(2).all(|p| p[1] == p[0] + 1))
+        || lower.windows(5).any(|w| {
+            (w.iter().all(u8::is_ascii_digit) || w.iter().all(u8::is_ascii_lowercase))
+                && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))
+        })
 }
 
 fn tokens(b: &[u8], out: &mut Vec<Finding>) {
+    // PEM blocks (their header holds a space, so they are not in a token run).
+    let mut pem_spans: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    while pos < b.len() {
-        let input = aho_corasick::Input::new(b).span(pos..b.len());
-        let Some(m) = TOKEN_MATCHER.find(input) else {
+    while let Some(p) = b.get(pos..).and_then(|r| PEM_BEGIN.find(r)) {
+        let at = pos + p;
+        match pem(b, at) {
+            Some((s, e)) => {
+                out.push(Finding::new(
+                    Category::Secret,
+                    "secret.private_key",
+                    s,
+                    e,
+                    "documented token format",
+                ));
+                pem_spans.push((s, e));
+                pos = e.max(at + 1);
+            }
+            None => pos = at + 1,
+        }
+    }
+    // Every other token lies in a run of at least MIN_TOKEN token bytes. Blocks of 64 bytes
+    // are classified at once (a bit mask); only blocks holding such a run are scanned.
+    let n = b.len();
+    let mut i = 0; // runs starting before `i` are done; b[i - 1] is not a token byte
+    let mut k = 0; // block start
+    let mut carry = 0; // token bytes right before `k`
+    let mut cache = (usize::MAX, 0); // (block start, cand_mask of the block)
+    while k + 64 <= n {
+        let Some(block) = b.get(k..k + 64) else {
             break;
         };
-        let tok = &TOKENS[m.pattern().as_usize()];
+        let m = token_mask(block);
+        let lead = m.trailing_ones() as usize;
+        if has_run(m) || (lead > 0 && carry + lead >= MIN_TOKEN) {
+            i = i.max(k - carry);
+            i = scan_runs(b, i, k + 64, &pem_spans, &mut cache, out);
+        }
+        if i > k + 64 {
+            // A run was followed past this block; `b[i - 1]` is not a token byte.
+            k = i;
+            carry = 0;
+        } else {
+            carry = if m == u64::MAX {
+                carry + 64
+            } else {
+                m.leading_ones() as usize
+            };
+            k += 64;
+        }
+    }
+    if k < n {
+        i = i.max(k - carry);
+        scan_runs(b, i, n, &pem_spans, &mut cache, out);
+    }
+}
+
+/// Printable ASCII: a superset of the token bytes (`TOKEN_BYTE`) that costs one compare.
+#[inline(always)]
+fn token_byte(c: u8) -> bool {
+    c.wrapping_sub(0x21) < 0x5e
+}
+
+/// Bit `i` set when `block[i]` is printable (block of 64 bytes).
+#[inline(never)]
+fn token_mask(block: &[u8]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &c) in flags.iter_mut().zip(block) {
+        *f = u8::from(token_byte(c));
+    }
+    pack64(&flags)
+}
+
+/// Packs 64 flags (each 0 or 1) into a mask, bit `i` for `flags[i]`.
+#[inline(always)]
+fn pack64(flags: &[u8; 64]) -> u64 {
+    let mut m = 0u64;
+    for (g, chunk) in flags.chunks_exact(8).enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        // Each byte is 0 or 1: the multiply gathers byte `j` into bit 56 + j.
+        let bits = u64::from_le_bytes(x).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        m |= bits << (8 * g);
+    }
+    m
+}
+
+#[inline(always)]
+fn word_byte(x: u8) -> bool {
+    ((x | 0x20).wrapping_sub(b'a') < 26) | (x.wrapping_sub(b'0') < 10) | (x == b'_')
+}
+
+/// The first two bytes of every mid-word pattern (checked in `tests::mid_word_bigrams`).
+const MID_BIGRAMS: [[u8; 2]; 8] = [
+    *b"NR", *b"-u", *b":A", *b"Q~", *b".a", *b"UF", *b"Uk", *b"BS",
+];
+
+/// Positions of the 64-byte block at `k` where a pattern may start: a word byte after a
+/// non-word byte (or after `m`, the end of an ANSI colour code), or the first two bytes
+/// of a mid-word pattern.
+#[inline(never)]
+fn cand_mask(b: &[u8], k: usize) -> u64 {
+    // w[j + 1] = b[k + j] for j in -1..=64, zero outside the text.
+    let mut w = [0u8; 66];
+    let lo = k.saturating_sub(1);
+    let hi = b.len().min(k + 65);
+    if let Some(src) = b.get(lo..hi) {
+        let off = lo + 1 - k;
+        if let Some(dst) = w.get_mut(off..off + src.len()) {
+            dst.copy_from_slice(src);
+        }
+    }
+    // Simple loops over the block (not over the bigrams) so that they vectorize.
+    let (prev, cur, next) = (&w[..64], &w[1..65], &w[2..66]);
+    let mut f = [0u8; 64];
+    for ((x, &p), &c) in f.iter_mut().zip(prev).zip(cur) {
+        *x = u8::from(word_byte(c) & (!word_byte(p) | (p == b'm')));
+    }
+    for [x0, x1] in MID_BIGRAMS {
+        for ((x, &c), &nx) in f.iter_mut().zip(cur).zip(next) {
+            *x |= u8::from((c == x0) & (nx == x1));
+        }
+    }
+    pack64(&f)
+}
+
+/// Whether the mask holds MIN_TOKEN (14) consecutive set bits.
+#[inline]
+fn has_run(m: u64) -> bool {
+    let m2 = m & (m >> 1);
+    let m4 = m2 & (m2 >> 2);
+    let m8 = m4 & (m4 >> 4);
+    m8 & (m8 >> 6) != 0
+}
+
+/// Scans every run of at least MIN_TOKEN token bytes that starts in `i..limit` (`b[i - 1]`
+/// not a token byte); returns where the next run may start.
+fn scan_runs(
+    b: &[u8],
+    mut i: usize,
+    limit: usize,
+    pem_spans: &[(usize, usize)],
+    cache: &mut (usize, u64),
+    out: &mut Vec<Finding>,
+) -> usize {
+    let n = b.len();
+    while i < limit {
+        let Some(skip) = b
+            .get(i..limit)
+            .and_then(|r| r.iter().position(|&c| TOKEN_BYTE[usize::from(c)]))
+        else {
+            return limit;
+        };
+        i += skip;
+        let len = b[i..]
+            .iter()
+            .position(|&c| !TOKEN_BYTE[usize::from(c)])
+            .unwrap_or(n - i);
+        let e = i + len;
+        if len >= MIN_TOKEN && !pem_spans.iter().any(|&(ps, pe)| i < pe && e > ps) {
+            scan_run(b, i, e, cache, out);
+        }
+        i = e + 1;
+    }
+    i
+}
+
+fn push_token(out: &mut Vec<Finding>, tok: &Tok, s: usize, e: usize) {
+    out.push(Finding::new(
+        Category::Secret,
+        tok.rule,
+        s,
+        e,
+        "documented token format",
+    ));
+}
+
+/// Tries every pattern position in the token run `b[rs..re]`, left to right; after a token
+/// the scan resumes at its end.
+fn scan_run(b: &[u8], rs: usize, re: usize, cache: &mut (usize, u64), out: &mut Vec<Finding>) {
+    let d = &*DISPATCH;
+    let mut p = rs;
+    while p + 1 < re {
+        let k = p - p % 64;
+        if cache.0 != k || k == usize::MAX {
+            *cache = (k, cand_mask(b, k));
+        }
+        let m = cache.1 >> (p - k);
+        if m == 0 {
+            p = k + 64;
+            continue;
+        }
+        p += m.trailing_zeros() as usize;
+        if p + 1 >= re {
+            break;
+        }
+        let bi = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
+        let bit = 1u64 << (bi & 63);
+        if d.any[bi >> 6] & bit == 0 {
+            p += 1;
+            continue;
+        }
+        let boundary = p == 0 || !WORD_BYTE[usize::from(b[p - 1])] || left_boundary(b, p);
+        if !boundary && d.mid[bi >> 6] & bit == 0 {
+            p += 1;
+            continue;
+        }
+        let rest = &b[p..];
+        let hit = d.by_first[usize::from(b[p])]
+            .iter()
+            .filter_map(|&k| TOKENS.get(k))
+            .find(|t| rest.starts_with(t.pat.as_bytes()));
+        let Some(tok) = hit else {
+            p += 1;
+            continue;
+        };
+        let m_end = p + tok.pat.len();
         let found = match tok.kind {
-            Kind::Token => token(b, m.start(), m.end(), tok),
-            Kind::Tail => tail_token(b, m.end(), tok),
-            Kind::Jwt => jwt(b, m.start()),
-            Kind::Pem => pem(b, m.start()),
-            Kind::PemBase64 => pem_base64(b, m.start()),
-            Kind::Telegram => telegram(b, m.start()),
-            Kind::AzureSecret => azure_secret(b, m.start()),
-            Kind::Twilio => twilio(b, m.start()),
-            Kind::SendGrid => sendgrid(b, m.start()),
-            Kind::Atlas => atlas(b, m.start(), m.end()),
-            Kind::Suffix => suffix_token(b, m.start(), m.end(), tok),
+            _ if !boundary && !mid_word(tok.kind) => None,
+            Kind::Token => token(b, p, m_end, tok),
+            Kind::Tail => tail_token(b, m_end, tok),
+            Kind::Jwt => jwt(b, p),
+            Kind::Pem => None,
+            Kind::PemBase64 => pem_base64(b, p),
+            Kind::Telegram => telegram(b, p),
+            Kind::AzureSecret => azure_secret(b, p),
+            Kind::Twilio => twilio(b, p),
+            Kind::SendGrid => sendgrid(b, p),
+            Kind::Atlas => atlas(b, p, m_end),
+            Kind::Suffix => suffix_token(b, p, m_end, tok),
         };
         // A failed candidate may hide a longer pattern starting inside it (`:AAAA...`).
-        pos = found.map_or(m.start() + 1, |(_, e)| e.max(m.start() + 1));
-        if let Some((s, e)) = found {
-            out.push(Finding::new(
-                Category::Secret,
-                tok.rule,
-                s,
-                e,
-                "documented token format",
-            ));
+        match found {
+            Some((s, e)) => {
+                push_token(out, tok, s, e);
+                p = e.max(p + 1);
+            }
+            None => p += 1,
         }
     }
 }
@@ -577,7 +911,57 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
     if generic && !(v.iter().any(u8::is_ascii_digit) && v.iter().any(u8::is_ascii_alphabetic)) {
         return None;
     }
+    // age keys are bech32: the checksum tells a real key from a mistyped or made-up one.
+    if tok.kind == Kind::Token && tok.rule == "secret.age_key" {
+        let hrp = tok.pat.as_bytes().strip_suffix(b"1").unwrap_or_default();
+        if !bech32_valid(hrp, v) {
+            return None;
+        }
+    }
     Some((s, e))
+}
+
+const BECH32_CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+/// The BIP-173 checksum state over the human-readable part and 5-bit values.
+fn bech32_polymod(hrp: &[u8], values: impl Iterator<Item = u8>) -> u32 {
+    const GEN: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
+    let mut chk: u32 = 1;
+    let mut step = |v: u8| {
+        let top = chk >> 25;
+        chk = ((chk & 0x01ff_ffff) << 5) ^ u32::from(v);
+        for (i, g) in GEN.iter().enumerate() {
+            if (top >> i) & 1 == 1 {
+                chk ^= g;
+            }
+        }
+    };
+    let lower = hrp.iter().map(u8::to_ascii_lowercase);
+    lower.clone().for_each(|c| step(c >> 5));
+    step(0);
+    lower.for_each(|c| step(c & 31));
+    values.for_each(&mut step);
+    chk
+}
+
+/// Whether `data` (case-insensitive bech32 characters, checksum included) is a valid
+/// bech32 string for `hrp`.
+fn bech32_valid(hrp: &[u8], data: &[u8]) -> bool {
+    let mut values = Vec::with_capacity(data.len());
+    for c in data {
+        let lc = c.to_ascii_lowercase();
+        match BECH32_CHARSET.iter().position(|&x| x == lc) {
+            Some(v) => values.push(v as u8),
+            None => return false,
+        }
+    }
+    data.len() >= 6 && bech32_polymod(hrp, values.into_iter()) == 1
 }
 
 fn tail_token(b: &[u8], body: usize, tok: &Tok) -> Option<(usize, usize)> {
@@ -623,7 +1007,7 @@ fn jwt(b: &[u8], s: usize) -> Option<(usize, usize)> {
         return None;
     }
     let header = b64_decode(&b[s..s + h])?;
-    let has = |n: &[u8]| memchr::memmem::find(&header, n).is_some();
+    let has = |n: &[u8]| has_sub(&header, n);
     if !(header.first() == Some(&b'{') && (has(b"\"alg\"") || has(b"\"typ\""))) {
         return None;
     }
@@ -988,6 +1372,12 @@ const VETO: &[&str] = &[
     "sessions",
 ];
 
+/// Substring test for short haystacks (key components, values): no searcher set-up.
+#[inline]
+fn has_sub(h: &[u8], n: &[u8]) -> bool {
+    !n.is_empty() && h.len() >= n.len() && h.windows(n.len()).any(|w| w == n)
+}
+
 fn classify_key(key: &[u8]) -> Option<Strength> {
     let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
     let comps: Vec<&[u8]> = lower
@@ -1002,18 +1392,12 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
         }
         l
     };
-    let veto = |c: &[u8]| {
-        VETO.iter()
-            .any(|v| memchr::memmem::find(c, v.as_bytes()).is_some())
-    };
+    let veto = |c: &[u8]| VETO.iter().any(|v| has_sub(c, v.as_bytes()));
     let strength_of = |c: &[u8]| -> Option<Strength> {
         if veto(c) {
             return None;
         }
-        if LONG_WORDS
-            .iter()
-            .any(|w| memchr::memmem::find(c, w.as_bytes()).is_some())
-        {
+        if LONG_WORDS.iter().any(|w| has_sub(c, w.as_bytes())) {
             return Some(Strength::Strong);
         }
         if SHORT_STRONG.iter().any(|w| w.as_bytes() == c)
@@ -1113,7 +1497,7 @@ fn is_placeholder(v: &[u8]) -> bool {
     {
         return true;
     }
-    if memchr::memmem::find(v, b"***").is_some() || v.ends_with(b":") {
+    if has_sub(v, b"***") || v.ends_with(b":") {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
@@ -1198,11 +1582,11 @@ fn is_placeholder(v: &[u8]) -> bool {
     if WORDS.iter().any(|w| w.as_bytes() == lower.as_slice()) {
         return true;
     }
-    memchr::memmem::find(&lower, b"example").is_some()
-        || memchr::memmem::find(&lower, b"your_").is_some()
-        || memchr::memmem::find(&lower, b"your-").is_some()
-        || memchr::memmem::find(&lower, b"{{").is_some()
-        || memchr::memmem::find(&lower, b"${").is_some()
+    has_sub(&lower, b"example")
+        || has_sub(&lower, b"your_")
+        || has_sub(&lower, b"your-")
+        || has_sub(&lower, b"{{")
+        || has_sub(&lower, b"${")
 }
 
 /// An unquoted value that is code, not a literal: `getenv(...)`, `self.password`.
@@ -1242,29 +1626,87 @@ fn push(out: &mut Vec<Finding>, rule: &'static str, s: usize, e: usize, reason: 
     }
 }
 
+/// Text is lower-cased in chunks of this size (plus the longest stem) for the stem search.
+const KV_CHUNK: usize = 1 << 16;
+
 fn key_values(b: &[u8], out: &mut Vec<Finding>) {
-    let mut done = 0;
-    for m in KEY_MATCHER.find_iter(b) {
-        if m.start() < done {
-            continue;
-        }
-        let stem = &b[m.start()..m.end()];
-        let lower_first = stem[0].to_ascii_lowercase();
-        let consumed = match lower_first {
-            b'b' if stem.len() == 6 && stem.eq_ignore_ascii_case(b"basic ") => {
-                auth_scheme(b, m.start(), m.end(), out)
+    let overlap = KEY_STEMS.iter().map(|k| k.1.len()).max().unwrap_or(0);
+    let mut lower: Vec<u8> = Vec::with_capacity(b.len().min(KV_CHUNK + overlap));
+    // (needle start in the chunk, index in KEY_STEMS), sorted.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    // Stems are taken left to right, and none starts inside a consumed value.
+    let mut next = 0;
+    let mut c = 0;
+    while c < b.len() {
+        let limit = b.len().min(c + KV_CHUNK);
+        let end = b.len().min(limit + overlap);
+        lower_into(&b[c..end], &mut lower);
+        cands.clear();
+        let room = limit - c;
+        for m in KEY_MATCHER.find_iter(&lower) {
+            if m.start() >= room {
+                break;
             }
-            b'i' => identified_by(b, m.end(), out),
-            b'c' if stem.eq_ignore_ascii_case(b"convertto-securestring") => {
-                secure_string(b, m.end(), out)
+            if let Some(&k) = LONG_NEEDLES.get(m.pattern().as_usize()) {
+                cands.push((m.start(), k));
             }
-            b'c' if stem.eq_ignore_ascii_case(b"curl ") => curl_user(b, m.start() + 4, out),
-            b'm' => mysql_p(b, m.start(), out),
-            _ => key_value(b, m.start(), m.end(), out),
-        };
-        if let Some(e) = consumed {
-            done = e;
         }
+        for m in KEY_MATCHER3.find_iter(&lower) {
+            if m.start() >= room {
+                break;
+            }
+            if let Some(&k) = NEEDLES3.get(m.pattern().as_usize()) {
+                cands.push((m.start(), k));
+            }
+        }
+        for (k, finder) in SHORT_NEEDLES.iter() {
+            cands.extend(
+                finder
+                    .find_iter(&lower)
+                    .take_while(|&p| p < room)
+                    .map(|p| (p, *k)),
+            );
+        }
+        cands.sort_unstable();
+        for &(s, k) in &cands {
+            let Some(&(stem, _, off)) = KEY_STEMS.get(k) else {
+                continue;
+            };
+            let Some(ms) = (c + s).checked_sub(off) else {
+                continue;
+            };
+            let me = ms + stem.len();
+            // The whole stem around the needle, not inside a consumed value.
+            let whole = ms >= next
+                && b.get(ms..me)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(stem.as_bytes()));
+            if !whole {
+                continue;
+            }
+            next = me;
+            if let Some(v) = key_stem(b, stem.as_bytes(), ms, me, out) {
+                next = next.max(v);
+            }
+        }
+        c = limit;
+    }
+}
+
+#[inline(never)]
+fn lower_into(src: &[u8], dst: &mut Vec<u8>) {
+    dst.clear();
+    dst.extend(src.iter().map(u8::to_ascii_lowercase));
+}
+
+/// Dispatches on a (lower-case) stem found at `b[ms..me]`; returns where a value ended.
+fn key_stem(b: &[u8], stem: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    match stem {
+        b"basic " => auth_scheme(b, ms, me, out),
+        b"identified by" => identified_by(b, me, out),
+        b"convertto-securestring" => secure_string(b, me, out),
+        b"curl " => curl_user(b, ms + 4, out),
+        b"mysql" | b"mariadb" => mysql_p(b, ms, out),
+        _ => key_value(b, ms, me, out),
     }
 }
 
@@ -1288,7 +1730,7 @@ fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> O
         .iter()
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    let authz = memchr::memmem::find(&ctx, b"authoriz").is_some();
+    let authz = has_sub(&ctx, b"authoriz");
     let basic = scheme.len() >= 5 && scheme[..5].eq_ignore_ascii_case(b"basic");
     let ok = if basic {
         authz
@@ -1425,6 +1867,14 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     while ke < b.len() && is_key_byte(b[ke]) && ke - me < 64 {
         ke += 1;
     }
+    // A key glued to a closing bracket or a symbol (`x]PW:`, as in uuencoded or binary
+    // noise) is not a key name.
+    if matches!(
+        prev(b, ks),
+        b']' | b')' | b'}' | b'^' | b'@' | b'*' | b'!' | b'`'
+    ) {
+        return None;
+    }
     // Key words separated by one space (`Secret Key:`, `API Secret`): the last word counts.
     let mut is_flag = false;
     while ks < ke && b[ks] == b'-' {
@@ -1448,21 +1898,21 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     if key.is_empty() {
         return None;
     }
-    let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let authorization = lower.ends_with(b"authorization");
-    let bearer_key = lower == b"bearer" || lower == b"basic";
-    let cookie = lower == b"cookie" || lower == b"set-cookie";
-    let strength = if authorization || cookie {
-        Strength::Strong
-    } else if bearer_key {
+    // `PublicKeyToken=b03f5f7f11d50a3a` (.NET), `public_key`: public by name.
+    if key.len() >= 6 && key.windows(6).any(|w| w.eq_ignore_ascii_case(b"public")) {
+        return None;
+    }
+    let authorization =
+        key.len() >= 13 && key[key.len() - 13..].eq_ignore_ascii_case(b"authorization");
+    let bearer_key = key.eq_ignore_ascii_case(b"bearer") || key.eq_ignore_ascii_case(b"basic");
+    let cookie = key.eq_ignore_ascii_case(b"cookie") || key.eq_ignore_ascii_case(b"set-cookie");
+    if bearer_key {
         // `Bearer <token>` after an Authorization header or alone.
         if byte(b, ke) != b' ' {
             return None;
         }
         return auth_scheme(b, ks, ke + 1, out);
-    } else {
-        classify_key(key)?
-    };
+    }
     // Separator.
     let mut i = ke;
     if let Some((q, _)) = quote_at(b, i) {
@@ -1502,18 +1952,29 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         // Whitespace only: a command-line flag, a quoted literal (`PASSWORD 'x'`), a
         // `#define`/`%global`/`SET` directive, or SQL `WITH|LOGIN PASSWORD x`.
         let quoted = quote_at(b, i).is_some();
-        let before = preceding_word(b, ks);
-        let directive = matches!(
-            before.as_slice(),
-            b"define" | b"global" | b"set" | b"export" | b"by"
-        );
-        let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
-        if !(is_flag || quoted || directive || sql) || byte(b, i) == b'-' {
-            return None;
+        if !(is_flag || quoted) || byte(b, i) == b'-' {
+            if byte(b, i) == b'-' {
+                return None;
+            }
+            let before = preceding_word(b, ks);
+            let directive = matches!(
+                before.as_slice(),
+                b"define" | b"global" | b"set" | b"export" | b"by"
+            );
+            let sql = key == b"PASSWORD" && matches!(before.as_slice(), b"with" | b"login");
+            if !(directive || sql) {
+                return None;
+            }
         }
     }
+    // Classified only now: the separator checks above reject most prose cheaply.
+    let strength = if authorization || cookie {
+        Strength::Strong
+    } else {
+        classify_key(key)?
+    };
     if cookie {
-        return cookie_values(b, i, lower == b"set-cookie", out);
+        return cookie_values(b, i, key.eq_ignore_ascii_case(b"set-cookie"), out);
     }
     let (mut s, mut e, mut quoted) = read_value(b, i)?;
     // A type annotation: `password: String = "x"`, `passwd: str = "x"`.
@@ -1570,6 +2031,17 @@ fn finish_value(
         return None;
     }
     if strength == Strength::Weak && (!looks_random(v) || is_uuid(v)) {
+        return None;
+    }
+    // A weak key (`key`, `api`, `auth`) with a template value (`...-KLMNO`, `xxxxxx`).
+    if strength == Strength::Weak && looks_fake(v) {
+        return None;
+    }
+    // A quote that opened prose, not a value: `password: ', but I don't`.
+    if quoted
+        && v.first().is_some_and(u8::is_ascii_punctuation)
+        && v.get(1).is_some_and(u8::is_ascii_whitespace)
+    {
         return None;
     }
     // Prose: an unquoted lower-case word followed by more words ("password is required").
@@ -1651,6 +2123,142 @@ mod tests {
         );
     }
 
+    /// A valid bech32 age secret key from 52 data values.
+    fn age_key(seed: u8) -> String {
+        let hrp = b"age-secret-key-";
+        let data: Vec<u8> = (0..52u8)
+            .map(|i| i.wrapping_mul(7).wrapping_add(seed) % 32)
+            .collect();
+        let pm = bech32_polymod(hrp, data.iter().copied().chain([0u8; 6])) ^ 1;
+        let check = (0..6).map(|i| ((pm >> (5 * (5 - i))) & 31) as u8);
+        let body: String = data
+            .iter()
+            .copied()
+            .chain(check)
+            .map(|v| BECH32_CHARSET[usize::from(v)].to_ascii_uppercase() as char)
+            .collect();
+        format!("AGE-SECRET-KEY-1{body}")
+    }
+
+    #[test]
+    fn age_keys_need_their_checksum() {
+        for seed in [1, 5, 11] {
+            let key = age_key(seed);
+            assert!(bech32_valid(b"age-secret-key-", &key.as_bytes()[16..]));
+            let text = format!("age: {key}");
+            assert_eq!(found(&text), vec![key.as_str()], "{key}");
+            // One character changed: the checksum fails.
+            let mut bad = key.clone().into_bytes();
+            let last = bad.len() - 1;
+            bad[last] = if bad[last] == b'Q' { b'P' } else { b'Q' };
+            let bad = String::from_utf8(bad).unwrap();
+            assert!(!bech32_valid(b"age-secret-key-", &bad.as_bytes()[16..]));
+            assert!(found(&format!("{bad} x")).is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn weak_keys_and_glued_keys() {
+        // A template value after a weak key (five ascending letters), not a secret.
+        assert!(found("Activation key : QWERT-ASDFG-ZXCVB-POIUY-FGHIJ").is_empty());
+        assert!(found("license key: XXXXXX-XXXXXX-XXXXXX").is_empty());
+        // ... but a random one is.
+        assert_eq!(
+            found("Activation key : QWERT-ASDFG-ZXCVB-POIUY-FGHIX"),
+            vec!["QWERT-ASDFG-ZXCVB-POIUY-FGHIX"]
+        );
+        assert_eq!(
+            found("api_key=aKdfjQwlErtyuiopZx"),
+            vec!["aKdfjQwlErtyuiopZx"]
+        );
+        assert!(looks_fake(b"ab12345x") && looks_fake(b"xxKLMNOx") && !looks_fake(b"KLMNX"));
+        // A key name glued to a closing bracket (uuencoded noise) is not one.
+        assert!(found("M[@%]PW:2Z.Q?2M^S;`4G?E0C").is_empty());
+        assert!(found("x)password=hunter22").is_empty());
+        // Quotes around a key are fine.
+        assert_eq!(found("\"pw\": \"hunter22\""), vec!["hunter22"]);
+    }
+
+    #[test]
+    fn mid_word_bigrams() {
+        let mut want: Vec<[u8; 2]> = TOKENS
+            .iter()
+            .filter(|t| mid_word(t.kind))
+            .map(|t| [t.pat.as_bytes()[0], t.pat.as_bytes()[1]])
+            .collect();
+        want.sort();
+        want.dedup();
+        let mut have = MID_BIGRAMS.to_vec();
+        have.sort();
+        assert_eq!(have, want);
+        // Every other pattern starts with a word byte (found at word starts), and every
+        // token is at least MIN_TOKEN long.
+        for t in TOKENS
+            .iter()
+            .filter(|t| !mid_word(t.kind) && t.kind != Kind::Pem)
+        {
+            assert!(WORD_BYTE[usize::from(t.pat.as_bytes()[0])], "{}", t.pat);
+        }
+        for t in TOKENS
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Token | Kind::Tail | Kind::Suffix))
+        {
+            assert!(t.pat.len() + t.min >= MIN_TOKEN, "{}", t.pat);
+            assert!(
+                t.pat.bytes().all(|c| TOKEN_BYTE[usize::from(c)]),
+                "{}",
+                t.pat
+            );
+        }
+    }
+
+    #[test]
+    fn block_masks() {
+        let text: Vec<u8> = (0..=255u8).cycle().take(320).collect();
+        let m = token_mask(&text[..64]);
+        for (i, &c) in text[..64].iter().enumerate() {
+            assert_eq!(m >> i & 1 == 1, c.wrapping_sub(0x21) < 0x5e, "{i}");
+            assert!(!TOKEN_BYTE[usize::from(c)] || m >> i & 1 == 1);
+        }
+        for k in [64, 128, 192, 256] {
+            let m = token_mask(&text[k..k + 64]);
+            for (i, &c) in text[k..].iter().take(64).enumerate() {
+                assert_eq!(m >> i & 1 == 1, c.wrapping_sub(0x21) < 0x5e, "{k} {i}");
+            }
+        }
+        assert!(has_run(0b11_1111_1111_1111 << 20));
+        assert!(!has_run(0b1_1111_1111_1111 << 20 | 1 << 34));
+        let s = b"ab cd_ef mNRx-u:AQ~.aUFUkBS";
+        let m = cand_mask(s, 0);
+        let got: Vec<usize> = (0..s.len()).filter(|&i| m >> i & 1 == 1).collect();
+        // Word starts (`_ef` is inside a word; `N` follows `m`), then -u, :A, Q~, .a,
+        // UF, Uk, BS and the word starts after `-`, `:`, `.`.
+        assert_eq!(
+            got,
+            vec![0, 3, 9, 10, 13, 14, 15, 16, 17, 19, 20, 21, 23, 25]
+        );
+    }
+
+    #[test]
+    fn tokens_at_block_edges() {
+        let tok = "ghp_R8n2Kq7LmZ4xWv9TbC3yHs6PdJ1fGa5NeU0k";
+        for pad in 0..140 {
+            for sep in [" ", "\n", "x y ", "="] {
+                let text = format!(
+                    "{}{sep}{tok} end",
+                    "a b ".repeat(pad / 4) + &"z".repeat(pad % 4)
+                );
+                let f = found(&text);
+                assert!(f.contains(&tok), "pad {pad} sep {sep:?}: {f:?}");
+            }
+        }
+        // Glued to a word: never.
+        for pad in 0..70 {
+            let text = format!("{}x{tok}", " ".repeat(pad));
+            assert!(found(&text).is_empty(), "{pad}");
+        }
+    }
+
     #[test]
     fn prefixed_negatives() {
         assert!(found("the task-manager and risk-assessment-framework-v2").is_empty());
@@ -1720,6 +2328,13 @@ mod tests {
             found("https://h/x?token=zUkITxodk63b&y=1"),
             ["zUkITxodk63b"]
         );
+    }
+
+    #[test]
+    fn regression_issue_3_prose_quotes_and_public_tokens() {
+        assert!(found("my passwords 'buttons@host password: ', but I don't want").is_empty());
+        assert!(found("Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a").is_empty());
+        assert_eq!(found("password: 'pass word 9'").len(), 1);
     }
 
     #[test]
@@ -2003,6 +2618,90 @@ mod corpus_eval {
 #[cfg(test)]
 mod speed {
     use crate::detect::{url::UrlDetector, Detector};
+
+    fn load(path: &std::path::Path) -> Option<String> {
+        if path.is_dir() {
+            let mut names: Vec<_> = std::fs::read_dir(path)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            names.sort();
+            let mut s = String::new();
+            for n in names {
+                s.push_str(&String::from_utf8_lossy(&std::fs::read(n).ok()?));
+            }
+            Some(s)
+        } else {
+            let raw = std::fs::read(path).ok()?;
+            let v: serde_json::Value = serde_json::from_slice(&raw).ok()?;
+            let parts: Vec<&str> = v
+                .as_array()?
+                .iter()
+                .filter_map(|x| x["text"].as_str())
+                .collect();
+            Some(parts.join("\n\n"))
+        }
+    }
+
+    /// Repeatable throughput of SecretDetector alone: each text repeated to >= 10 MB, best
+    /// of 3 runs (`cargo test --release --lib secret_bench -- --ignored --nocapture`).
+    /// With LOGSCRUB_BENCH_DUMP=file, the findings of one copy are written there (to diff
+    /// before/after a change).
+    #[test]
+    #[ignore]
+    fn secret_bench() {
+        let root = std::env::var("LOGSCRUB_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let dir = std::path::Path::new(&root);
+        let mut dump = String::new();
+        for (name, path) in [
+            (
+                "ubuntu",
+                dir.join("ubuntu-dialogue-pimlico/dialogues_small.json"),
+            ),
+            ("loghub", dir.join("loghub/raw")),
+        ] {
+            if std::env::var("LOGSCRUB_BENCH_ONLY").is_ok_and(|o| o != name) {
+                continue;
+            }
+            let Some(one) = load(&path) else {
+                eprintln!("{name}: corpus not found, skipped");
+                continue;
+            };
+            let mut out = Vec::new();
+            super::SecretDetector.detect(&one, &mut out);
+            out.sort_by_key(|f| (f.start, f.end));
+            for f in &out {
+                dump.push_str(&format!("{name} {} {:?}\n", f.rule, &one[f.start..f.end]));
+            }
+            let mut text = String::with_capacity(11_000_000);
+            while text.len() < 10_000_000 {
+                text.push_str(&one);
+                text.push('\n');
+            }
+            let runs = std::env::var("LOGSCRUB_BENCH_RUNS")
+                .ok()
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(3);
+            let mut best = f64::MAX;
+            for _ in 0..runs {
+                out.clear();
+                let t = std::time::Instant::now();
+                super::SecretDetector.detect(std::hint::black_box(&text), &mut out);
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            eprintln!(
+                "{name}: {:.1} MB x{runs}, best {:.0} MB/s, {} findings per copy",
+                text.len() as f64 / 1e6,
+                text.len() as f64 / best / 1e6,
+                out.len() * one.len() / text.len().max(1)
+            );
+        }
+        if let Ok(p) = std::env::var("LOGSCRUB_BENCH_DUMP") {
+            std::fs::write(p, dump).unwrap();
+        }
+    }
 
     #[test]
     #[ignore]
