@@ -2,6 +2,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import { ensureTools, log, root, run } from "./lib.mjs";
 
 export async function buildAll() {
@@ -31,14 +32,29 @@ export async function buildAll() {
     sourcemap: false,
     outdir: dist,
     alias: { "logscrub-wasm": join(pkg, "logscrub.js") },
+    loader: { ".css": "text" },
     logLevel: "warning",
   });
   cpSync(join(pkg, "logscrub_bg.wasm"), join(dist, "logscrub_bg.wasm"));
-  for (const f of ["index.html", "style.css", "favicon.svg"]) {
+  for (const f of ["index.html", "style.css", "favicon.svg", "policy.json"]) {
     cpSync(join(root, "www", f), join(dist, f));
   }
+  // The service worker caches the app shell; its version is a hash of every file it caches.
+  const shell = ["index.html", "app.js", "worker.js", "logscrub_bg.wasm", "style.css", "favicon.svg", "policy.json"];
+  const hash = createHash("sha256");
+  for (const f of shell) hash.update(readFileSync(join(dist, f)));
+  await build({
+    entryPoints: { sw: join(root, "www", "src", "sw.ts") },
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    outdir: dist,
+    define: { __ASSETS__: JSON.stringify(["./", ...shell]), __VERSION__: JSON.stringify(hash.digest("hex").slice(0, 16)) },
+    logLevel: "warning",
+  });
   const sizes = {};
-  for (const f of ["logscrub_bg.wasm", "app.js", "worker.js", "style.css", "index.html"]) {
+  for (const f of ["logscrub_bg.wasm", "app.js", "worker.js", "sw.js", "style.css", "index.html"]) {
     const buf = readFileSync(join(dist, f));
     sizes[f] = { bytes: statSync(join(dist, f)).size, gzip: gzipSync(buf, { level: 9 }).length };
   }

@@ -13,6 +13,7 @@ use allowlist::Allowlist;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Shortest key accepted for the `hash` strategy, in bytes.
 pub const MIN_KEY_LEN: usize = 16;
@@ -218,14 +219,14 @@ impl Engine {
 
     /// Sanitizes a whole text.
     pub fn sanitize(&self, text: &str) -> Sanitized {
-        let mut state = State::new(self, false);
+        let mut state = State::new(EngineRef::Borrowed(self), false);
         let out = state.process(text);
         state.finish(out)
     }
 
     /// Like [`Engine::sanitize`] but also returns each finding's original value.
     pub fn sanitize_with_values(&self, text: &str) -> Sanitized {
-        let mut state = State::new(self, true);
+        let mut state = State::new(EngineRef::Borrowed(self), true);
         let out = state.process(text);
         state.finish(out)
     }
@@ -244,7 +245,7 @@ impl Engine {
 
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
     pub fn stream(&self) -> Stream<'_> {
-        let mut state = State::new(self, false);
+        let mut state = State::new(EngineRef::Borrowed(self), false);
         state.streaming = true;
         Stream {
             state,
@@ -259,6 +260,19 @@ impl Engine {
         let mut s = self.stream();
         s.state.with_values = true;
         s
+    }
+
+    /// Like [`Engine::stream`], but the stream shares ownership of the engine, so it can be
+    /// kept in a struct that outlives any borrow (the WebAssembly binding needs this).
+    pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
+        let mut state = State::new(EngineRef::Shared(engine), false);
+        state.streaming = true;
+        Stream {
+            state,
+            buf: String::new(),
+            emitted: 0,
+            min_segment: STREAM_MIN_SEGMENT,
+        }
     }
 }
 
@@ -288,9 +302,25 @@ fn resolve_overlaps(mut raw: Vec<Finding>) -> Vec<Finding> {
     kept.into_values().collect()
 }
 
+/// The engine a run uses: borrowed, or shared by an owned stream.
+enum EngineRef<'e> {
+    Borrowed(&'e Engine),
+    Shared(Arc<Engine>),
+}
+
+impl std::ops::Deref for EngineRef<'_> {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        match self {
+            EngineRef::Borrowed(e) => e,
+            EngineRef::Shared(e) => e,
+        }
+    }
+}
+
 /// What persists across the segments of one run.
 struct State<'e> {
-    engine: &'e Engine,
+    engine: EngineRef<'e>,
     pseudonyms: Pseudonyms,
     report: Report,
     findings: Vec<FindingReport>,
@@ -313,13 +343,14 @@ struct State<'e> {
 }
 
 impl<'e> State<'e> {
-    fn new(engine: &'e Engine, with_values: bool) -> Self {
+    fn new(engine: EngineRef<'e>, with_values: bool) -> Self {
+        let pseudonyms = match &engine.key {
+            Some(k) => Pseudonyms::with_key(k),
+            None => Pseudonyms::new(),
+        };
         State {
             engine,
-            pseudonyms: match &engine.key {
-                Some(k) => Pseudonyms::with_key(k),
-                None => Pseudonyms::new(),
-            },
+            pseudonyms,
             report: Report::default(),
             findings: Vec::new(),
             with_values,
@@ -423,7 +454,7 @@ impl<'e> State<'e> {
             .matchers()
             .chain(std::iter::once(&current))
             .collect();
-        let residuals = leak::check(self.engine, &out, &matchers, &changed, &produced);
+        let residuals = leak::check(&self.engine, &out, &matchers, &changed, &produced);
         if self.streaming {
             self.history.add(originals.iter().copied());
         }
@@ -601,6 +632,27 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].rule, "b");
         assert_eq!(r[1].category, Category::Ipv4);
+    }
+
+    #[test]
+    fn shared_stream_matches_borrowed_stream() {
+        let engine = Arc::new(Engine::new(Policy::default()).unwrap());
+        let text = "a bob@contoso.com\n".repeat(10_000) + "end 203.0.113.9\n";
+        let mut borrowed = engine.stream();
+        let mut shared = Engine::stream_shared(Arc::clone(&engine));
+        let (mut a, mut b) = (String::new(), String::new());
+        for chunk in text.as_bytes().chunks(7_777) {
+            let chunk = std::str::from_utf8(chunk).unwrap();
+            a.push_str(&borrowed.feed(chunk));
+            b.push_str(&shared.feed(chunk));
+        }
+        let (ra, rb) = (borrowed.finish(), shared.finish());
+        a.push_str(&ra.text);
+        b.push_str(&rb.text);
+        assert_eq!(a, b);
+        assert_eq!(a, engine.sanitize(&text).text);
+        assert_eq!(ra.report, rb.report);
+        assert_eq!(rb.report.residual, 0);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The WebAssembly binding: translation only. Options cross as JSON/serde values; every error
 //! crosses as a JavaScript `Error` with the core's message.
 
-use crate::{Engine, Policy};
+use crate::{Category, Engine, Policy, Stream};
+use serde::Serialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 fn js_error(e: impl std::fmt::Display) -> JsValue {
@@ -25,6 +27,29 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+fn engine(policy_json: &str, key: Option<Vec<u8>>) -> Result<Engine, JsValue> {
+    let policy = Policy::from_json(policy_json).map_err(js_error)?;
+    match key {
+        Some(k) => Engine::with_key(policy, &k),
+        None => Engine::new(policy),
+    }
+    .map_err(js_error)
+}
+
+/// The strategy names the policy accepts.
+#[wasm_bindgen]
+pub fn strategies() -> Vec<String> {
+    crate::Strategy::ALL
+        .iter()
+        .map(|s| {
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// A compiled policy. `new Scrubber(policyJson)` throws on an invalid policy.
 #[wasm_bindgen]
 pub struct Scrubber {
@@ -33,11 +58,12 @@ pub struct Scrubber {
 
 #[wasm_bindgen]
 impl Scrubber {
+    /// `key`: the secret of the `hash` strategy (bytes), or undefined.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy_json: &str) -> Result<Scrubber, JsValue> {
-        let policy = Policy::from_json(policy_json).map_err(js_error)?;
-        let engine = Engine::new(policy).map_err(js_error)?;
-        Ok(Scrubber { engine })
+    pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<Scrubber, JsValue> {
+        Ok(Scrubber {
+            engine: engine(policy_json, key)?,
+        })
     }
 
     /// Sanitizes a whole text: `{ text, findings, mapping, report }`.
@@ -49,5 +75,79 @@ impl Scrubber {
     #[wasm_bindgen(js_name = defaultPolicy)]
     pub fn default_policy() -> String {
         Policy::default().to_json()
+    }
+}
+
+/// One category as the settings panel lists it.
+#[derive(Serialize)]
+struct CategoryInfo {
+    id: &'static str,
+    label: &'static str,
+    default_enabled: bool,
+}
+
+/// Every category: `[{ id, label, default_enabled }]`.
+#[wasm_bindgen]
+pub fn categories() -> Result<JsValue, JsValue> {
+    let list: Vec<CategoryInfo> = Category::ALL
+        .iter()
+        .map(|&c| CategoryInfo {
+            id: c.id(),
+            label: c.label(),
+            default_enabled: c.default_enabled(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The end of a streaming run: the last text, the totals and the mapping (no per-finding list).
+#[derive(Serialize)]
+struct StreamEnd<'a> {
+    text: &'a str,
+    findings: usize,
+    mapping: &'a crate::Mapping,
+    report: &'a crate::Report,
+}
+
+/// A streaming run over a big input: `feed(chunk)` returns the sanitized text that is ready,
+/// `finish()` returns `{ text, findings, mapping, report }`. It owns its engine.
+#[wasm_bindgen]
+pub struct ScrubStream {
+    stream: Option<Stream<'static>>,
+}
+
+#[wasm_bindgen]
+impl ScrubStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<ScrubStream, JsValue> {
+        Ok(ScrubStream {
+            stream: Some(Engine::stream_shared(Arc::new(engine(policy_json, key)?))),
+        })
+    }
+
+    pub fn feed(&mut self, chunk: &str) -> Result<String, JsValue> {
+        match self.stream.as_mut() {
+            Some(s) => Ok(s.feed(chunk)),
+            None => Err(js_error("the stream is finished")),
+        }
+    }
+
+    /// Bytes of input processed so far.
+    pub fn consumed(&self) -> usize {
+        self.stream.as_ref().map_or(0, |s| s.consumed())
+    }
+
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let stream = self
+            .stream
+            .take()
+            .ok_or_else(|| js_error("the stream is finished"))?;
+        let done = stream.finish();
+        to_js(&StreamEnd {
+            text: &done.text,
+            findings: done.findings.len(),
+            mapping: &done.mapping,
+            report: &done.report,
+        })
     }
 }

@@ -13,7 +13,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn sanitizes_through_the_binding() {
-    let s = Scrubber::new("").unwrap();
+    let s = Scrubber::new("", None).unwrap();
     let out = s
         .sanitize("Mail bob.smith@contoso.com from 203.0.113.9 or 2001:db8::1")
         .unwrap();
@@ -29,7 +29,7 @@ fn sanitizes_through_the_binding() {
 
 #[wasm_bindgen_test]
 fn utf16_offsets_are_for_javascript() {
-    let s = Scrubber::new("").unwrap();
+    let s = Scrubber::new("", None).unwrap();
     let text = "😀 é a@b.com";
     let out = s.sanitize(text).unwrap();
     let findings: js_sys::Array = get(&out, "findings").into();
@@ -42,10 +42,39 @@ fn utf16_offsets_are_for_javascript() {
 
 #[wasm_bindgen_test]
 fn invalid_policy_is_a_js_error_with_a_message() {
-    let err = Scrubber::new(r#"{"version":1,"colour":"red"}"#)
+    let err = Scrubber::new(r#"{"version":1,"colour":"red"}"#, None)
         .err()
         .unwrap();
     let err: js_sys::Error = err.into();
     let msg = String::from(err.message());
     assert!(msg.contains("unknown field `colour`"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn streams_through_the_binding() {
+    let mut s = logscrub::wasm::ScrubStream::new("", None).unwrap();
+    let line = "from a@contoso.com at 203.0.113.9\n";
+    let mut out = String::new();
+    for _ in 0..5_000 {
+        out.push_str(&s.feed(line).unwrap());
+    }
+    assert!(s.consumed() > 0);
+    let end = s.finish().unwrap();
+    out.push_str(&get(&end, "text").as_string().unwrap());
+    assert_eq!(out, "from [EMAIL-1] at [IPV4-1]\n".repeat(5_000));
+    assert_eq!(get(&get(&end, "report"), "residual").as_f64(), Some(0.0));
+    assert!(s.feed("x").is_err());
+}
+
+#[wasm_bindgen_test]
+fn hash_strategy_takes_a_key() {
+    let policy = r#"{"version":1,"strategies":{"email":"hash"}}"#;
+    assert!(Scrubber::new(policy, None).is_err());
+    let s = Scrubber::new(policy, Some(b"0123456789abcdef0123".to_vec())).unwrap();
+    let out = s.sanitize("a@contoso.com").unwrap();
+    assert!(get(&out, "text")
+        .as_string()
+        .unwrap()
+        .starts_with("[EMAIL:"));
+    assert!(logscrub::wasm::strategies().contains(&"hash".to_string()));
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { openApp, recordRequests, SAMPLE } from "./helpers";
+import { expectPassed, openApp, recordRequests, SAMPLE, selectInReview } from "./helpers";
 
 test("pasting a log replaces emails and IPs", async ({ page }) => {
   await openApp(page);
@@ -65,16 +65,70 @@ test("an engine error fails closed with a clear message", async ({ page }) => {
   await page.evaluate(() => localStorage.removeItem("logscrub.policy"));
 });
 
-test("no network request after load, none to another origin", async ({ page, baseURL }) => {
+test("no network request after load, none to another origin, whatever the user does", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const requests = await recordRequests(page);
   await openApp(page);
   requests.markLoaded();
+  // Paste.
   await page.getByTestId("input").fill(SAMPLE);
   await expect(page.getByTestId("output")).toContainText("[EMAIL-1]");
+  // One file through the picker, then a download of each kind.
   await page.getByTestId("file-input").setInputFiles({ name: "a.log", mimeType: "text/plain", buffer: Buffer.from(SAMPLE) });
   await expect(page.getByTestId("output")).toContainText("[IPV6-1]");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
-  await download.path();
+  for (const id of ["download", "download-report", "download-mapping"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(id).click()]);
+    await download.path();
+  }
+  await page.getByTestId("passphrase").fill("correct horse");
+  const [enc] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-mapping").click()]);
+  expect(readFileSync(await enc.path(), "utf8")).not.toContain("jane.doe");
+  // Review: keep a finding, redact a selection, keyboard navigation.
+  await page.getByTestId("review").locator(".cm-finding").first().click();
+  await expect(page.getByTestId("output")).toContainText("jane.doe@contoso.com");
+  await page.getByTestId("review").locator(".cm-content").focus();
+  await page.keyboard.press("n");
+  await page.keyboard.press("t");
+  await page.getByTestId("always").check();
+  await selectInReview(page, 1, 4);
+  await page.keyboard.press("r");
+  await expectPassed(page);
+  // Settings: toggles, strategy, allowlist, export, import, reset.
+  await page.getByTestId("cat-ipv6").uncheck();
+  await page.getByTestId("strategy-email").selectOption("label");
+  await page.locator("summary", { hasText: "Allowlist" }).click();
+  await page.getByTestId("allow-domains").fill("contoso.com");
+  await expectPassed(page);
+  const [exported] = await Promise.all([page.waitForEvent("download"), page.getByTestId("policy-export").click()]);
+  await exported.path();
+  await page.getByTestId("policy-import").setInputFiles({ name: "p.json", mimeType: "application/json", buffer: Buffer.from('{"version":1,"deny_terms":["VPN"]}') });
+  await expect(page.getByTestId("output")).not.toContainText("VPN");
+  await page.getByTestId("policy-reset").click();
+  // Drop and batch, review one, download all; a big file streamed, then cancelled.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["x 203.0.113.1\n"], "one.log"));
+    dt.items.add(new File(["y 203.0.113.2\n"], "two.log"));
+    document.getElementById("drop-zone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId("batch-entry").nth(1).getByTestId("entry-status")).toHaveText("1 replaced");
+  await page.getByRole("button", { name: "Review two.log" }).click();
+  await expect(page.getByTestId("output")).toHaveText("y [IPV4-1]\n");
+  await page.getByTestId("download-all").click();
+  await page.evaluate(() => {
+    const block = "2024-01-15 09:23:11 mail a@contoso.com from 203.0.113.9\n".repeat(20_000);
+    const dt = new DataTransfer();
+    dt.items.add(new File(new Array(60).fill(block), "big.log"));
+    const input = document.querySelector<HTMLInputElement>("[data-testid=file-input]")!;
+    input.files = dt.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await expect(page.getByTestId("progress")).toBeVisible();
+  await page.getByTestId("cancel").click();
+  await expect(page.getByTestId("verdict")).toContainText("Cancelled");
+  // Theme, privacy help, and a last paste.
+  await page.getByTestId("theme").click();
+  await page.locator("#privacy-link").click();
   await page.getByTestId("input").fill(`${SAMPLE}\nmore 192.0.2.44`);
   await expect(page.getByTestId("output")).toContainText("[IPV4-2]");
   // Give any late beacon a chance to show up.
@@ -87,9 +141,14 @@ test("no network request after load, none to another origin", async ({ page, bas
 });
 
 test("README screenshot", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 640 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page);
   await page.getByTestId("input").fill(SAMPLE);
   await expect(page.getByTestId("output")).toContainText("[EMAIL-2]");
+  await page.getByTestId("review").locator(".cm-content").focus();
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("review").locator(".cm-tooltip")).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshot.png" });
 });

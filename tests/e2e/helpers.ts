@@ -54,3 +54,21 @@ export const SAMPLE = `[2024-01-15 09:23:11] Customer (jane.doe@contoso.com): Hi
 [2024-01-15 09:26:13] Agent Mike: Logs show client v6.1.1.0 and request id 550e8400-e29b-41d4-a716-446655440000.
 [2024-01-15 09:27:55] Customer: Also cc my colleague bob.smith @ contoso.com please.
 `;
+
+/** The sanitized output's text. */
+export async function outputText(page: Page): Promise<string> {
+  return (await page.getByTestId("output").textContent()) ?? "";
+}
+
+/** Waits for the leak-check verdict to say the run passed. */
+export async function expectPassed(page: Page) {
+  await expect(page.getByTestId("verdict")).toContainText("0 residual", { timeout: 60_000 });
+}
+
+/** Selects `len` characters from `start` on the first line of the review editor, by keyboard. */
+export async function selectInReview(page: Page, start: number, len: number) {
+  await page.getByTestId("review").locator(".cm-content").focus();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < start; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < len; i++) await page.keyboard.press("Shift+ArrowRight");
+}

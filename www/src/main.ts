@@ -1,5 +1,7 @@
-// The page: input, output, copy and download. It renders; the worker does the work.
-import type { Request, Response, SanitizeResult } from "./protocol";
+// The page: input, review, settings, output. It renders; the worker does the work.
+import * as P from "./policy";
+import type { CategoryInfo, Request, Response, SanitizeResult, StreamSummary } from "./protocol";
+import { Review, type ReviewItem } from "./review";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = $<HTMLTextAreaElement>("input");
@@ -7,130 +9,565 @@ const output = $<HTMLPreElement>("output");
 const status = $<HTMLDivElement>("status");
 const copyBtn = $<HTMLButtonElement>("copy");
 const downloadBtn = $<HTMLButtonElement>("download");
+const reportBtn = $<HTMLButtonElement>("download-report");
+const mappingBtn = $<HTMLButtonElement>("download-mapping");
 const fileInput = $<HTMLInputElement>("file-input");
 const dropZone = $<HTMLDivElement>("drop-zone");
 const summary = $<HTMLSpanElement>("summary");
 const versionEl = $<HTMLSpanElement>("version");
+const note = $<HTMLParagraphElement>("note");
+const progressBox = $<HTMLDivElement>("progress");
+const progressBar = $<HTMLProgressElement>("progress-bar");
+const progressText = $<HTMLSpanElement>("progress-text");
+const batchBox = $<HTMLDivElement>("batch-box");
+const batchList = $<HTMLUListElement>("batch");
+const legend = $<HTMLUListElement>("legend");
+const announceEl = $<HTMLDivElement>("announce");
+const policyError = $<HTMLParagraphElement>("policy-error");
 
-const POLICY_KEY = "logscrub.policy";
-const DEBOUNCE_MS = 150;
+/** Above this size a file is sanitized as a stream, without the full review. */
+export const REVIEW_LIMIT = 20 * 1024 * 1024;
+/** The output pane shows at most this much; Copy and Download give everything. */
+const OUTPUT_VIEW_LIMIT = 200_000;
+/** Text above this size stays out of the paste box (a huge textarea makes typing slow); it
+ * is shown in the virtualised review instead. */
+const TEXTAREA_LIMIT = 512 * 1024;
+const PLACEHOLDER = input.placeholder;
+/** A big pasted text kept out of the textarea. */
+let pastedBig: string | null = null;
 
+// ---------------------------------------------------------------- worker plumbing
+
+type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void; onProgress?: (r: Response) => void };
 let worker: Worker;
-let latestId = 0;
-let current: SanitizeResult | null = null;
-let sourceName = "log.txt";
-let debounce: number | undefined;
+let seq = 0;
+const pending = new Map<number, Pending>();
+let categories: CategoryInfo[] = [];
+let engineReady: () => void;
+const engineReadyP = new Promise<void>((r) => (engineReady = r));
 
-function policyJson(): string {
-  return localStorage.getItem(POLICY_KEY) ?? "";
+function startWorker() {
+  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = (ev: MessageEvent<Response>) => onWorker(ev.data);
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    failAll(`The engine failed to start: ${ev.message || "unknown error"}`);
+  };
 }
+
+function failAll(message: string) {
+  for (const p of pending.values()) p.reject(new Error(message));
+  pending.clear();
+}
+
+function onWorker(msg: Response) {
+  if (msg.type === "ready") {
+    versionEl.textContent = `engine ${msg.version}`;
+    categories = msg.categories;
+    P.STRATEGIES.splice(0, P.STRATEGIES.length, ...msg.strategies);
+    engineReady();
+    return;
+  }
+  if (msg.type === "error" && msg.id === null) {
+    failAll(msg.message);
+    return;
+  }
+  const p = pending.get(msg.id as number);
+  if (!p) return;
+  if (msg.type === "progress") {
+    p.onProgress?.(msg);
+    return;
+  }
+  pending.delete(msg.id as number);
+  if (msg.type === "error") {
+    if (msg.fatal) restartWorker();
+    p.reject(new Error(msg.message));
+  } else p.resolve(msg);
+}
+
+function restartWorker(reason = "The engine restarted.") {
+  worker.terminate();
+  failAll(reason);
+  startWorker();
+}
+
+function call(req: Request, onProgress?: (r: Response) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    pending.set(req.id, { resolve, reject, onProgress });
+    worker.postMessage(req);
+  });
+}
+
+// ---------------------------------------------------------------- state
+
+interface BatchEntry {
+  file: File;
+  status: "queued" | "working" | "done" | "error" | "cancelled";
+  message?: string;
+  result?: SanitizeResult;
+  source?: string;
+  summary?: StreamSummary;
+  li?: HTMLLIElement;
+}
+
+/** What the review and output show: pasted text, or one file of the batch. */
+let view: { name: string; entry: BatchEntry | null } = { name: "log.txt", entry: null };
+let sourceText = "";
+let current: SanitizeResult | null = null;
+let currentBlob: StreamSummary | null = null;
+let batch: BatchEntry[] = [];
+let viewSeq = 0;
+let debounce: number | undefined;
+const session: P.Session = { kept: new Set(), redacted: new Set() };
 
 function setStatus(text: string, kind: "" | "ok" | "error" = "") {
   status.textContent = text;
-  status.className = `status ${kind}`;
+  status.className = `verdict ${kind}`;
+}
+
+function announce(text: string) {
+  announceEl.textContent = text;
 }
 
 /** Fail closed: nothing stale or partial may look sanitized. */
 function invalidate(reason: string, kind: "" | "error" = "") {
   current = null;
-  copyBtn.disabled = true;
-  downloadBtn.disabled = true;
+  currentBlob = null;
+  for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = true;
   if (kind === "error") {
     output.textContent = "";
     output.classList.remove("stale");
+    note.hidden = true;
   } else {
     output.classList.add("stale");
   }
   setStatus(reason, kind);
 }
 
-function startWorker() {
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  worker.onmessage = (ev: MessageEvent<Response>) => onResponse(ev.data);
-  worker.onerror = (ev) => {
-    ev.preventDefault();
-    invalidate(`The engine failed to start: ${ev.message || "unknown error"}`, "error");
-  };
+function showEngineError(message: string) {
+  invalidate(`Error: ${message}. Nothing was sanitized.`, "error");
+  const policyProblem = /polic|pattern|cidr|categor|field|strateg|version|deny|key/i.test(message);
+  policyError.hidden = !policyProblem;
+  policyError.textContent = policyProblem ? `The settings are invalid: ${message}` : "";
 }
 
-function onResponse(msg: Response) {
-  switch (msg.type) {
-    case "ready":
-      versionEl.textContent = `engine ${msg.version}`;
-      document.body.dataset.ready = "true";
-      if (input.value) schedule(0);
-      else setStatus("Ready. Paste or drop a log.");
-      return;
-    case "error":
-      if (msg.id !== null && msg.id !== latestId) return;
-      invalidate(`Error: ${msg.message}`, "error");
-      if (msg.fatal) {
-        worker.terminate();
-        startWorker();
-      }
-      return;
-    case "result":
-      if (msg.id !== latestId) return;
-      render(msg.result, msg.millis);
-  }
+function lineOfByte(text: string, byte: number): number {
+  const bytes = new TextEncoder().encode(text);
+  let line = 1;
+  for (let i = 0; i < Math.min(byte, bytes.length); i++) if (bytes[i] === 10) line++;
+  return line;
 }
 
+/** Renders a full result (review + output), or withholds it on a leak-check failure. */
 function render(result: SanitizeResult, millis: number) {
+  policyError.hidden = true;
   const r = result.report;
+  updateCounts(r.counts);
   if (r.residual > 0) {
-    current = null;
-    output.textContent = "";
-    copyBtn.disabled = true;
-    downloadBtn.disabled = true;
-    setStatus(`Leak check FAILED: ${r.residual} value(s) remain in the output. The result is withheld.`, "error");
+    const where = r.residuals
+      .slice(0, 3)
+      .map((x) => `line ${lineOfByte(result.text, x.start)} (${x.category}, ${x.kind})`)
+      .join("; ");
+    invalidate(`✗ Leak check FAILED: ${r.residual} residual value(s) in the output at ${where}. The result is withheld.`, "error");
     return;
   }
   current = result;
-  output.textContent = result.text;
+  currentBlob = null;
+  const shown = result.text.length > OUTPUT_VIEW_LIMIT ? result.text.slice(0, OUTPUT_VIEW_LIMIT) : result.text;
+  output.textContent = shown;
+  note.hidden = shown.length === result.text.length;
+  note.textContent = note.hidden ? "" : `Showing the first ${OUTPUT_VIEW_LIMIT / 1000} KB of ${mb(result.text.length)}; Copy and Download give the whole text.`;
   output.classList.remove("stale");
-  copyBtn.disabled = false;
-  downloadBtn.disabled = false;
-  const counts = Object.entries(r.counts)
-    .map(([c, n]) => `${n} ${c}`)
-    .join(", ");
-  setStatus(`Leak check passed: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.`, "ok");
+  for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = false;
+  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.`, "ok");
+  const counts = Object.entries(r.counts).map(([c, n]) => `${n} ${c}`).join(", ");
   summary.textContent = counts ? `Replaced: ${counts}.` : "Nothing to replace.";
   if (r.lossy_input) summary.textContent += " Some bytes were not valid UTF-8 and were replaced with �.";
+  if (r.notices?.length) summary.textContent += ` ${r.notices.join(" ")}`;
+  renderReview(result);
 }
 
-function schedule(delay = DEBOUNCE_MS) {
-  window.clearTimeout(debounce);
-  invalidate("Sanitizing…");
-  debounce = window.setTimeout(() => {
-    const req: Request = { type: "sanitize", id: ++latestId, text: input.value, policy: policyJson() };
-    worker.postMessage(req);
-  }, delay);
+function renderSummary(s: StreamSummary, size: number, millis: number) {
+  policyError.hidden = true;
+  const r = s.report;
+  updateCounts(r.counts);
+  review.set("", []);
+  legend.replaceChildren();
+  if (r.residual > 0) {
+    invalidate(`✗ Leak check FAILED: ${r.residual} residual value(s) in the output (first at byte ${r.residuals[0]?.start ?? "?"}). The result is withheld.`, "error");
+    return;
+  }
+  current = null;
+  currentBlob = s;
+  output.textContent = "";
+  output.classList.remove("stale");
+  note.hidden = false;
+  note.textContent = `This file is ${mb(size)}: above the ${mb(REVIEW_LIMIT)} review limit, so it was sanitized as a stream without the full review. ${r.findings} value(s) replaced; download the result.`;
+  downloadBtn.disabled = false;
+  reportBtn.disabled = false;
+  mappingBtn.disabled = false;
+  copyBtn.disabled = true;
+  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${(millis / 1000).toFixed(1)} s (${mbps(size, millis)}).`, "ok");
+  summary.textContent = Object.entries(r.counts).map(([c, n]) => `${n} ${c}`).join(", ");
 }
 
-async function loadFiles(files: FileList | File[]) {
-  const list = Array.from(files);
-  if (list.length === 0) return;
-  try {
-    const texts = await Promise.all(list.map((f) => f.text()));
-    sourceName = list.length === 1 ? list[0].name : "logs.txt";
-    input.value = list.length === 1 ? texts[0] : texts.map((t, i) => `==> ${list[i].name} <==\n${t}`).join("\n");
-    schedule(0);
-  } catch (e) {
-    invalidate(`Could not read the file: ${e instanceof Error ? e.message : String(e)}`, "error");
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+function mbps(bytes: number, millis: number): string {
+  return `${(bytes / 1024 / 1024 / Math.max(millis / 1000, 1e-3)).toFixed(0)} MB/s`;
+}
+
+// ---------------------------------------------------------------- review
+
+const review = new Review($("review"), {
+  toggle: (it) => toggleItem(it),
+  redact: (text) => redactText(text),
+  announce,
+});
+
+function keptItems(text: string): ReviewItem[] {
+  const out: ReviewItem[] = [];
+  if (session.kept.size === 0 || text.length > REVIEW_LIMIT) return out;
+  const lower = text.toLowerCase();
+  for (const v of session.kept) {
+    const needle = v.toLowerCase();
+    if (!needle) continue;
+    for (let i = lower.indexOf(needle); i >= 0 && out.length < 10_000; i = lower.indexOf(needle, i + needle.length)) {
+      out.push({ from: i, to: i + needle.length, kind: "kept", category: "kept", value: v });
+    }
+  }
+  return out;
+}
+
+function renderReview(result: SanitizeResult) {
+  const items: ReviewItem[] = result.findings.map((f) => ({
+    from: f.start_utf16,
+    to: f.end_utf16,
+    kind: "finding" as const,
+    category: f.category,
+    value: f.value ?? sourceText.slice(f.start_utf16, f.end_utf16),
+    finding: f,
+  }));
+  // Kept values that no finding covers any more.
+  const kept = keptItems(sourceText).filter((k) => !items.some((f) => f.from < k.to && k.from < f.to));
+  const all = [...items, ...kept].sort((a, b) => a.from - b.from);
+  review.set(sourceText, all);
+  legend.replaceChildren(
+    ...Object.entries(result.report.counts).map(([c, n]) => {
+      const li = document.createElement("li");
+      const sw = document.createElement("span");
+      sw.className = `swatch c-${c}`;
+      li.append(sw, `${label(c)} (${n})`);
+      return li;
+    }),
+  );
+  if (kept.length) {
+    const li = document.createElement("li");
+    const sw = document.createElement("span");
+    sw.className = "swatch c-kept";
+    li.append(sw, `kept (${kept.length})`);
+    legend.append(li);
   }
 }
 
-function sanitizedName(name: string): string {
+function label(id: string): string {
+  return categories.find((c) => c.id === id)?.id.replace(/_/g, " ") ?? id;
+}
+
+function toggleItem(it: ReviewItem) {
+  const always = $<HTMLInputElement>("always").checked;
+  if (it.kind === "kept") {
+    session.kept.delete(it.value);
+    for (const k of [...session.kept]) if (k.toLowerCase() === it.value.toLowerCase()) session.kept.delete(k);
+    if (P.storedHas("allow", it.value)) P.editStoredList("allow", it.value, false);
+    announce(`Redacting "${it.value}" again.`);
+  } else if (it.finding?.rule === "custom.deny_term" && (hasCI(session.redacted, it.value) || P.storedHas("deny", it.value))) {
+    for (const k of [...session.redacted]) if (k.toLowerCase() === it.value.toLowerCase()) session.redacted.delete(k);
+    if (P.storedHas("deny", it.value)) P.editStoredList("deny", it.value, false);
+    announce(`Restored "${it.value}".`);
+  } else {
+    session.kept.add(it.value);
+    if (always) P.editStoredList("allow", it.value, true);
+    announce(`Keeping "${it.value}" as is${always ? " (saved in the policy)" : ""}.`);
+  }
+  fillSidebar();
+  rerun(0);
+}
+
+function hasCI(set: Set<string>, v: string): boolean {
+  const l = v.toLowerCase();
+  return [...set].some((x) => x.toLowerCase() === l);
+}
+
+function redactText(text: string) {
+  const always = $<HTMLInputElement>("always").checked;
+  session.redacted.add(text);
+  for (const k of [...session.kept]) if (k.toLowerCase() === text.toLowerCase()) session.kept.delete(k);
+  if (always) P.editStoredList("deny", text, true);
+  announce(`Redacting "${text}"${always ? " (saved in the policy)" : ""}.`);
+  fillSidebar();
+  rerun(0);
+}
+
+$("prev").addEventListener("click", () => review.move(-1));
+$("next").addEventListener("click", () => review.move(1));
+$("toggle").addEventListener("click", () => review.toggleCurrent());
+$("redact").addEventListener("click", () => review.redactSelection());
+
+// ---------------------------------------------------------------- running
+
+function policy(): string {
+  return P.effectiveJson(session);
+}
+
+/** Re-runs whatever is on view (and the rest of the batch) after a change. */
+function rerun(delay: number) {
+  if (view.entry) {
+    window.clearTimeout(debounce);
+    invalidate("Sanitizing…");
+    debounce = window.setTimeout(() => {
+      cancelRunning();
+      void runBatch(true);
+    }, delay);
+  } else schedule(delay);
+}
+
+function schedule(delay?: number) {
+  window.clearTimeout(debounce);
+  invalidate("Sanitizing…");
+  const text = pastedBig ?? input.value;
+  const wait = delay ?? (text.length > 1_000_000 ? 700 : 150);
+  debounce = window.setTimeout(() => void runText(text), wait);
+}
+
+async function runText(text: string) {
+  await engineReadyP;
+  const id = ++seq;
+  viewSeq = id;
+  sourceText = text;
+  try {
+    const res = await call({ type: "sanitize", id, text, policy: policy(), key: hashKey.value });
+    if (viewSeq !== id || res.type !== "result") return;
+    render(res.result, res.millis);
+  } catch (e) {
+    if (viewSeq === id) showEngineError(errText(e));
+  }
+}
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function showProgress(loaded: number, total: number, millis: number, name: string) {
+  progressBox.hidden = false;
+  progressBar.max = Math.max(total, 1);
+  progressBar.value = loaded;
+  progressText.textContent = `${name}: ${mb(loaded)} of ${mb(total)} · ${mbps(loaded, millis)}`;
+}
+
+async function runEntry(entry: BatchEntry): Promise<void> {
+  const id = ++seq;
+  entry.status = "working";
+  entry.message = undefined;
+  drawEntry(entry);
+  const onView = () => view.entry === entry;
+  if (onView()) viewSeq = id;
+  runningFileId = id;
+  try {
+    const res = await call(
+      { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT },
+      (p) => p.type === "progress" && showProgress(p.loaded, p.total, p.millis, entry.file.name),
+    );
+    entry.status = "done";
+    if (res.type === "result") {
+      entry.result = res.result;
+      entry.source = res.source ?? "";
+      entry.summary = undefined;
+      if (onView()) {
+        sourceText = entry.source;
+        pastedBig = null;
+        input.value = entry.source.length <= TEXTAREA_LIMIT && batch.length === 1 ? entry.source : "";
+        render(res.result, res.millis);
+      }
+    } else if (res.type === "summary") {
+      entry.summary = res.summary;
+      entry.result = undefined;
+      entry.source = undefined;
+      if (onView()) {
+        input.value = "";
+        renderSummary(res.summary, entry.file.size, res.millis);
+      }
+    }
+  } catch (e) {
+    const msg = errText(e);
+    entry.status = msg === "Cancelled." ? "cancelled" : "error";
+    entry.message = msg;
+    if (onView() && viewSeq === id) {
+      if (entry.status === "cancelled") invalidate("Cancelled. Nothing was sanitized.", "error");
+      else showEngineError(msg);
+    }
+  }
+  if (runningFileId === id) runningFileId = null;
+  drawEntry(entry);
+}
+
+/** Batch runs are chained; a newer batch (or a cancel) stops an older one between files. */
+let batchGen = 0;
+let batchChain: Promise<void> = Promise.resolve();
+let runningFileId: number | null = null;
+
+function runBatch(all: boolean) {
+  const gen = batchGen;
+  batchChain = batchChain.then(async () => {
+    await engineReadyP;
+    for (const entry of batch) {
+      if (gen !== batchGen) return;
+      if (!all && entry.status === "done") continue;
+      if (entry.status === "cancelled") continue;
+      await runEntry(entry);
+    }
+    progressBox.hidden = true;
+    $<HTMLButtonElement>("download-all").disabled = !batch.some((b) => b.status === "done");
+  });
+  return batchChain;
+}
+
+/** Stops the file being read (the worker checks between chunks); no new worker, no request. */
+function cancelRunning() {
+  batchGen++;
+  if (runningFileId !== null) worker.postMessage({ type: "cancel", id: runningFileId } satisfies Request);
+}
+
+function loadFiles(files: FileList | File[]) {
+  const list = Array.from(files);
+  if (list.length === 0) return;
+  cancelRunning();
+  batch = list.map((file) => ({ file, status: "queued" }));
+  view = { name: list[0].name, entry: batch[0] };
+  batchList.replaceChildren(...batch.map(drawEntry));
+  batchBox.hidden = false;
+  invalidate(`Reading ${list.length === 1 ? list[0].name : `${list.length} files`}…`);
+  window.clearTimeout(debounce);
+  void runBatch(true);
+}
+
+function drawEntry(entry: BatchEntry): HTMLLIElement {
+  const li = entry.li ?? document.createElement("li");
+  entry.li = li;
+  li.className = `entry ${entry.status}${view.entry === entry ? " selected" : ""}`;
+  li.dataset.testid = "batch-entry";
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = entry.file.name;
+  const st = document.createElement("span");
+  st.className = "entry-status";
+  st.dataset.testid = "entry-status";
+  const report = entry.result?.report ?? entry.summary?.report;
+  st.textContent =
+    entry.status === "done" && report
+      ? report.residual > 0
+        ? `leak check failed`
+        : `${report.findings} replaced${entry.summary ? " (summary only)" : ""}`
+      : entry.status === "error"
+        ? `error: ${entry.message}`
+        : entry.status;
+  const reviewB = document.createElement("button");
+  reviewB.type = "button";
+  reviewB.className = "ghost";
+  reviewB.textContent = "Review";
+  reviewB.setAttribute("aria-label", `Review ${entry.file.name}`);
+  reviewB.disabled = entry.status !== "done";
+  reviewB.addEventListener("click", () => selectEntry(entry));
+  const dl = document.createElement("button");
+  dl.type = "button";
+  dl.className = "ghost";
+  dl.textContent = "Download";
+  dl.setAttribute("aria-label", `Download ${sanitizedName(entry.file.name)}`);
+  dl.disabled = !(entry.status === "done" && report && report.residual === 0);
+  dl.addEventListener("click", () => downloadEntry(entry));
+  li.replaceChildren(name, st, reviewB, dl);
+  return li;
+}
+
+function selectEntry(entry: BatchEntry) {
+  view = { name: entry.file.name, entry };
+  for (const b of batch) drawEntry(b);
+  if (entry.result && entry.source !== undefined) {
+    sourceText = entry.source;
+    input.value = "";
+    render(entry.result, 0);
+  } else if (entry.summary) renderSummary(entry.summary, entry.file.size, 0);
+}
+
+function downloadEntry(entry: BatchEntry) {
+  const name = sanitizedName(entry.file.name);
+  if (entry.result && entry.result.report.residual === 0) save(new Blob([entry.result.text], { type: "text/plain;charset=utf-8" }), name);
+  else if (entry.summary && entry.summary.report.residual === 0) save(entry.summary.blob, name);
+}
+
+$("download-all").addEventListener("click", async () => {
+  for (const e of batch) {
+    downloadEntry(e);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+});
+
+$("cancel").addEventListener("click", () => {
+  cancelRunning();
+  for (const e of batch) if (e.status === "queued" || e.status === "working") {
+    e.status = "cancelled";
+    drawEntry(e);
+  }
+  progressBox.hidden = true;
+  invalidate("Cancelled. Nothing was sanitized.", "error");
+  announce("Cancelled.");
+});
+
+export function sanitizedName(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? `${name.slice(0, dot)}.sanitized${name.slice(dot)}` : `${name}.sanitized.txt`;
 }
 
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---------------------------------------------------------------- input events
+
+input.addEventListener("paste", (e) => {
+  const text = e.clipboardData?.getData("text/plain") ?? "";
+  if (text.length <= TEXTAREA_LIMIT) return;
+  e.preventDefault();
+  pastedBig = text;
+  input.value = "";
+  input.placeholder = `${mb(text.length)} pasted: it is shown in the review below. Type or paste here to start over.`;
+  leaveBatch();
+  schedule(0);
+});
+function leaveBatch() {
+  if (view.entry) {
+    view = { name: "log.txt", entry: null };
+    for (const b of batch) drawEntry(b);
+  }
+}
 input.addEventListener("input", () => {
-  sourceName = "log.txt";
+  pastedBig = null;
+  input.placeholder = PLACEHOLDER;
+  if (view.entry) {
+    view = { name: "log.txt", entry: null };
+    for (const b of batch) drawEntry(b);
+  }
+  view.name = "log.txt";
   schedule();
 });
 fileInput.addEventListener("change", () => {
-  if (fileInput.files) void loadFiles(fileInput.files);
+  if (fileInput.files) loadFiles(fileInput.files);
   fileInput.value = "";
 });
 for (const type of ["dragenter", "dragover"]) {
@@ -143,35 +580,261 @@ dropZone.addEventListener("dragleave", () => dropZone.classList.remove("over"));
 dropZone.addEventListener("drop", (e) => {
   e.preventDefault();
   dropZone.classList.remove("over");
-  if (e.dataTransfer?.files.length) void loadFiles(e.dataTransfer.files);
+  if (e.dataTransfer?.files.length) loadFiles(e.dataTransfer.files);
 });
 copyBtn.addEventListener("click", async () => {
   if (!current) return;
   try {
     await navigator.clipboard.writeText(current.text);
-    setStatus("Copied the sanitized text to the clipboard.", "ok");
+    setStatus("Copied the sanitized text to the clipboard. ✓ Leak check: 0 residual.", "ok");
   } catch {
-    // Clipboard permission denied: select the text so Ctrl+C works.
     const range = document.createRange();
     range.selectNodeContents(output);
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
-    setStatus("Press Ctrl+C to copy the selected text.");
+    setStatus("Press Ctrl+C to copy the selected text. ✓ Leak check: 0 residual.", "ok");
   }
 });
 downloadBtn.addEventListener("click", () => {
-  if (!current) return;
-  const url = URL.createObjectURL(new Blob([current.text], { type: "text/plain;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = sanitizedName(sourceName);
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  if (current) save(new Blob([current.text], { type: "text/plain;charset=utf-8" }), sanitizedName(view.name));
+  else if (currentBlob) save(currentBlob.blob, sanitizedName(view.name));
 });
-$<HTMLAnchorElement>("privacy-link").addEventListener("click", (e) => {
+reportBtn.addEventListener("click", () => {
+  const name = `${baseName(view.name)}.report.json`;
+  if (currentBlob) return save(currentBlob.reportBlob, name);
+  if (!current) return;
+  save(new Blob([JSON.stringify({ file: view.name, ...current.report }, null, 2)], { type: "application/json" }), name);
+});
+mappingBtn.addEventListener("click", async () => {
+  const json = current ? JSON.stringify(current.mapping, null, 2) : await currentBlob?.mappingBlob.text();
+  if (!json) return;
+  const pass = $<HTMLInputElement>("passphrase").value;
+  if (!pass) {
+    save(new Blob([json], { type: "application/json" }), `${baseName(view.name)}.mapping.json`);
+    return;
+  }
+  save(new Blob([JSON.stringify(await encrypt(json, pass))], { type: "application/json" }), `${baseName(view.name)}.mapping.enc.json`);
+});
+
+function baseName(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+const b64 = (b: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(b)));
+
+/** AES-256-GCM with a PBKDF2-SHA-256 key (600 000 iterations); WebCrypto only. */
+async function encrypt(text: string, pass: string) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(pass), "PBKDF2", false, ["deriveKey"]);
+  const key = await crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: 600_000, hash: "SHA-256" }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
+  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(text));
+  return { format: "logscrub-mapping-v1", kdf: "PBKDF2-SHA256", iterations: 600_000, cipher: "AES-256-GCM", salt: b64(salt), iv: b64(iv), data: b64(data) };
+}
+
+const privacyLink = $<HTMLAnchorElement>("privacy-link");
+privacyLink.addEventListener("click", (e) => {
   e.preventDefault();
   const help = $<HTMLElement>("privacy-help");
   help.hidden = !help.hidden;
+  privacyLink.setAttribute("aria-expanded", String(!help.hidden));
 });
 
+// ---------------------------------------------------------------- sidebar (the policy)
+
+const catsBody = $<HTMLTableSectionElement>("cats");
+const defaultStrategy = $<HTMLSelectElement>("default-strategy");
+const lists = {
+  values: $<HTMLTextAreaElement>("allow-values"),
+  email_domains: $<HTMLTextAreaElement>("allow-domains"),
+  cidrs: $<HTMLTextAreaElement>("allow-cidrs"),
+  patterns: $<HTMLTextAreaElement>("allow-patterns"),
+};
+const customRules = $<HTMLTextAreaElement>("custom-rules");
+/** The hash strategy's secret: in memory only, never saved or exported. */
+const hashKey = $<HTMLInputElement>("hash-key");
+const denyTerms = $<HTMLTextAreaElement>("deny-terms");
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+function buildSidebar() {
+  defaultStrategy.replaceChildren(...P.STRATEGIES.map((s) => option(s, s)));
+  catsBody.replaceChildren(
+    ...categories.map((c) => {
+      const tr = document.createElement("tr");
+      const td1 = document.createElement("td");
+      const cb = document.createElement("input");
+      cb.type = "checkbox";
+      cb.id = `cat-${c.id}`;
+      cb.dataset.testid = `cat-${c.id}`;
+      cb.dataset.cat = c.id;
+      const lab = document.createElement("label");
+      lab.htmlFor = cb.id;
+      const sw = document.createElement("span");
+      sw.className = `swatch c-${c.id}`;
+      lab.append(sw, c.id.replace(/_/g, " "));
+      td1.append(cb, lab);
+      const td2 = document.createElement("td");
+      td2.className = "count";
+      td2.dataset.testid = `count-${c.id}`;
+      td2.id = `count-${c.id}`;
+      const td3 = document.createElement("td");
+      const sel = document.createElement("select");
+      sel.dataset.strategy = c.id;
+      sel.dataset.testid = `strategy-${c.id}`;
+      sel.setAttribute("aria-label", `Strategy for ${c.id.replace(/_/g, " ")}`);
+      sel.append(option("", "default"), ...P.STRATEGIES.map((s) => option(s, s)));
+      td3.append(sel);
+      tr.append(td1, td2, td3);
+      return tr;
+    }),
+  );
+}
+
+/** Shows the stored policy in the controls. */
+function fillSidebar() {
+  const doc = P.storedDoc();
+  if (doc === null) {
+    policyError.hidden = false;
+    policyError.textContent = "The saved policy is not valid JSON. Fix it by importing a policy or pressing Reset.";
+    return;
+  }
+  defaultStrategy.value = doc.default_strategy ?? "numbered";
+  for (const c of categories) {
+    const cb = document.getElementById(`cat-${c.id}`) as HTMLInputElement | null;
+    if (cb) cb.checked = doc.categories?.[c.id] ?? c.default_enabled;
+    const sel = catsBody.querySelector<HTMLSelectElement>(`select[data-strategy="${c.id}"]`);
+    if (sel) sel.value = doc.strategies?.[c.id] ?? "";
+  }
+  const a = doc.allowlist ?? {};
+  for (const [k, el] of Object.entries(lists)) el.value = (a[k as keyof typeof a] ?? []).join("\n");
+  customRules.value = (doc.custom_rules ?? []).map((r) => `${r.label}: ${r.pattern}`).join("\n");
+  denyTerms.value = (doc.deny_terms ?? []).join("\n");
+}
+
+const lines = (el: HTMLTextAreaElement) => el.value.split("\n").map((l) => l.trim()).filter(Boolean);
+
+/** Reads the controls into the stored policy (keeping fields the sidebar does not show). */
+function readSidebar() {
+  const doc: P.PolicyDoc = P.storedDoc() ?? { version: 1 };
+  doc.version = doc.version ?? 1;
+  const cats: Record<string, boolean> = {};
+  const strategies: Record<string, string> = {};
+  for (const c of categories) {
+    const cb = document.getElementById(`cat-${c.id}`) as HTMLInputElement;
+    if (cb.checked !== c.default_enabled) cats[c.id] = cb.checked;
+    const sel = catsBody.querySelector<HTMLSelectElement>(`select[data-strategy="${c.id}"]`);
+    if (sel?.value) strategies[c.id] = sel.value;
+  }
+  doc.categories = cats;
+  doc.strategies = strategies;
+  if (defaultStrategy.value === "numbered") delete doc.default_strategy;
+  else doc.default_strategy = defaultStrategy.value;
+  doc.allowlist = {
+    values: lines(lists.values),
+    email_domains: lines(lists.email_domains),
+    cidrs: lines(lists.cidrs),
+    patterns: lines(lists.patterns),
+  };
+  doc.custom_rules = lines(customRules).map((l) => {
+    const i = l.indexOf(":");
+    return i < 0 ? { label: l, pattern: "" } : { label: l.slice(0, i).trim(), pattern: l.slice(i + 1).trim() };
+  });
+  doc.deny_terms = lines(denyTerms);
+  P.saveDoc(doc);
+}
+
+function onSettingsChange() {
+  readSidebar();
+  rerun(300);
+}
+
+function updateCounts(counts: Record<string, number>) {
+  for (const c of categories) {
+    const td = document.getElementById(`count-${c.id}`);
+    if (td) td.textContent = counts[c.id] ? String(counts[c.id]) : "";
+  }
+}
+
+$("settings-title").closest("aside")!.addEventListener("input", (e) => {
+  const t = e.target as HTMLElement;
+  if (t.id === "policy-import") return;
+  if (t.id === "hash-key") {
+    rerun(300);
+    return;
+  }
+  onSettingsChange();
+});
+
+$("policy-export").addEventListener("click", () => {
+  const doc = P.storedDoc();
+  const text = doc ? JSON.stringify(doc, null, 2) : P.storedJson();
+  save(new Blob([text + "\n"], { type: "application/json" }), "logscrub-policy.json");
+});
+const policyImport = $<HTMLInputElement>("policy-import");
+policyImport.addEventListener("change", async () => {
+  const f = policyImport.files?.[0];
+  policyImport.value = "";
+  if (!f) return;
+  P.store(await f.text());
+  fillSidebar();
+  rerun(0);
+});
+$("policy-reset").addEventListener("click", () => {
+  P.resetStored();
+  session.kept.clear();
+  session.redacted.clear();
+  policyError.hidden = true;
+  fillSidebar();
+  rerun(0);
+});
+
+// ---------------------------------------------------------------- theme
+
+const THEME_KEY = "logscrub.theme";
+const themeBtn = $<HTMLButtonElement>("theme");
+function applyTheme(t: string) {
+  if (t === "light" || t === "dark") document.documentElement.dataset.theme = t;
+  else delete document.documentElement.dataset.theme;
+  const name = t === "light" || t === "dark" ? t : "system";
+  themeBtn.textContent = `Theme: ${name}`;
+  themeBtn.setAttribute("aria-label", `Colour theme: ${name}. Switch theme`);
+}
+themeBtn.addEventListener("click", () => {
+  const order = ["system", "light", "dark"];
+  const now = localStorage.getItem(THEME_KEY) ?? "system";
+  const next = order[(order.indexOf(now) + 1) % order.length];
+  localStorage.setItem(THEME_KEY, next);
+  applyTheme(next);
+});
+applyTheme(localStorage.getItem(THEME_KEY) ?? "system");
+
+// ---------------------------------------------------------------- start
+
+/** Registers the offline cache; resolves when it is active (or unsupported). */
+async function offline(): Promise<void> {
+  if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
+  try {
+    await navigator.serviceWorker.register("sw.js");
+    await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 5000))]);
+  } catch {
+    // Offline use is a bonus; the page works without it.
+  }
+}
+
 startWorker();
+// Every request the page makes happens here, before any input: the engine, the team policy,
+// the offline cache. After this the page is ready and makes no request at all.
+void Promise.all([engineReadyP, P.loadTeamDefault(), offline()]).then(() => {
+  buildSidebar();
+  fillSidebar();
+  document.body.dataset.ready = "true";
+  if (input.value) schedule(0);
+  else setStatus("Ready. Paste or drop a log. The leak-check verdict shows here.");
+});

@@ -16,6 +16,13 @@ export interface Finding {
   value?: string;
 }
 
+export interface Residual {
+  start: number;
+  end: number;
+  category: Category;
+  kind: string;
+}
+
 export interface Report {
   input_bytes: number;
   output_bytes: number;
@@ -24,22 +31,56 @@ export interface Report {
   counts: Record<Category, number>;
   allowlisted: number;
   residual: number;
-  residuals: { start: number; end: number; category: Category; kind: string }[];
+  residuals: Residual[];
+  notices?: string[];
+}
+
+export interface MappingEntry {
+  replacement: string;
+  original: string;
+  category: Category;
+}
+
+/** The mapping file the CLI's `restore` reads. */
+export interface Mapping {
+  version: number;
+  entries: MappingEntry[];
 }
 
 export interface SanitizeResult {
   text: string;
   findings: Finding[];
-  mapping: { replacement: string; original: string; category: Category }[];
+  mapping: Mapping;
   report: Report;
+}
+
+/** The end of a streamed (big file) run: no per-finding list, the output as a Blob. */
+export interface StreamSummary {
+  blob: Blob;
+  findings: number;
+  /** The full report and the mapping as JSON files (big: they stay off the main thread). */
+  reportBlob: Blob;
+  mappingBlob: Blob;
+  /** The report without its per-finding list. */
+  report: Report;
+}
+
+export interface CategoryInfo {
+  id: string;
+  label: string;
+  default_enabled: boolean;
 }
 
 /** Page → worker. */
 export type Request =
-  | { type: "sanitize"; id: number; text: string; policy: string };
+  | { type: "sanitize"; id: number; text: string; policy: string; key: string }
+  | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number }
+  | { type: "cancel"; id: number };
 
 /** Worker → page. */
 export type Response =
-  | { type: "ready"; version: string }
-  | { type: "result"; id: number; result: SanitizeResult; millis: number }
+  | { type: "ready"; version: string; categories: CategoryInfo[]; strategies: string[] }
+  | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string }
+  | { type: "progress"; id: number; loaded: number; total: number; millis: number }
+  | { type: "summary"; id: number; summary: StreamSummary; millis: number }
   | { type: "error"; id: number | null; message: string; fatal: boolean };

@@ -2,10 +2,24 @@
 declare module "logscrub-wasm" {
   export default function init(input?: { module_or_path: URL | string }): Promise<unknown>;
   export function version(): string;
+  export function categories(): unknown;
+  export function strategies(): string[];
   export class Scrubber {
-    constructor(policyJson: string);
+    constructor(policyJson: string, key?: Uint8Array);
     sanitize(text: string): unknown;
     static defaultPolicy(): string;
     free(): void;
   }
+  export class ScrubStream {
+    constructor(policyJson: string, key?: Uint8Array);
+    feed(chunk: string): string;
+    consumed(): number;
+    finish(): unknown;
+    free(): void;
+  }
+}
+
+declare module "*.css" {
+  const text: string;
+  export default text;
 }

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectPassed, openApp } from "./helpers";
+
+test("several files form a batch: per-file status and counts, each reviewable and downloadable", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "ticket-4711.json", mimeType: "application/json", buffer: Buffer.from('{"from":"a@contoso.com","ip":"203.0.113.9"}') },
+    { name: "chat.log", mimeType: "text/plain", buffer: Buffer.from("hi b@contoso.com\n") },
+    { name: "notes", mimeType: "text/plain", buffer: Buffer.from("nothing here\n") },
+  ]);
+  const rows = page.getByTestId("batch-entry");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0).getByTestId("entry-status")).toHaveText("2 replaced");
+  await expect(rows.nth(1).getByTestId("entry-status")).toHaveText("1 replaced");
+  await expect(rows.nth(2).getByTestId("entry-status")).toHaveText("0 replaced");
+  // The first file is on view; review the second.
+  await expect(page.getByTestId("output")).toHaveText('{"from":"[EMAIL-1]","ip":"[IPV4-1]"}');
+  await rows.nth(1).getByRole("button", { name: "Review chat.log" }).click();
+  await expect(page.getByTestId("output")).toHaveText("hi [EMAIL-1]\n");
+  await expect(page.getByTestId("review")).toContainText("hi b@contoso.com");
+  await expectPassed(page);
+  const names: string[] = [];
+  for (const [i, expected] of ["ticket-4711.sanitized.json", "chat.sanitized.log", "notes.sanitized.txt"].entries()) {
+    const [d] = await Promise.all([page.waitForEvent("download"), rows.nth(i).getByRole("button", { name: /^Download/ }).click()]);
+    names.push(d.suggestedFilename());
+    expect(d.suggestedFilename()).toBe(expected);
+    if (i === 0) expect(readFileSync(await d.path(), "utf8")).toBe('{"from":"[EMAIL-1]","ip":"[IPV4-1]"}');
+  }
+  // Download all: one file each.
+  const all: string[] = [];
+  page.on("download", (d) => all.push(d.suggestedFilename()));
+  await page.getByTestId("download-all").click();
+  await expect.poll(() => all.length).toBe(3);
+  expect(all.sort()).toEqual([...names].sort());
+});
+
+test("files dropped on the drop zone form a batch too", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["x 203.0.113.1\n"], "one.log"));
+    dt.items.add(new File(["y 203.0.113.2\n"], "two.log"));
+    document.getElementById("drop-zone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId("batch-entry")).toHaveCount(2);
+  await expect(page.getByTestId("batch-entry").nth(1).getByTestId("entry-status")).toHaveText("1 replaced");
+});
