@@ -84,38 +84,45 @@ impl Detector for GeoDetector {
         if memchr::memchr(b'.', bytes).is_none() {
             return;
         }
-        let mut last_line_end = None;
-        for m in CONTEXT_STEMS.find_iter(bytes) {
-            if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic() {
+        // Every form here has a decimal number, which chat text seldom has: visit the lines
+        // with one (`d.d`), and look for a context word on those lines only.
+        let mut done_to = 0;
+        for p in memchr::memchr_iter(b'.', bytes) {
+            if p < done_to || p == 0 {
                 continue;
             }
-            // The whole word must be a context word: `localhost` and `mapping` are not.
-            let wlen = bytes[m.start()..]
-                .iter()
-                .take(16)
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            let word = &bytes[m.start()..m.start() + wlen];
-            if !CONTEXT_WORDS
-                .iter()
-                .any(|c| c.as_bytes().eq_ignore_ascii_case(word))
+            if !(bytes[p - 1].is_ascii_digit() && bytes.get(p + 1).is_some_and(u8::is_ascii_digit))
             {
                 continue;
             }
-            if last_line_end.is_some_and(|e| m.start() < e) {
-                continue;
-            }
-            let ls = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |p| p + 1);
-            let le =
-                memchr::memchr(b'\n', &bytes[m.start()..]).map_or(bytes.len(), |p| m.start() + p);
-            last_line_end = Some(le);
-            if memchr::memchr(b'.', &bytes[ls..le]).is_none() {
+            let ls = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |i| i + 1);
+            let le = memchr::memchr(b'\n', &bytes[p..]).map_or(bytes.len(), |i| p + i);
+            done_to = le;
+            if !has_context_word(&bytes[ls..le]) {
                 continue;
             }
             let has_degree = memchr::memmem::find(&bytes[ls..le], "°".as_bytes()).is_some();
             scan_line(text, ls, le, has_degree, out);
         }
     }
+}
+
+/// Whether `line` holds a whole context word (`lat`, `GPS`, ...; not `localhost`, `mapping`).
+fn has_context_word(line: &[u8]) -> bool {
+    CONTEXT_STEMS.find_iter(line).any(|m| {
+        if m.start() > 0 && line[m.start() - 1].is_ascii_alphabetic() {
+            return false;
+        }
+        let wlen = line[m.start()..]
+            .iter()
+            .take(16)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = &line[m.start()..m.start() + wlen];
+        CONTEXT_WORDS
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(word))
+    })
 }
 
 /// Word starts that can introduce coordinates (`lat`, `longitude`, `location`, `GPS`, ...).
