@@ -123,7 +123,7 @@ pub const BARS: &[Bar] = &[
                 Category::UrlToken,
             ],
         ),
-        "encrypted PEM private keys are redacted on purpose (credsweeper counts them as negatives)",
+        "2 of 22 flagged: Authorization header values are redacted whatever they decode to (auth_n.template), and a JFrog key that differs from a real one only in its last character (jfrog_n)",
     ),
     bar(
         "internal_note",
