@@ -96,11 +96,23 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
             *counts.entry(label.as_str()).or_insert(0) += 1;
         }
     }
+    // A segment reads as a transcript when bare labels start a fair share of its lines; in
+    // other text (`Depends:`, `anyone:` or `Nick:` addressing in a forum post) they are not
+    // speakers unless already known.
+    let labelled = lines.iter().filter(|l| l.label.is_some()).count();
+    let non_blank = lines
+        .iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .count();
+    let transcript = labelled * 5 >= non_blank;
     let confirmed: Vec<bool> = lines
         .iter()
         .map(|l| {
             l.label.as_ref().is_some_and(|(label, _)| {
-                counts.get(label.as_str()).copied().unwrap_or(0) >= 2 || ctx.names.knows(label)
+                ctx.names.knows(label)
+                    || (transcript
+                        && looks_like_a_name(label)
+                        && counts.get(label.as_str()).copied().unwrap_or(0) >= 2)
             })
         })
         .collect();
@@ -472,6 +484,20 @@ fn header(c: &str, learned: &mut Learned) -> bool {
     false
 }
 
+/// A bare label that can be a person: every word capitalised, not an all-caps acronym
+/// (`FYI`, `NVRM`) and not lower-case (`anyone`, `bug`).
+fn looks_like_a_name(label: &str) -> bool {
+    label.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let all_upper = w
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        first_upper && !(all_upper && w.chars().count() <= 5)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,6 +589,28 @@ mod tests {
         assert!(f.contains(&("Omar Haddad".into(), Category::Name, "AGENT".into())));
         assert!(f.contains(&("Omar".into(), Category::Name, "AGENT".into())));
         assert!(!f.iter().any(|x| x.1 == Category::InternalNote));
+    }
+
+    #[test]
+    fn regression_issue_5_bare_labels_outside_transcripts_are_not_names() {
+        // Forum or IRC text: `anyone:`, `Depends:`, `FYI:` and nick addressing start a few
+        // lines among many, and are not speakers.
+        let mut t = String::new();
+        for i in 0..10 {
+            t.push_str(&format!(
+                "anyone: is there a fix {i}?\nDepends: libc6\nFYI: it works\n"
+            ));
+            for j in 0..20 {
+                t.push_str(&format!("plain chat line {i} {j} about drivers\n"));
+            }
+        }
+        let f = run_with(&t, &Policy::default());
+        assert!(!f.iter().any(|x| x.1 == Category::Name), "{f:?}");
+        // A real bare-name transcript still teaches its speakers.
+        let t = "Priya: hi\nTomasz: hello\nPriya: my order is late\nTomasz: let me check\n";
+        let f = run_with(t, &Policy::default());
+        assert!(f.iter().any(|x| x.0 == "Priya" && x.1 == Category::Name));
+        assert!(f.iter().any(|x| x.0 == "Tomasz" && x.1 == Category::Name));
     }
 
     #[test]
