@@ -95,6 +95,23 @@ impl Detector for GeoDetector {
             {
                 continue;
             }
+            // A number with a second dot is an address or a version (`10.0.0.1`, `2.6.8`),
+            // not a degree value: skip it, and the rest of its token.
+            let mut q = p + 1;
+            while bytes.get(q).is_some_and(|b| b.is_ascii_digit()) {
+                q += 1;
+            }
+            if bytes.get(q) == Some(&b'.') && bytes.get(q + 1).is_some_and(u8::is_ascii_digit) {
+                done_to = q + 1;
+                continue;
+            }
+            let mut r = p - 1;
+            while r > 0 && bytes[r - 1].is_ascii_digit() {
+                r -= 1;
+            }
+            if r >= 2 && bytes[r - 1] == b'.' && bytes[r - 2].is_ascii_digit() {
+                continue;
+            }
             let ls = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |i| i + 1);
             let le = memchr::memchr(b'\n', &bytes[p..]).map_or(bytes.len(), |i| p + i);
             done_to = le;

@@ -81,9 +81,14 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Cat
         return;
     }
     let values: Vec<(&str, Category)> = values.into_iter().collect();
+    // A DFA for up to a few thousand values: hundreds of values (every IP of a log) defeat
+    // the literal prefilters, and its table lookups beat the NFA's transitions; beyond that
+    // its memory would grow too much, and the default (an NFA) is used.
+    let kind = (values.len() <= 2_000).then_some(aho_corasick::AhoCorasickKind::DFA);
     let Ok(ac) = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(kind)
         .build(values.iter().map(|(v, _)| v))
     else {
         return;
