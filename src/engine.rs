@@ -245,14 +245,7 @@ impl Engine {
 
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.
     pub fn stream(&self) -> Stream<'_> {
-        let mut state = State::new(EngineRef::Borrowed(self), false);
-        state.streaming = true;
-        Stream {
-            state,
-            buf: String::new(),
-            emitted: 0,
-            min_segment: STREAM_MIN_SEGMENT,
-        }
+        Stream::new(EngineRef::Borrowed(self))
     }
 
     /// Like [`Engine::stream`], with each finding's original value in the findings.
@@ -265,14 +258,7 @@ impl Engine {
     /// Like [`Engine::stream`], but the stream shares ownership of the engine, so it can be
     /// kept in a struct that outlives any borrow (the WebAssembly binding needs this).
     pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
-        let mut state = State::new(EngineRef::Shared(engine), false);
-        state.streaming = true;
-        Stream {
-            state,
-            buf: String::new(),
-            emitted: 0,
-            min_segment: STREAM_MIN_SEGMENT,
-        }
+        Stream::new(EngineRef::Shared(engine))
     }
 }
 
@@ -511,6 +497,17 @@ pub struct Stream<'e> {
 }
 
 impl<'e> Stream<'e> {
+    fn new(engine: EngineRef<'e>) -> Self {
+        let mut state = State::new(engine, false);
+        state.streaming = true;
+        Stream {
+            state,
+            buf: String::new(),
+            emitted: 0,
+            min_segment: STREAM_MIN_SEGMENT,
+        }
+    }
+
     /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
     /// more: smaller segments give output sooner at some cost in speed. The output is the
     /// same for any size.
