@@ -735,7 +735,15 @@ impl Walker<'_, '_, '_> {
                 )
             }
             "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
-            "location" | "city" => (Category::Custom, Some("LOCATION")),
+            "location" | "city" => {
+                // `"location": "40.71280, -74.00600"` is a coordinate pair, not a place name.
+                let s = self.str_of(Some(v)).unwrap_or_default();
+                if is_coordinate_pair(&s) {
+                    (Category::Coordinates, None)
+                } else {
+                    (Category::Custom, Some("LOCATION"))
+                }
+            }
             "useragent" | "browser" => (Category::Custom, Some("USER_AGENT")),
             "client" if parent == "system" => (Category::Custom, Some("USER_AGENT")),
             "phone" | "phonenumber" | "mobile" | "mobilephone" | "telephone" | "workphone"
@@ -1037,6 +1045,19 @@ fn line_fallback(
     any_body
 }
 
+/// `lat, lon` as two decimal numbers in range (`40.71280, -74.00600`).
+fn is_coordinate_pair(s: &str) -> bool {
+    let mut parts = s.split(',').map(str::trim);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let decimal = |x: &str| x.contains('.') && x.parse::<f64>().is_ok();
+    match (a.parse::<f64>(), b.parse::<f64>()) {
+        (Ok(lat), Ok(lon)) => decimal(a) && decimal(b) && lat.abs() <= 90.0 && lon.abs() <= 180.0,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1090,6 +1111,9 @@ mod tests {
         assert!(!f.iter().any(|x| x.0.contains("cannot log in")));
         assert!(f.contains(&("203.0.113.7".into(), Category::Ipv4, "IPV4".into())));
         assert!(f.contains(&("Lyon, France".into(), Category::Custom, "LOCATION".into())));
+        assert!(is_coordinate_pair("40.71280, -74.00600"));
+        assert!(!is_coordinate_pair("Lyon, France"));
+        assert!(!is_coordinate_pair("91.5, 2.1") && !is_coordinate_pair("40, 74"));
         assert!(f.contains(&("45.75".into(), Category::Coordinates, "COORDINATES".into())));
         assert!(f.contains(&("Mozilla/5.0".into(), Category::Custom, "USER_AGENT".into())));
         assert!(f.contains(&("123".into(), Category::Custom, "USER_ID".into())));
