@@ -78,6 +78,22 @@ impl Scrubber {
     }
 }
 
+/// The result of [`restore`].
+#[derive(Serialize)]
+struct Restored {
+    text: String,
+    unknown: Vec<String>,
+}
+
+/// Puts the originals back into a reply: `{ text, unknown }`, `unknown` being the
+/// placeholders the mapping does not know. Throws on an invalid mapping document.
+#[wasm_bindgen]
+pub fn restore(text: &str, mapping_json: &str) -> Result<JsValue, JsValue> {
+    let mapping = crate::Mapping::from_json(mapping_json).map_err(js_error)?;
+    let (text, unknown) = crate::restore(text, &mapping);
+    to_js(&Restored { text, unknown })
+}
+
 /// One category as the settings panel lists it.
 #[derive(Serialize)]
 struct CategoryInfo {

@@ -78,3 +78,33 @@ fn hash_strategy_takes_a_key() {
         .starts_with("[EMAIL:"));
     assert!(logscrub::wasm::strategies().contains(&"hash".to_string()));
 }
+
+#[wasm_bindgen_test]
+fn restores_through_the_binding() {
+    let s = Scrubber::new("", None).unwrap();
+    let out = s
+        .sanitize("Mail bob.smith@contoso.com from 203.0.113.9")
+        .unwrap();
+    let mapping = js_sys::JSON::stringify(&get(&out, "mapping")).unwrap();
+    let mapping = String::from(mapping);
+    let back =
+        logscrub::wasm::restore("Reset [EMAIL-1] at [IPV4-1], not [IPV4-9].", &mapping).unwrap();
+    assert_eq!(
+        get(&back, "text").as_string().unwrap(),
+        "Reset bob.smith@contoso.com at 203.0.113.9, not [IPV4-9]."
+    );
+    let unknown: js_sys::Array = get(&back, "unknown").into();
+    assert_eq!(unknown.length(), 1);
+    assert_eq!(unknown.get(0).as_string().unwrap(), "[IPV4-9]");
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_mapping_is_a_js_error_with_a_message() {
+    let err = logscrub::wasm::restore("x", r#"{"version":1,"entries":[],"x":1}"#)
+        .err()
+        .unwrap();
+    let err: js_sys::Error = err.into();
+    let msg = String::from(err.message());
+    assert!(msg.starts_with("invalid mapping:"), "{msg}");
+    assert!(logscrub::wasm::restore("x", "not json").is_err());
+}

@@ -19,6 +19,18 @@ for (const theme of ["light", "dark"] as const) {
     console.log(`axe ${theme}: ${results.passes.length} rules pass, violations: ${results.violations.map((v) => `${v.id} (${v.impact})`).join(", ") || "none"}`);
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
+    // The Restore view, with output, unknown placeholders and an error message.
+    await page.getByTestId("view-restore").click();
+    await page.getByTestId("restore-session").click();
+    await page.getByTestId("restore-input").fill("Hi [EMAIL-1] and [EMAIL-99]");
+    await expect(page.getByTestId("restore-unknown")).toBeVisible();
+    const restoreResults = await new AxeBuilder({ page }).analyze();
+    const badRestore = restoreResults.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(badRestore.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
+    await page.getByTestId("restore-mapping").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("nope") });
+    await expect(page.getByTestId("restore-status")).toContainText("not a mapping file");
+    const errResults = await new AxeBuilder({ page }).analyze();
+    expect(errResults.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 }
 

@@ -82,7 +82,23 @@ test("no network request after load, none to another origin, whatever the user d
   }
   await page.getByTestId("passphrase").fill("correct horse");
   const [enc] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-mapping").click()]);
-  expect(readFileSync(await enc.path(), "utf8")).not.toContain("jane.doe");
+  const encPath = await enc.path();
+  expect(readFileSync(encPath, "utf8")).not.toContain("jane.doe");
+  // Restore: the encrypted mapping (a wrong passphrase, then the right one), the session's.
+  await page.getByTestId("view-restore").click();
+  await page.getByTestId("restore-input").fill("Hello [EMAIL-1], and [EMAIL-9].");
+  await page.getByTestId("restore-mapping").setInputFiles(encPath);
+  await page.getByTestId("restore-passphrase").fill("wrong");
+  await page.getByTestId("restore-run").click();
+  await expect(page.getByTestId("restore-status")).toContainText("wrong passphrase", { timeout: 20_000 });
+  await page.getByTestId("restore-passphrase").fill("correct horse");
+  await page.getByTestId("restore-run").click();
+  await expect(page.getByTestId("restore-output")).toHaveText("Hello jane.doe@contoso.com, and [EMAIL-9].", { timeout: 20_000 });
+  await page.getByTestId("restore-session").click();
+  await page.getByTestId("restore-input").fill("Bye [EMAIL-1].");
+  await expect(page.getByTestId("restore-output")).toHaveText("Bye jane.doe@contoso.com.");
+  await page.getByTestId("restore-copy").click();
+  await page.getByTestId("view-sanitize").click();
   // Review: keep a finding, redact a selection, keyboard navigation.
   await page.getByTestId("review").locator(".cm-finding").first().click();
   await expect(page.getByTestId("output")).toContainText("jane.doe@contoso.com");

@@ -1,4 +1,5 @@
 // The page: input, review, settings, output. It renders; the worker does the work.
+import { decrypt, encrypt, type EncryptedMapping, isEncrypted } from "./crypto";
 import * as P from "./policy";
 import type { CategoryInfo, Request, Response, SanitizeResult, StreamSummary } from "./protocol";
 import { Review, type ReviewItem } from "./review";
@@ -621,18 +622,6 @@ function baseName(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-const b64 = (b: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(b)));
-
-/** AES-256-GCM with a PBKDF2-SHA-256 key (600 000 iterations); WebCrypto only. */
-async function encrypt(text: string, pass: string) {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(pass), "PBKDF2", false, ["deriveKey"]);
-  const key = await crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: 600_000, hash: "SHA-256" }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
-  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(text));
-  return { format: "logscrub-mapping-v1", kdf: "PBKDF2-SHA256", iterations: 600_000, cipher: "AES-256-GCM", salt: b64(salt), iv: b64(iv), data: b64(data) };
-}
-
 const privacyLink = $<HTMLAnchorElement>("privacy-link");
 privacyLink.addEventListener("click", (e) => {
   e.preventDefault();
@@ -793,6 +782,179 @@ $("policy-reset").addEventListener("click", () => {
   policyError.hidden = true;
   fillSidebar();
   rerun(0);
+});
+
+// ---------------------------------------------------------------- restore view
+
+const layoutEl = document.querySelector<HTMLDivElement>(".layout")!;
+const restoreView = $<HTMLElement>("restore-view");
+const viewSanitizeBtn = $<HTMLButtonElement>("view-sanitize");
+const viewRestoreBtn = $<HTMLButtonElement>("view-restore");
+const restoreInput = $<HTMLTextAreaElement>("restore-input");
+const restoreFile = $<HTMLInputElement>("restore-mapping");
+const restorePass = $<HTMLInputElement>("restore-passphrase");
+const restorePassRow = $<HTMLDivElement>("restore-pass-row");
+const restoreSource = $<HTMLParagraphElement>("restore-source");
+const restoreStatus = $<HTMLParagraphElement>("restore-status");
+const restoreOutput = $<HTMLPreElement>("restore-output");
+const restoreCopy = $<HTMLButtonElement>("restore-copy");
+const restoreUnknownBox = $<HTMLDivElement>("restore-unknown-box");
+const restoreUnknown = $<HTMLUListElement>("restore-unknown");
+
+/** The mapping to restore with: in memory only (never saved). `json` is unset while an
+ * encrypted file waits for its passphrase. */
+let restoreMap: { label: string; json?: string; enc?: EncryptedMapping } | null = null;
+let restoreSeq = 0;
+let restoreTimer: number | undefined;
+
+function showView(restoring: boolean) {
+  layoutEl.hidden = restoring;
+  restoreView.hidden = !restoring;
+  viewSanitizeBtn.setAttribute("aria-pressed", String(!restoring));
+  viewRestoreBtn.setAttribute("aria-pressed", String(restoring));
+  if (restoring) $("restore-title").focus();
+}
+viewSanitizeBtn.addEventListener("click", () => showView(false));
+viewRestoreBtn.addEventListener("click", () => showView(true));
+
+function restoreMsg(text: string, error = false) {
+  restoreStatus.textContent = text;
+  restoreStatus.classList.toggle("error", error);
+}
+
+/** Fail closed: no output, nothing to copy. */
+function clearRestored() {
+  restoreSeq++;
+  restoreOutput.textContent = "";
+  restoreCopy.disabled = true;
+  restoreUnknown.replaceChildren();
+  restoreUnknownBox.hidden = true;
+}
+
+function restoreFail(message: string) {
+  clearRestored();
+  restoreMsg(message, true);
+}
+
+async function restoreCall(text: string, mapping: string) {
+  const r = await call({ type: "restore", id: ++seq, text, mapping });
+  if (r.type !== "restored") throw new Error("unexpected answer from the engine");
+  return r;
+}
+
+/** Sets the mapping after checking it with the engine; a bad one is dropped. */
+async function useMapping(label: string, json: string) {
+  try {
+    await restoreCall("", json);
+  } catch (e) {
+    restoreMap = null;
+    restoreSource.textContent = "No mapping loaded.";
+    restoreFail(`This mapping cannot be used: ${(e as Error).message}. Nothing was restored.`);
+    return false;
+  }
+  const n = (JSON.parse(json) as { entries: unknown[] }).entries.length;
+  restoreMap = { label, json };
+  restorePassRow.hidden = true;
+  restorePass.value = "";
+  restoreSource.textContent = `Mapping: ${label} (${n} replacement${n === 1 ? "" : "s"}), in memory only.`;
+  return true;
+}
+
+async function runRestore() {
+  clearRestored();
+  const mine = restoreSeq;
+  if (!restoreMap) return restoreFail("Load a mapping first: open a mapping file or use this session's mapping.");
+  if (restoreMap.enc && !restoreMap.json) {
+    const encMap = restoreMap;
+    const pass = restorePass.value;
+    if (!pass) return restoreFail("This mapping is encrypted: enter its passphrase.");
+    restoreMsg("Decrypting the mapping…");
+    let json: string;
+    try {
+      json = await decrypt(restoreMap.enc, pass);
+    } catch (e) {
+      return restoreFail(`Could not decrypt the mapping: ${(e as Error).message}. Nothing was restored.`);
+    }
+    if (restoreMap !== encMap || mine !== restoreSeq) return;
+    if (!(await useMapping(encMap.label, json))) return;
+  }
+  if (mine !== restoreSeq) return;
+  try {
+    const r = await restoreCall(restoreInput.value, restoreMap.json!);
+    if (mine !== restoreSeq) return;
+    restoreOutput.textContent = r.text;
+    restoreCopy.disabled = false;
+    restoreUnknown.replaceChildren(
+      ...r.unknown.map((u) => {
+        const li = document.createElement("li");
+        li.textContent = u;
+        return li;
+      }),
+    );
+    restoreUnknownBox.hidden = r.unknown.length === 0;
+    restoreMsg(r.unknown.length ? `Restored; ${r.unknown.length} placeholder(s) are not in the mapping (listed below).` : "Restored.");
+  } catch (e) {
+    restoreFail(`Error: ${(e as Error).message}. Nothing was restored.`);
+  }
+}
+
+$("restore-run").addEventListener("click", () => void runRestore());
+restorePass.addEventListener("keydown", (e) => {
+  if (e.key === "Enter") void runRestore();
+});
+restoreInput.addEventListener("input", () => {
+  clearTimeout(restoreTimer);
+  if (restoreMap?.json) restoreTimer = window.setTimeout(() => void runRestore(), 150);
+});
+restoreFile.addEventListener("change", async () => {
+  const f = restoreFile.files?.[0];
+  restoreFile.value = "";
+  if (!f) return;
+  clearRestored();
+  restoreMap = null;
+  restoreSource.textContent = "No mapping loaded.";
+  let doc: unknown;
+  const text = await f.text();
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return restoreFail(`${f.name} is not a mapping file (not JSON). Nothing was restored.`);
+  }
+  if (isEncrypted(doc)) {
+    restoreMap = { label: f.name, enc: doc };
+    restorePassRow.hidden = false;
+    restorePass.value = "";
+    restoreSource.textContent = `Mapping: ${f.name} (encrypted): enter its passphrase, then Restore.`;
+    restoreMsg("");
+    restorePass.focus();
+    return;
+  }
+  if (await useMapping(f.name, text)) {
+    restoreMsg("");
+    if (restoreInput.value) void runRestore();
+  }
+});
+$("restore-session").addEventListener("click", async () => {
+  clearRestored();
+  const json = current ? JSON.stringify(current.mapping) : await currentBlob?.mappingBlob.text();
+  if (!json) return restoreFail("This session has no mapping yet: sanitize a log first (or open a mapping file).");
+  if (await useMapping("this session's", json)) {
+    restoreMsg("");
+    if (restoreInput.value) void runRestore();
+  }
+});
+restoreCopy.addEventListener("click", async () => {
+  const text = restoreOutput.textContent ?? "";
+  try {
+    await navigator.clipboard.writeText(text);
+    restoreMsg("Copied the restored text to the clipboard.");
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(restoreOutput);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    restoreMsg("Press Ctrl+C to copy the selected text.");
+  }
 });
 
 // ---------------------------------------------------------------- theme

@@ -75,7 +75,8 @@ export interface CategoryInfo {
 export type Request =
   | { type: "sanitize"; id: number; text: string; policy: string; key: string }
   | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number }
-  | { type: "cancel"; id: number };
+  | { type: "cancel"; id: number }
+  | { type: "restore"; id: number; text: string; mapping: string };
 
 /** Worker → page. */
 export type Response =
@@ -83,4 +84,5 @@ export type Response =
   | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string }
   | { type: "progress"; id: number; loaded: number; total: number; millis: number }
   | { type: "summary"; id: number; summary: StreamSummary; millis: number }
+  | { type: "restored"; id: number; text: string; unknown: string[] }
   | { type: "error"; id: number | null; message: string; fatal: boolean };

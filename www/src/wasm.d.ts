@@ -4,6 +4,7 @@ declare module "logscrub-wasm" {
   export function version(): string;
   export function categories(): unknown;
   export function strategies(): string[];
+  export function restore(text: string, mappingJson: string): unknown;
   export class Scrubber {
     constructor(policyJson: string, key?: Uint8Array);
     sanitize(text: string): unknown;

@@ -1,6 +1,6 @@
 // The worker: loads the wasm once, sanitizes on request. All heavy work happens here,
 // including reading files in chunks (File.stream() + TextDecoderStream).
-import init, { categories, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
+import init, { categories, restore, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
 import type { CategoryInfo, Mapping, Report, Request, Response, SanitizeResult } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -125,6 +125,11 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
     if (req.type === "file") {
       await handleFile(req.id, req.file, req.policy, req.key, req.reviewLimit);
       cancelled.delete(req.id);
+      return;
+    }
+    if (req.type === "restore") {
+      const r = restore(req.text, req.mapping) as { text: string; unknown: string[] };
+      post({ type: "restored", id: req.id, text: r.text, unknown: r.unknown });
       return;
     }
     const s = getScrubber(req.policy, req.key);
