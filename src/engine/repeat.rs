@@ -21,13 +21,25 @@ fn continues(c: Option<char>) -> bool {
 
 /// Which values are repeated: single tokens of the detector categories. Values with white
 /// space (a quoted password that caught prose) would match ordinary sentences; names and
-/// notes have their own structure-aware matching.
+/// notes have their own structure-aware matching. Formatted numbers (`+1 415 555 0100`,
+/// `4111 1111 1111 1111`, an IBAN in groups) are written with spaces, and are repeated as
+/// they are: the leak check looks for every original, and would otherwise find them.
 fn repeatable(category: Category, value: &str) -> bool {
+    let spaced = matches!(
+        category,
+        Category::Phone
+            | Category::Card
+            | Category::Iban
+            | Category::UsSsn
+            | Category::UkNino
+            | Category::FrNir
+    );
     !matches!(
         category,
         Category::InternalNote | Category::Name | Category::Custom
     ) && (MIN_LEN..=MAX_LEN).contains(&value.len())
-        && !value.contains(char::is_whitespace)
+        && !value.contains(['\n', '\r'])
+        && (spaced || !value.contains(char::is_whitespace))
 }
 
 /// Most values a stream remembers from earlier segments; past this, later segments rely on
