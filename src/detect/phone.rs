@@ -632,7 +632,7 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
         let prev_start = memchr::memrchr(b'\n', &bytes[..prev_end]).map_or(0, |p| p + 1);
         from = prev_start.max(prev_end.saturating_sub(32));
     }
-    let before = bytes[from..s].to_ascii_lowercase();
+    let before = super::scan::lower_without_placeholders(&bytes[from..s]);
     let words: Vec<&[u8]> = before
         .split(|b| !b.is_ascii_alphabetic() && *b < 0x80)
         .filter(|w| !w.is_empty())
@@ -660,8 +660,8 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
         return Context::Veto;
     }
     // A label after the number: `555 0101 office`, `-Fax`, `(mobile)`.
-    let after_end = (end + 16).min(bytes.len());
-    let after = bytes[end..after_end].to_ascii_lowercase();
+    let after_end = (end + 40).min(bytes.len());
+    let after = super::scan::lower_without_placeholders(&bytes[end..after_end]);
     let after_word = after
         .iter()
         .position(u8::is_ascii_alphabetic)
@@ -701,6 +701,17 @@ pub(crate) mod tests {
         let mut out = Vec::new();
         PhoneDetector.detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn regression_issue_7_placeholder_labels_are_not_context() {
+        // `[PHONE-1]` before or after a number is our own output, not the word "phone".
+        assert!(found("[PHONE-1] 1111 1111").is_empty());
+        assert!(found("x 4110 111 [PHONE-1] y").is_empty());
+        assert!(found("[PHONE:3f2a9c1d] 2222 3333").is_empty());
+        // Real words still count, with or without a placeholder nearby.
+        assert_eq!(found("[EMAIL-1] phone 2222 3333"), ["2222 3333"]);
+        assert_eq!(found("4110 111 phone"), ["4110 111"]);
     }
 
     #[test]
