@@ -51,6 +51,23 @@ pub fn placeholder_len(b: &[u8]) -> Option<usize> {
     (b.get(j) == Some(&b']')).then_some(j + 1)
 }
 
+/// The end of the last complete placeholder in `b` (0 when there is none).
+pub fn after_last_placeholder(b: &[u8]) -> usize {
+    let mut i = 0;
+    let mut last = 0;
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'[', r)) {
+        let s = i + p;
+        match b.get(s..).and_then(placeholder_len) {
+            Some(len) => {
+                last = s + len;
+                i = s + len;
+            }
+            None => i = s + 1,
+        }
+    }
+    last
+}
+
 /// A copy of `b`, lower-cased, with every complete placeholder blanked out with spaces.
 pub fn lower_without_placeholders(b: &[u8]) -> Vec<u8> {
     let mut out = b.to_ascii_lowercase();
