@@ -279,6 +279,14 @@ fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
         if !stripped && byte_before(bytes, s) == Some(b':') {
             continue;
         }
+        // `::11` glued to a closing bracket (`Foo()::x`, `[host]::11`, a placeholder that
+        // replaced the address in `10.0.0.1::11`) continues what precedes it.
+        if !stripped
+            && bytes.get(s) == Some(&b':')
+            && matches!(byte_before(bytes, s), Some(b']' | b')'))
+        {
+            continue;
+        }
         if bytes.get(e).is_some_and(|&b| is_word_byte(b)) {
             continue;
         }
@@ -423,6 +431,22 @@ mod tests {
                 (Category::Ipv4, "10.0.0.1")
             ]
         );
+    }
+
+    #[test]
+    fn regression_issue_7_compressed_v6_after_closing_bracket() {
+        // The placeholder of `10.0.0.1` in `10.0.0.1::11` must not leave `::11` detected.
+        assert!(found("from [IPV4-4]::11 bye").is_empty());
+        assert!(found("call Foo()::11 now").is_empty());
+        assert_eq!(
+            found("from 10.0.0.1::11 bye"),
+            [(Category::Ipv4, "10.0.0.1")]
+        );
+        assert_eq!(found("at [::11]:80"), [(Category::Ipv6, "::11")]);
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let s = engine.sanitize("from 202.100.179.208::11 bye");
+        assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+        assert_eq!(engine.sanitize(&s.text).text, s.text);
     }
 
     #[test]

@@ -632,7 +632,14 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
         let prev_start = memchr::memrchr(b'\n', &bytes[..prev_end]).map_or(0, |p| p + 1);
         from = prev_start.max(prev_end.saturating_sub(32));
     }
-    let before = bytes[from..s].to_ascii_lowercase();
+    // Context stops at a placeholder: text beyond it was rewritten, and reads nearer or
+    // farther than in the input (a long value became `[EMAIL-1]`), so the output would be
+    // judged differently from the input. What follows the last placeholder is as written.
+    // A placeholder cut by the window start counts too, hence the look further back.
+    let lo = from.saturating_sub(40);
+    let cut = lo + super::scan::after_last_placeholder(&bytes[lo..s]);
+    let from = from.max(cut);
+    let before = super::scan::lower_without_placeholders(&bytes[from..s]);
     let words: Vec<&[u8]> = before
         .split(|b| !b.is_ascii_alphabetic() && *b < 0x80)
         .filter(|w| !w.is_empty())
@@ -660,8 +667,8 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
         return Context::Veto;
     }
     // A label after the number: `555 0101 office`, `-Fax`, `(mobile)`.
-    let after_end = (end + 16).min(bytes.len());
-    let after = bytes[end..after_end].to_ascii_lowercase();
+    let after_end = (end + 40).min(bytes.len());
+    let after = super::scan::lower_without_placeholders(&bytes[end..after_end]);
     let after_word = after
         .iter()
         .position(u8::is_ascii_alphabetic)
@@ -701,6 +708,37 @@ pub(crate) mod tests {
         let mut out = Vec::new();
         PhoneDetector.detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn regression_issue_7_placeholder_labels_are_not_context() {
+        // `[PHONE-1]` before or after a number is our own output, not the word "phone".
+        assert!(found("[PHONE-1] 1111 1111").is_empty());
+        assert!(found("x 4110 111 [PHONE-1] y").is_empty());
+        assert!(found("[PHONE:3f2a9c1d] 2222 3333").is_empty());
+        // Real words still count, with or without a placeholder nearby.
+        assert_eq!(found("[EMAIL-1] phone 2222 3333"), ["2222 3333"]);
+        assert_eq!(found("4110 111 phone"), ["4110 111"]);
+    }
+
+    #[test]
+    fn regression_issue_7_context_stops_at_placeholders() {
+        // `call` is too far back in the input; replacing the long value between must not
+        // bring it into reach in the output.
+        let long = "A".repeat(60);
+        assert!(found(&format!("call {long} 555 0100")).is_empty());
+        assert!(found("call [SECRET-1] 555 0100").is_empty());
+        // A placeholder cut by the start of the window still stops it.
+        let pad = "x".repeat(40);
+        assert!(found(&format!("[URL_CREDENTIALS-12]{pad} 555 0100")).is_empty());
+        // Without placeholders, context works as before.
+        assert_eq!(found("call me on 555 0100"), ["555 0100"]);
+        assert_eq!(found("[EMAIL-1] call 555 0100"), ["555 0100"]);
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let text = format!("call +1 415 555 0101 key=\"{long}\" 555 0100\n");
+        let s = engine.sanitize(&text);
+        assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+        assert_eq!(engine.sanitize(&s.text).text, s.text);
     }
 
     #[test]

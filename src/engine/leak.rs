@@ -21,47 +21,7 @@ pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Length of the placeholder at the start of `b`, if one is there.
-fn placeholder_len(b: &[u8]) -> Option<usize> {
-    let mut j = 1;
-    if !b.get(j)?.is_ascii_uppercase() {
-        return None;
-    }
-    while b
-        .get(j)
-        .is_some_and(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
-    {
-        j += 1;
-    }
-    match *b.get(j)? {
-        b']' => return Some(j + 1),
-        b'-' => {
-            let d = j + 1;
-            j = d;
-            while b.get(j).is_some_and(u8::is_ascii_digit) {
-                j += 1;
-            }
-            if j == d {
-                return None;
-            }
-        }
-        b':' => {
-            let d = j + 1;
-            j = d;
-            while b
-                .get(j)
-                .is_some_and(|&c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
-            {
-                j += 1;
-            }
-            if !(8..=16).contains(&(j - d)) {
-                return None;
-            }
-        }
-        _ => return None,
-    }
-    (b.get(j) == Some(&b']')).then_some(j + 1)
-}
+use crate::detect::scan::placeholder_len;
 
 /// The encodings under which an original could survive a naive replacement.
 fn variants(value: &str) -> Vec<String> {

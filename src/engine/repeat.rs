@@ -21,13 +21,25 @@ fn continues(c: Option<char>) -> bool {
 
 /// Which values are repeated: single tokens of the detector categories. Values with white
 /// space (a quoted password that caught prose) would match ordinary sentences; names and
-/// notes have their own structure-aware matching.
+/// notes have their own structure-aware matching. Formatted numbers (`+1 415 555 0100`,
+/// `4111 1111 1111 1111`, an IBAN in groups) are written with spaces, and are repeated as
+/// they are: the leak check looks for every original, and would otherwise find them.
 fn repeatable(category: Category, value: &str) -> bool {
+    let spaced = matches!(
+        category,
+        Category::Phone
+            | Category::Card
+            | Category::Iban
+            | Category::UsSsn
+            | Category::UkNino
+            | Category::FrNir
+    );
     !matches!(
         category,
         Category::InternalNote | Category::Name | Category::Custom
     ) && (MIN_LEN..=MAX_LEN).contains(&value.len())
-        && !value.contains(char::is_whitespace)
+        && !value.contains(['\n', '\r'])
+        && (spaced || !value.contains(char::is_whitespace))
 }
 
 /// Most values a stream remembers from earlier segments; past this, later segments rely on
@@ -131,6 +143,21 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Cat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_issue_7_spaced_numbers_repeat() {
+        // Found once with context, written again without it: replaced there too, so the
+        // leak check does not find the original left behind.
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let s = engine.sanitize("call 555 0100 today\nlater: 555 0100, done\n");
+        assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+        assert!(!s.text.contains("555 0100"), "{}", s.text);
+        assert_eq!(engine.sanitize(&s.text).text, s.text);
+        // Prose with spaces is still not repeated.
+        assert!(!repeatable(Category::Secret, "two words"));
+        assert!(repeatable(Category::Phone, "555 0100"));
+        assert!(!repeatable(Category::Phone, "555\n0100"));
+    }
 
     #[test]
     fn repeats_whole_tokens_only() {
