@@ -69,8 +69,8 @@ fn at_tokens(b: &[u8]) -> Vec<(usize, usize, AtForm)> {
         dots.sort_unstable();
         let mut searched_to = 0;
         for d in dots {
-            let line_start = memchr::memrchr(b'\n', &b[..d]).map_or(0, |i| i + 1);
-            let from = line_start.max(d.saturating_sub(160)).max(searched_to);
+            let line_start = super::scan::line_start_near(b, d, 160);
+            let from = line_start.max(searched_to);
             let window = &b[from..d];
             let mut i = 0;
             while i + 4 <= window.len() {
@@ -455,7 +455,8 @@ const ID_HEADERS: &[&str] = &["message-id:", "in-reply-to:", "references:", "con
 /// Whether the line holding `i` is a message-identifier header (`Message-ID: <x@host>`).
 fn in_id_header(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
-    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+    // A header name within 1 KiB before the address; further back it is not this header.
+    let line_start = super::scan::line_start_near(bytes, i, 1024);
     let line = &bytes[line_start..i];
     let line = match line.iter().position(|b| !b.is_ascii_whitespace()) {
         Some(p) => &line[p..],

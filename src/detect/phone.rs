@@ -623,13 +623,13 @@ enum Context {
 /// Looks for context words before the number (same line, or the line above when the number
 /// starts its own line, as in `Phone:\n555 0101`) and labels after it.
 fn context(bytes: &[u8], s: usize, end: usize) -> Context {
-    let line_start = memchr::memrchr(b'\n', &bytes[..s]).map_or(0, |p| p + 1);
+    let line_start = super::scan::line_start_near(bytes, s, 256);
     let mut from = s.saturating_sub(48).max(line_start);
     let prefix_blank = bytes[line_start..s].iter().all(|b| b.is_ascii_whitespace());
-    if prefix_blank && line_start > 0 {
+    if prefix_blank && line_start > 0 && bytes[line_start - 1] == b'\n' {
         // The label on the previous line.
         let prev_end = line_start - 1;
-        let prev_start = memchr::memrchr(b'\n', &bytes[..prev_end]).map_or(0, |p| p + 1);
+        let prev_start = super::scan::line_start_near(bytes, prev_end, 256);
         from = prev_start.max(prev_end.saturating_sub(32));
     }
     // Context stops at a placeholder: text beyond it was rewritten, and reads nearer or

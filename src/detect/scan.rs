@@ -148,9 +148,26 @@ pub fn find_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|p| i + p)
 }
 
+/// The start of the line holding `pos`, looking back at most `max_back` bytes: context rules
+/// need the line start only nearby, and an unbounded search from every candidate would make
+/// one huge line quadratic. Returns `pos - max_back` when no line break is that near.
+pub fn line_start_near(b: &[u8], pos: usize, max_back: usize) -> usize {
+    let pos = pos.min(b.len());
+    let from = pos.saturating_sub(max_back);
+    memchr::memrchr(b'\n', &b[from..pos]).map_or(from, |i| from + i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_start_near_is_bounded() {
+        let b = b"ab\ncdef";
+        assert_eq!(line_start_near(b, 6, 100), 3);
+        assert_eq!(line_start_near(b, 6, 2), 4);
+        assert_eq!(line_start_near(b, 2, 100), 0);
+    }
 
     #[test]
     fn find_digit_matches_a_plain_scan() {
