@@ -253,12 +253,14 @@ impl AtomicFile {
         let Some(w) = self.file.take() else {
             return Ok(());
         };
-        let f = w
-            .into_inner()
-            .map_err(|e| CliError::Failed(io_message("write", &shown, e.error())))?;
-        f.sync_all()
-            .map_err(|e| CliError::Failed(io_message("write", &shown, &e)))?;
-        drop(f);
+        {
+            // Closed at the end of this block, before the rename.
+            let f = w
+                .into_inner()
+                .map_err(|e| CliError::Failed(io_message("write", &shown, e.error())))?;
+            f.sync_all()
+                .map_err(|e| CliError::Failed(io_message("write", &shown, &e)))?;
+        }
         if self.force {
             std::fs::rename(&self.tmp, &self.dest)
                 .map_err(|e| CliError::Failed(io_message("create", &shown, &e)))?;
