@@ -37,16 +37,12 @@ impl Detector for NationalIdDetector {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Prefilter: jump to the next digit or capital letter. Every identifier has a
-            // digit within three bytes of its start (`AB 12 ...`), so skip to the next digit.
-            let Some(d) = super::scan::find_digit(bytes, i) else {
+            // Prefilter: the next digit or capital letter; every identifier has a digit within
+            // three bytes of its start (`AB 12 ...`).
+            let Some(next) = super::scan::next_start(bytes, i, 3, &START) else {
                 return;
             };
-            i = i.max(d.saturating_sub(3));
-            let Some(p) = bytes[i..].iter().position(|&b| START[usize::from(b)]) else {
-                return;
-            };
-            i += p;
+            i = next;
             let b = bytes[i];
             if i > 0 && is_word_byte(bytes[i - 1]) {
                 while i < bytes.len() && is_word_byte(bytes[i]) {

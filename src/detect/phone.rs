@@ -192,16 +192,11 @@ impl Detector for PhoneDetector {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Prefilter: jump to the next digit, `+` or `(`. Every number has a digit within
-            // two bytes of its start (`+(`, `(`, `+`), so skip ahead to the next digit first.
-            let Some(d) = super::scan::find_digit(bytes, i) else {
+            // Prefilter: the next digit, `+` or `(`; every number has a digit within two bytes
+            // of its start (`+(`, `(`, `+`).
+            let Some(s) = super::scan::next_start(bytes, i, 2, &START) else {
                 return;
             };
-            let from = i.max(d.saturating_sub(2));
-            let Some(p) = bytes[from..].iter().position(|&b| START[usize::from(b)]) else {
-                return;
-            };
-            let s = from + p;
             if !starts_token(bytes, s) {
                 i = skip_token(bytes, s);
                 continue;

@@ -148,6 +148,18 @@ pub fn find_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|p| i + p)
 }
 
+/// The next position at or after `from` whose byte is in `start`, for detectors whose values
+/// all hold a digit within `lead` bytes of their first byte (`+(555)`, `AB 12 34 56 C`): the
+/// digit search skips eight bytes at a time, then the start is looked for just before it.
+pub fn next_start(b: &[u8], from: usize, lead: usize, start: &[bool; 256]) -> Option<usize> {
+    let d = find_digit(b, from)?;
+    let from = from.max(d.saturating_sub(lead));
+    b.get(from..)?
+        .iter()
+        .position(|&c| start[usize::from(c)])
+        .map(|p| from + p)
+}
+
 /// The start of the line holding `pos`, looking back at most `max_back` bytes: context rules
 /// need the line start only nearby, and an unbounded search from every candidate would make
 /// one huge line quadratic. Returns `pos - max_back` when no line break is that near.

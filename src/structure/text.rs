@@ -613,24 +613,23 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "Tomasz" && x.1 == Category::Name));
     }
 
+    fn name_values(f: &[(String, Category, String)]) -> Vec<&str> {
+        f.iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect()
+    }
+
     #[test]
     fn speakers_and_false_labels() {
         let t = "Agent Mike: Hello\nCustomer Jane Doe: Hi Mike\nError: disk full\nCaused by: x\n";
         let f = run_with(t, &Policy::default());
-        let names: Vec<&str> = f
-            .iter()
-            .filter(|x| x.1 == Category::Name)
-            .map(|x| x.0.as_str())
-            .collect();
+        let names: Vec<&str> = name_values(&f);
         assert_eq!(names, vec!["Jane Doe", "Mike"]);
         // A bare `Name:` must recur to be learned.
         let t = "Priya: hi\nStack Trace: none\nPriya: bye\n";
         let f = run_with(t, &Policy::default());
-        let names: Vec<&str> = f
-            .iter()
-            .filter(|x| x.1 == Category::Name)
-            .map(|x| x.0.as_str())
-            .collect();
+        let names: Vec<&str> = name_values(&f);
         assert_eq!(names, vec!["Priya"]);
         assert!(run_with("Summary: all good\nStatus: open\n", &Policy::default()).is_empty());
     }
