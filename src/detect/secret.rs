@@ -918,6 +918,10 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // JFrog API keys are base58: no `0`, `O`, `I` or `l` in a real one.
+    if tok.pat == "AKCp" && v.iter().any(|c| matches!(c, b'0' | b'O' | b'I' | b'l')) {
+        return None;
+    }
     Some((s, e))
 }
 
@@ -2138,6 +2142,21 @@ mod tests {
             .map(|v| BECH32_CHARSET[usize::from(v)].to_ascii_uppercase() as char)
             .collect();
         format!("AGE-SECRET-KEY-1{body}")
+    }
+
+    #[test]
+    fn jfrog_api_keys_are_base58() {
+        const B58: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        let body: String = (0..69)
+            .map(|i| B58[(i * 7 + 3) % B58.len()] as char)
+            .collect();
+        let key = format!("AKCp{body}");
+        assert_eq!(found(&format!("jfrog {key} ok")), [key.as_str()]);
+        // One character outside the base58 alphabet: not a key JFrog issued.
+        for bad in ['0', 'O', 'I', 'l'] {
+            let fake = format!("AKCp{}{bad}", &body[..68]);
+            assert!(found(&format!("jfrog {fake} ok")).is_empty(), "{fake}");
+        }
     }
 
     #[test]

@@ -54,6 +54,8 @@ const fn bar(
     }
 }
 
+/// Marks a bar not reached yet (none today: every bar of the issues is met and enforced).
+#[allow(dead_code)]
 const fn open(b: Bar, why: &'static str) -> Bar {
     Bar {
         open: Some(why),
@@ -111,19 +113,16 @@ pub const BARS: &[Bar] = &[
             Category::UrlToken,
         ],
     ),
-    open(
-        bar(
-            "secret",
-            Prefix("credsweeper"),
-            NegativeRate,
-            0.05,
-            &[
-                Category::Secret,
-                Category::UrlCredentials,
-                Category::UrlToken,
-            ],
-        ),
-        "2 of 22 flagged: Authorization header values are redacted whatever they decode to (auth_n.template), and a JFrog key that differs from a real one only in its last character (jfrog_n)",
+    bar(
+        "secret",
+        Prefix("credsweeper"),
+        NegativeRate,
+        0.05,
+        &[
+            Category::Secret,
+            Category::UrlCredentials,
+            Category::UrlToken,
+        ],
     ),
     bar(
         "internal_note",
