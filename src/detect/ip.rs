@@ -37,6 +37,85 @@ impl Detector for IpDetector {
         detect_v6(bytes, out);
         let v6_end = out.len();
         detect_v4(bytes, out, v6_start..v6_end);
+        detect_dashed_v4(bytes, out);
+    }
+}
+
+/// An IPv4 address spelled with dashes inside a host name, as reverse DNS and cloud providers
+/// name hosts (`ip-10-0-1-23.ec2.internal`, `c-73-22-11-5.hsd1.ca.comcast.net`,
+/// `dsl-082-083-227-067.arcor-ip.net`): the name gives the address away. Only the four
+/// octets are reported. The label before them must hold a letter and not be a version word
+/// (`linux-2-6-8-1`); a fifth number (`07-12-34-56-78`, a phone) or a dotted continuation
+/// means it is not a quad.
+fn detect_dashed_v4(bytes: &[u8], out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'-', &bytes[i..]) {
+        let dash = i + p;
+        i = dash + 1;
+        if !bytes.get(dash + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        // The label before the dash: letters and digits, at least one letter.
+        let mut ls = dash;
+        while ls > 0 && bytes[ls - 1].is_ascii_alphanumeric() && dash - ls < 64 {
+            ls -= 1;
+        }
+        let label = &bytes[ls..dash];
+        if !label.iter().any(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let lower = label.to_ascii_lowercase();
+        if VERSION_WORDS
+            .iter()
+            .chain(UPGRADE_WORDS)
+            .any(|w| w.as_bytes() == lower.as_slice())
+        {
+            continue;
+        }
+        let Some(end) = dashed_quad(bytes, dash + 1) else {
+            continue;
+        };
+        out.push(Finding::new(
+            Category::Ipv4,
+            "ipv4.dashed_host",
+            dash + 1,
+            end,
+            "four octets 0-255 spelled with dashes in a host name",
+        ));
+        i = end;
+    }
+}
+
+/// Parses `a-b-c-d` (each 1-3 digits, at most 255, zero padding allowed) at `s`; the end of
+/// the quad when a name separator (`.`, `-name`) or the end of the word follows it.
+fn dashed_quad(bytes: &[u8], s: usize) -> Option<usize> {
+    let mut pos = s;
+    for octet in 0..4 {
+        let os = pos;
+        let mut v: u32 = 0;
+        while let Some(d) = bytes.get(pos).filter(|b| b.is_ascii_digit()) {
+            if pos - os == 3 {
+                return None;
+            }
+            v = v * 10 + u32::from(d - b'0');
+            pos += 1;
+        }
+        if pos == os || v > 255 {
+            return None;
+        }
+        if octet < 3 {
+            if bytes.get(pos) != Some(&b'-') {
+                return None;
+            }
+            pos += 1;
+        }
+    }
+    match bytes.get(pos) {
+        // `-5` (a fifth number), `_x`, `.5` (a dotted number): not a host's quad.
+        Some(b'-') if bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) => None,
+        Some(b'.') if bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) => None,
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' => None,
+        _ => Some(pos),
     }
 }
 
@@ -374,6 +453,41 @@ fn parse_v6_run(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize, &'sta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashed_addresses_in_host_names() {
+        let found = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            IpDetector.detect(t, &mut out);
+            out.iter().map(|f| t[f.start..f.end].to_string()).collect()
+        };
+        assert_eq!(found("host ip-10-0-1-23.ec2.internal up"), ["10-0-1-23"]);
+        assert_eq!(
+            found("from c-73-22-11-5.hsd1.ca.comcast.net port 22"),
+            ["73-22-11-5"]
+        );
+        assert_eq!(
+            found("rhost=dsl-082-083-227-067.arcor-ip.net"),
+            ["082-083-227-067"]
+        );
+        assert_eq!(found("node-10-1-2-3-sta.example.net"), ["10-1-2-3"]);
+        assert_eq!(found("Wake from calvisitor-10-1-2-3: ok"), ["10-1-2-3"]);
+        // Not addresses: dates, a fifth number (a phone), versions, octets over 255,
+        // glued letters, no letter in the label.
+        for t in [
+            "on 2024-01-15-10 at",
+            "call 07-12-34-56-78 now",
+            "linux-2-6-8-1 image",
+            "version-1-2-3-4",
+            "room-300-1-2-3",
+            "x-1-2-3-4abc",
+            "12-10-20-30-40",
+            "id-1-2-3-4.5",
+            "[IPV4-1]",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
 
     fn found(text: &str) -> Vec<(Category, &str)> {
         let mut out = Vec::new();

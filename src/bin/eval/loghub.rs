@@ -36,6 +36,14 @@ static VERSION: LazyLock<Regex> = LazyLock::new(|| re(r"\b[vV~]?[0-9]+(?:\.[0-9]
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
 });
+/// A host name label that spells an IPv4 address with dashes (`ip-10-0-1-23.ec2.internal`,
+/// `adsl-63-197-98-106.dsl.example.net`): letters and digits with at least one letter, then
+/// four dash-separated numbers, then the end of the name, a dot and a label, or `-letters`.
+static DASHED_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^A-Za-z0-9_.])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?:$|[^A-Za-z0-9_.-]|\.[A-Za-z]|-[A-Za-z])",
+    )
+});
 static HDFS_BLOCK: LazyLock<Regex> = LazyLock::new(|| re(r"blk_-?([0-9]+)"));
 static EPOCH_MS: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9]{13}\b"));
 static HEX_ID: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9a-f]{32,}\b"));
@@ -243,6 +251,24 @@ pub fn truth(file: &str, text: &str) -> Truth {
                     category: Category::Ipv6,
                     start: base + s,
                     end: base + s + len,
+                });
+            }
+        }
+        // IPv4 spelled with dashes in host names.
+        for c in DASHED_HOST.captures_iter(line) {
+            let (Some(a), Some(d)) = (c.get(1), c.get(4)) else {
+                continue;
+            };
+            let octets_ok = (1..=4).all(|k| {
+                c.get(k)
+                    .and_then(|m| m.as_str().parse::<u16>().ok())
+                    .is_some_and(|v| v <= 255)
+            });
+            if octets_ok {
+                t.labels.push(Label {
+                    category: Category::Ipv4,
+                    start: base + a.start(),
+                    end: base + d.end(),
                 });
             }
         }
