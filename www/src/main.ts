@@ -609,7 +609,6 @@ function entryOutput(entry: BatchEntry): Blob | null {
 const downloadAllBtn = $<HTMLButtonElement>("download-all");
 const zipStatus = $<HTMLParagraphElement>("zip-status");
 const ZIP_NAME = "logscrub-sanitized.zip";
-let zipId: number | null = null;
 downloadAllBtn.addEventListener("click", async () => {
   const withReports = $<HTMLInputElement>("zip-reports").checked;
   const files: { name: string; data: Blob }[] = [];
@@ -631,7 +630,6 @@ downloadAllBtn.addEventListener("click", async () => {
   const reportNames = uniqueNames(reports.map((r) => r.name)).map((n) => `reports/${n}`);
   const entries = [...files.map((f, i) => ({ ...f, name: names[i] })), ...reports.map((r, i) => ({ ...r, name: reportNames[i] }))];
   const id = ++seq;
-  zipId = id;
   downloadAllBtn.disabled = true;
   zipStatus.textContent = `Packing ${files.length} file(s)…`;
   try {
@@ -644,7 +642,6 @@ downloadAllBtn.addEventListener("click", async () => {
   } catch (e) {
     zipStatus.textContent = `No archive: ${errText(e)}`;
   } finally {
-    if (zipId === id) zipId = null;
     downloadAllBtn.disabled = !batch.some((b) => b.status === "done");
   }
 });
