@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectPassed, openApp, recordRequests, SAMPLE, selectInReview } from "./helpers";
+import { expectPassed, openApp, outputText, readStoredZip, recordRequests, SAMPLE, selectInReview } from "./helpers";
 
 test("pasting a log replaces emails and IPs", async ({ page }) => {
   await openApp(page);
@@ -15,7 +15,7 @@ test("timestamps, versions and UUIDs are kept", async ({ page }) => {
   await page.getByTestId("input").fill(SAMPLE);
   const out = page.getByTestId("output");
   await expect(out).toContainText("[EMAIL-1]");
-  const text = (await out.textContent()) ?? "";
+  const text = await outputText(page);
   for (const secret of ["jane.doe@contoso.com", "203.0.113.9", "2001:db8:85a3::8a2e:370:7334", "bob.smith @ contoso.com"]) {
     expect(text).not.toContain(secret);
   }
@@ -130,7 +130,14 @@ test("no network request after load, none to another origin, whatever the user d
   await expect(page.getByTestId("batch-entry").nth(1).getByTestId("entry-status")).toHaveText("1 replaced");
   await page.getByRole("button", { name: "Review two.log" }).click();
   await expect(page.getByTestId("output")).toHaveText("y [IPV4-1]\n");
-  await page.getByTestId("download-all").click();
+  await page.getByTestId("zip-reports").check();
+  const [zipped] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-all").click()]);
+  expect([...readStoredZip(readFileSync(await zipped.path())).keys()]).toEqual([
+    "one.sanitized.log",
+    "two.sanitized.log",
+    "reports/one.report.json",
+    "reports/two.report.json",
+  ]);
   await page.evaluate(() => {
     const block = "2024-01-15 09:23:11 mail a@contoso.com from 203.0.113.9\n".repeat(20_000);
     const dt = new DataTransfer();

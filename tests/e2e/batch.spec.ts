@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { expectPassed, openApp } from "./helpers";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { expectPassed, openApp, readStoredZip } from "./helpers";
 
 test("several files form a batch: per-file status and counts, each reviewable and downloadable", async ({ page }) => {
   await openApp(page);
@@ -27,12 +28,27 @@ test("several files form a batch: per-file status and counts, each reviewable an
     expect(d.suggestedFilename()).toBe(expected);
     if (i === 0) expect(readFileSync(await d.path(), "utf8")).toBe('{"from":"[EMAIL-1]","ip":"[IPV4-1]"}');
   }
-  // Download all: one file each.
-  const all: string[] = [];
-  page.on("download", (d) => all.push(d.suggestedFilename()));
-  await page.getByTestId("download-all").click();
-  await expect.poll(() => all.length).toBe(3);
-  expect(all.sort()).toEqual([...names].sort());
+  // Download all: one archive with every sanitized file (and, when asked, the reports).
+  await page.getByTestId("zip-reports").check();
+  const [zipped] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-all").click()]);
+  expect(zipped.suggestedFilename()).toBe("logscrub-sanitized.zip");
+  const path = await zipped.path();
+  const files = readStoredZip(readFileSync(path));
+  expect([...files.keys()]).toEqual([...names, "reports/ticket-4711.report.json", "reports/chat.report.json", "reports/notes.report.json"]);
+  expect(files.get("ticket-4711.sanitized.json")!.toString("utf8")).toBe('{"from":"[EMAIL-1]","ip":"[IPV4-1]"}');
+  expect(files.get("chat.sanitized.log")!.toString("utf8")).toBe("hi [EMAIL-1]\n");
+  expect(files.get("notes.sanitized.txt")!.toString("utf8")).toBe("nothing here\n");
+  const report = JSON.parse(files.get("reports/chat.report.json")!.toString("utf8"));
+  expect(report).toMatchObject({ file: "chat.log", findings: 1, residual: 0 });
+  if (existsSync("/usr/bin/unzip")) {
+    const r = spawnSync("unzip", ["-t", path], { encoding: "utf8" });
+    expect(r.stdout).toContain("No errors detected");
+  }
+  await expect(page.getByTestId("zip-status")).toHaveText("logscrub-sanitized.zip: 3 sanitized file(s) and 3 report(s).");
+  // Without the reports, the sanitized files only.
+  await page.getByTestId("zip-reports").uncheck();
+  const [plain] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-all").click()]);
+  expect([...readStoredZip(readFileSync(await plain.path())).keys()]).toEqual(names);
 });
 
 test("files dropped on the drop zone form a batch too", async ({ page }) => {

@@ -55,9 +55,12 @@ export const SAMPLE = `[2024-01-15 09:23:11] Customer (jane.doe@contoso.com): Hi
 [2024-01-15 09:27:55] Customer: Also cc my colleague bob.smith @ contoso.com please.
 `;
 
-/** The sanitized output's text. */
+/** The sanitized output's text: the lines the output view renders (all of them for a short text;
+ * the view is virtualised, so a long one renders only what is near the viewport). */
 export async function outputText(page: Page): Promise<string> {
-  return (await page.getByTestId("output").textContent()) ?? "";
+  return page
+    .getByTestId("output")
+    .evaluate((el) => [...(el.shadowRoot?.querySelectorAll(".cm-line") ?? [])].map((l) => l.textContent ?? "").join("\n"));
 }
 
 /** Waits for the leak-check verdict to say the run passed. */
@@ -71,4 +74,35 @@ export async function selectInReview(page: Page, start: number, len: number) {
   await page.keyboard.press("Control+Home");
   for (let i = 0; i < start; i++) await page.keyboard.press("ArrowRight");
   for (let i = 0; i < len; i++) await page.keyboard.press("Shift+ArrowRight");
+}
+
+/** Reads a stored (uncompressed) ZIP through its central directory: name → content. Checks the
+ * local headers agree and that nothing is compressed; CRCs are left to `unzip -t`. */
+export function readStoredZip(buf: Buffer): Map<string, Buffer> {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error("no end of central directory record");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory header ${i}`);
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString("utf8");
+    if (method !== 0) throw new Error(`${name}: compressed (method ${method})`);
+    if (!(flags & 0x0800)) throw new Error(`${name}: the UTF-8 flag is not set`);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`${name}: bad local header`);
+    const lName = buf.readUInt16LE(local + 26);
+    const lExtra = buf.readUInt16LE(local + 28);
+    if (buf.subarray(local + 30, local + 30 + lName).toString("utf8") !== name) throw new Error(`${name}: local name differs`);
+    const start = local + 30 + lName + lExtra;
+    files.set(name, buf.subarray(start, start + size));
+    p += 46 + nameLen + extra + comment;
+  }
+  return files;
 }

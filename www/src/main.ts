@@ -2,11 +2,15 @@
 import { decrypt, encrypt, type EncryptedMapping, isEncrypted } from "./crypto";
 import * as P from "./policy";
 import type { CategoryInfo, Request, Response, SanitizeResult, StreamSummary } from "./protocol";
+import { OutputView } from "./output";
 import { Review, type ReviewItem } from "./review";
+import { uniqueNames } from "./zip";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = $<HTMLTextAreaElement>("input");
-const output = $<HTMLPreElement>("output");
+const output = $<HTMLDivElement>("output");
+const outputView = new OutputView(output);
+const showResidualBtn = $<HTMLButtonElement>("show-residual");
 const status = $<HTMLDivElement>("status");
 const copyBtn = $<HTMLButtonElement>("copy");
 const downloadBtn = $<HTMLButtonElement>("download");
@@ -28,8 +32,6 @@ const policyError = $<HTMLParagraphElement>("policy-error");
 
 /** Above this size a file is sanitized as a stream, without the full review. */
 export const REVIEW_LIMIT = 20 * 1024 * 1024;
-/** The output pane shows at most this much; Copy and Download give everything. */
-const OUTPUT_VIEW_LIMIT = 200_000;
 /** Text above this size stays out of the paste box (a huge textarea makes typing slow); it
  * is shown in the virtualised review instead. */
 const TEXTAREA_LIMIT = 512 * 1024;
@@ -135,8 +137,9 @@ function invalidate(reason: string, kind: "" | "error" = "") {
   current = null;
   currentBlob = null;
   for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = true;
+  showResidualBtn.hidden = true;
   if (kind === "error") {
-    output.textContent = "";
+    outputView.set("");
     output.classList.remove("stale");
     note.hidden = true;
   } else {
@@ -152,11 +155,47 @@ function showEngineError(message: string) {
   policyError.textContent = policyProblem ? `The settings are invalid: ${message}` : "";
 }
 
-function lineOfByte(text: string, byte: number): number {
-  const bytes = new TextEncoder().encode(text);
+/** The UTF-16 offset of UTF-8 byte offset `byte` in `text`. */
+function utf16OfByte(text: string, byte: number): number {
+  let b = 0;
+  let i = 0;
+  while (i < text.length && b < byte) {
+    const c = text.codePointAt(i)!;
+    b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    i += c > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+function lineOf(text: string, pos: number): number {
   let line = 1;
-  for (let i = 0; i < Math.min(byte, bytes.length); i++) if (bytes[i] === 10) line++;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) line++;
   return line;
+}
+
+/**
+ * Where a residual (a range of the output) is in the original the review shows: the output is
+ * the original with each finding replaced, so offsets map back through the findings. Checked
+ * against the text; falls back to searching the value. Null when it cannot be placed.
+ */
+function residualInSource(result: SanitizeResult, source: string, from: number, to: number): { from: number; to: number } | null {
+  const value = result.text.slice(from, to);
+  if (!value) return null;
+  const findings = [...result.findings].sort((a, b) => a.start_utf16 - b.start_utf16);
+  let delta = 0;
+  for (const f of findings) {
+    const outStart = f.start_utf16 + delta;
+    if (from < outStart) break;
+    if (from < outStart + f.replacement.length) {
+      delta = NaN;
+      break;
+    }
+    delta += f.replacement.length - (f.end_utf16 - f.start_utf16);
+  }
+  const at = from - delta;
+  if (Number.isFinite(at) && source.slice(at, at + value.length) === value) return { from: at, to: at + value.length };
+  const i = source.indexOf(value);
+  return i >= 0 ? { from: i, to: i + value.length } : null;
 }
 
 /** Renders a full result (review + output), or withholds it on a leak-check failure. */
@@ -165,19 +204,14 @@ function render(result: SanitizeResult, millis: number) {
   const r = result.report;
   updateCounts(r.counts);
   if (r.residual > 0) {
-    const where = r.residuals
-      .slice(0, 3)
-      .map((x) => `line ${lineOfByte(result.text, x.start)} (${x.category}, ${x.kind})`)
-      .join("; ");
-    invalidate(`✗ Leak check FAILED: ${r.residual} residual value(s) in the output at ${where}. The result is withheld.`, "error");
+    renderFailure(result);
     return;
   }
   current = result;
   currentBlob = null;
-  const shown = result.text.length > OUTPUT_VIEW_LIMIT ? result.text.slice(0, OUTPUT_VIEW_LIMIT) : result.text;
-  output.textContent = shown;
-  note.hidden = shown.length === result.text.length;
-  note.textContent = note.hidden ? "" : `Showing the first ${OUTPUT_VIEW_LIMIT / 1000} KB of ${mb(result.text.length)}; Copy and Download give the whole text.`;
+  outputView.set(result.text);
+  note.hidden = true;
+  note.textContent = "";
   output.classList.remove("stale");
   for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = false;
   setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.`, "ok");
@@ -188,6 +222,39 @@ function render(result: SanitizeResult, millis: number) {
   renderReview(result);
 }
 
+/**
+ * A failed leak check: the output is withheld (nothing to copy or download), the verdict says
+ * where, and the review shows the original with each residual marked; the first is selected.
+ */
+function renderFailure(result: SanitizeResult) {
+  const r = result.report;
+  const residuals: ReviewItem[] = [];
+  const where: string[] = [];
+  for (const x of r.residuals) {
+    const from = utf16OfByte(result.text, x.start);
+    const to = utf16OfByte(result.text, x.end);
+    const spot = residualInSource(result, sourceText, from, to);
+    if (where.length < 3) {
+      where.push(spot ? `line ${lineOf(sourceText, spot.from)} (${x.category}, ${x.kind})` : `line ${lineOf(result.text, from)} of the output (${x.category}, ${x.kind})`);
+    }
+    if (spot) residuals.push({ ...spot, kind: "residual", category: x.category, value: sourceText.slice(spot.from, spot.to), residual: x });
+  }
+  invalidate(`✗ Leak check FAILED: ${r.residual} residual value(s) in the output at ${where.join("; ")}. The result is withheld.`, "error");
+  summary.textContent = "";
+  renderReview(result, residuals);
+  if (residuals.length) {
+    review.reveal(residuals[0]);
+    showResidualBtn.hidden = false;
+  }
+}
+
+$("show-residual").addEventListener("click", () => {
+  const first = review.items().find((it) => it.kind === "residual");
+  if (!first) return;
+  review.reveal(first);
+  review.view.focus();
+});
+
 function renderSummary(s: StreamSummary, size: number, millis: number) {
   policyError.hidden = true;
   const r = s.report;
@@ -195,12 +262,15 @@ function renderSummary(s: StreamSummary, size: number, millis: number) {
   review.set("", []);
   legend.replaceChildren();
   if (r.residual > 0) {
-    invalidate(`✗ Leak check FAILED: ${r.residual} residual value(s) in the output (first at byte ${r.residuals[0]?.start ?? "?"}). The result is withheld.`, "error");
+    invalidate(
+      `✗ Leak check FAILED: ${r.residual} residual value(s) in the output (first at byte ${r.residuals[0]?.start ?? "?"} of the output, ${r.residuals[0]?.category ?? "?"}). The result is withheld.`,
+      "error",
+    );
     return;
   }
   current = null;
   currentBlob = s;
-  output.textContent = "";
+  outputView.set("");
   output.classList.remove("stale");
   note.hidden = false;
   note.textContent = `This file is ${mb(size)}: above the ${mb(REVIEW_LIMIT)} review limit, so it was sanitized as a stream without the full review. ${r.findings} value(s) replaced; download the result.`;
@@ -241,7 +311,7 @@ function keptItems(text: string): ReviewItem[] {
   return out;
 }
 
-function renderReview(result: SanitizeResult) {
+function renderReview(result: SanitizeResult, residuals: ReviewItem[] = []) {
   const items: ReviewItem[] = result.findings.map((f) => ({
     from: f.start_utf16,
     to: f.end_utf16,
@@ -252,7 +322,8 @@ function renderReview(result: SanitizeResult) {
   }));
   // Kept values that no finding covers any more.
   const kept = keptItems(sourceText).filter((k) => !items.some((f) => f.from < k.to && k.from < f.to));
-  const all = [...items, ...kept].sort((a, b) => a.from - b.from);
+  const overlapsResidual = (it: ReviewItem) => residuals.some((x) => x.from < it.to && it.from < x.to);
+  const all = [...items.filter((it) => !overlapsResidual(it)), ...kept.filter((it) => !overlapsResidual(it)), ...residuals].sort((a, b) => a.from - b.from);
   review.set(sourceText, all);
   legend.replaceChildren(
     ...Object.entries(result.report.counts).map(([c, n]) => {
@@ -263,6 +334,13 @@ function renderReview(result: SanitizeResult) {
       return li;
     }),
   );
+  if (residuals.length) {
+    const li = document.createElement("li");
+    const sw = document.createElement("span");
+    sw.className = "swatch c-residual";
+    li.append(sw, `left in the output (${residuals.length})`);
+    legend.append(li);
+  }
   if (kept.length) {
     const li = document.createElement("li");
     const sw = document.createElement("span");
@@ -277,6 +355,10 @@ function label(id: string): string {
 }
 
 function toggleItem(it: ReviewItem) {
+  if (it.kind === "residual") {
+    announce(`"${it.value}" is still in the output, so the result is withheld. Select it and press r (Redact selection) to redact it by hand.`);
+    return;
+  }
   const always = $<HTMLInputElement>("always").checked;
   if (it.kind === "kept") {
     session.kept.delete(it.value);
@@ -448,6 +530,8 @@ function loadFiles(files: FileList | File[]) {
   view = { name: list[0].name, entry: batch[0] };
   batchList.replaceChildren(...batch.map(drawEntry));
   batchBox.hidden = false;
+  $<HTMLButtonElement>("download-all").disabled = true;
+  $("zip-status").textContent = "";
   invalidate(`Reading ${list.length === 1 ? list[0].name : `${list.length} files`}…`);
   window.clearTimeout(debounce);
   void runBatch(true);
@@ -507,13 +591,60 @@ function downloadEntry(entry: BatchEntry) {
   else if (entry.summary && entry.summary.report.residual === 0) save(entry.summary.blob, name);
 }
 
-$("download-all").addEventListener("click", async () => {
+/** The report of a batch entry as the Report button gives it. */
+function entryReport(entry: BatchEntry): Blob | null {
+  if (entry.summary) return entry.summary.reportBlob;
+  if (!entry.result) return null;
+  return new Blob([JSON.stringify({ file: entry.file.name, ...entry.result.report }, null, 2)], { type: "application/json" });
+}
+
+/** The sanitized file of a batch entry, or null when there is none (error, leak check failed). */
+function entryOutput(entry: BatchEntry): Blob | null {
+  if (entry.status !== "done") return null;
+  if (entry.result && entry.result.report.residual === 0) return new Blob([entry.result.text], { type: "text/plain;charset=utf-8" });
+  if (entry.summary && entry.summary.report.residual === 0) return entry.summary.blob;
+  return null;
+}
+
+const downloadAllBtn = $<HTMLButtonElement>("download-all");
+const zipStatus = $<HTMLParagraphElement>("zip-status");
+const ZIP_NAME = "logscrub-sanitized.zip";
+downloadAllBtn.addEventListener("click", async () => {
+  const withReports = $<HTMLInputElement>("zip-reports").checked;
+  const files: { name: string; data: Blob }[] = [];
+  const reports: { name: string; data: Blob }[] = [];
+  const skipped: string[] = [];
   for (const e of batch) {
-    downloadEntry(e);
-    await new Promise((r) => setTimeout(r, 150));
+    const data = entryOutput(e);
+    if (!data) {
+      skipped.push(e.file.name);
+      continue;
+    }
+    files.push({ name: sanitizedName(e.file.name), data });
+    const report = withReports ? entryReport(e) : null;
+    if (report) reports.push({ name: `${baseName(e.file.name)}.report.json`, data: report });
+  }
+  if (files.length === 0) return;
+  // Unique names in the archive; reports go into a folder of their own.
+  const names = uniqueNames(files.map((f) => f.name));
+  const reportNames = uniqueNames(reports.map((r) => r.name)).map((n) => `reports/${n}`);
+  const entries = [...files.map((f, i) => ({ ...f, name: names[i] })), ...reports.map((r, i) => ({ ...r, name: reportNames[i] }))];
+  const id = ++seq;
+  downloadAllBtn.disabled = true;
+  zipStatus.textContent = `Packing ${files.length} file(s)…`;
+  try {
+    const res = await call({ type: "zip", id, entries });
+    if (res.type !== "zipped") throw new Error("unexpected answer from the engine");
+    save(res.blob, ZIP_NAME);
+    zipStatus.textContent = `${ZIP_NAME}: ${files.length} sanitized file(s)${reports.length ? ` and ${reports.length} report(s)` : ""}${
+      skipped.length ? `; not included (error or failed leak check): ${skipped.join(", ")}` : ""
+    }.`;
+  } catch (e) {
+    zipStatus.textContent = `No archive: ${errText(e)}`;
+  } finally {
+    downloadAllBtn.disabled = !batch.some((b) => b.status === "done");
   }
 });
-
 $("cancel").addEventListener("click", () => {
   cancelRunning();
   for (const e of batch) if (e.status === "queued" || e.status === "working") {
@@ -589,10 +720,7 @@ copyBtn.addEventListener("click", async () => {
     await navigator.clipboard.writeText(current.text);
     setStatus("Copied the sanitized text to the clipboard. ✓ Leak check: 0 residual.", "ok");
   } catch {
-    const range = document.createRange();
-    range.selectNodeContents(output);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
+    outputView.selectAll();
     setStatus("Press Ctrl+C to copy the selected text. ✓ Leak check: 0 residual.", "ok");
   }
 });

@@ -76,7 +76,8 @@ export type Request =
   | { type: "sanitize"; id: number; text: string; policy: string; key: string }
   | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number }
   | { type: "cancel"; id: number }
-  | { type: "restore"; id: number; text: string; mapping: string };
+  | { type: "restore"; id: number; text: string; mapping: string }
+  | { type: "zip"; id: number; entries: { name: string; data: Blob }[] };
 
 /** Worker → page. */
 export type Response =
@@ -85,4 +86,5 @@ export type Response =
   | { type: "progress"; id: number; loaded: number; total: number; millis: number }
   | { type: "summary"; id: number; summary: StreamSummary; millis: number }
   | { type: "restored"; id: number; text: string; unknown: string[] }
+  | { type: "zipped"; id: number; blob: Blob }
   | { type: "error"; id: number | null; message: string; fatal: boolean };

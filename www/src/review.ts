@@ -10,17 +10,19 @@ import {
   showTooltip,
   type Tooltip,
 } from "@codemirror/view";
-import type { Finding } from "./protocol";
+import type { Finding, Residual } from "./protocol";
 import reviewCss from "./review.css";
 
 export interface ReviewItem {
   from: number;
   to: number;
-  /** A finding the engine replaced, or a value the user chose to keep. */
-  kind: "finding" | "kept";
+  /** A finding the engine replaced, a value the user chose to keep, or a value the leak check
+   * found still in the output. */
+  kind: "finding" | "kept" | "residual";
   category: string;
   value: string;
   finding?: Finding;
+  residual?: Residual;
 }
 
 export interface ReviewActions {
@@ -33,6 +35,7 @@ const setItems = StateEffect.define<ReviewItem[]>();
 const setCurrent = StateEffect.define<number>();
 
 function describe(item: ReviewItem): string {
+  if (item.kind === "residual") return `Leak check failed: this ${item.category} value is still in the output (${item.residual?.kind ?? "residual"}). Press r to redact the selection.`;
   if (item.kind === "kept") return `Kept as is (you marked it a false positive). Activate to redact it again.`;
   const f = item.finding!;
   return `${f.category} · rule ${f.rule} · ${f.reason} → ${f.replacement || "(removed)"}`;
@@ -42,8 +45,17 @@ function tooltipDom(item: ReviewItem): HTMLElement {
   const dom = document.createElement("div");
   dom.className = "finding-tip";
   const head = document.createElement("strong");
-  head.textContent = item.kind === "kept" ? "Kept" : item.category;
+  head.textContent = item.kind === "kept" ? "Kept" : item.kind === "residual" ? "Leak check failed" : item.category;
   dom.append(head);
+  if (item.kind === "residual") {
+    const what = document.createElement("div");
+    what.textContent = `This ${item.category} value is still in the output (${item.residual?.kind ?? "residual"}): the result is withheld.`;
+    const hint = document.createElement("div");
+    hint.className = "tip-hint";
+    hint.textContent = "Select it and press r to redact it by hand.";
+    dom.append(what, hint);
+    return dom;
+  }
   if (item.finding) {
     const rule = document.createElement("div");
     rule.textContent = `Rule: ${item.finding.rule}`;
@@ -85,7 +97,7 @@ const itemsField = StateField.define<{ items: ReviewItem[]; deco: DecorationSet;
           if (it.to <= it.from || it.to > tr.state.doc.length) return;
           ranges.push(
             Decoration.mark({
-              class: it.kind === "kept" ? `cm-kept c-${it.category}` : `cm-finding c-${it.category}`,
+              class: it.kind === "kept" ? `cm-kept c-${it.category}` : it.kind === "residual" ? "cm-residual" : `cm-finding c-${it.category}`,
               attributes: { "data-i": String(i) },
             }).range(it.from, it.to),
           );
@@ -201,6 +213,17 @@ export class Review {
     });
     this.actions.announce(`Finding ${i + 1} of ${items.length}: ${describe(it)}`);
     return true;
+  }
+
+  /** Selects `item` and scrolls it into view (without taking the focus). */
+  reveal(item: ReviewItem) {
+    const i = this.items().indexOf(item);
+    if (i < 0) return;
+    this.view.dispatch({
+      selection: { anchor: item.from, head: item.to },
+      effects: [setCurrent.of(i), EditorView.scrollIntoView(item.from, { y: "center" })],
+    });
+    this.actions.announce(describe(item));
   }
 
   current(): ReviewItem | undefined {

@@ -1,6 +1,7 @@
 // The worker: loads the wasm once, sanitizes on request. All heavy work happens here,
 // including reading files in chunks (File.stream() + TextDecoderStream).
 import init, { categories, restore, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
+import { zip } from "./zip";
 import type { CategoryInfo, Mapping, Report, Request, Response, SanitizeResult } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -73,6 +74,9 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
   post({ type: "progress", id, loaded: file.size, total: file.size, millis: performance.now() - t0 });
 }
 
+/** Characters of streamed output held as strings before they become a Blob part. */
+const OUT_FLUSH = 4 * 1024 * 1024;
+
 async function handleFile(id: number, file: File, policy: string, key: string, reviewLimit: number) {
   const t0 = performance.now();
   if (file.size <= reviewLimit) {
@@ -86,16 +90,30 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
     return;
   }
   const stream = new ScrubStream(policy, keyBytes(key));
-  const out: string[] = [];
+  // The output goes into Blob parts as it comes (the browser keeps them out of this heap), so
+  // at most OUT_FLUSH characters of output are held as strings at any time.
+  const blobs: Blob[] = [];
+  let out: string[] = [];
+  let held = 0;
+  const flush = () => {
+    if (out.length) blobs.push(new Blob(out));
+    out = [];
+    held = 0;
+  };
   try {
     await readChunks(id, file, t0, (t) => {
       const o = stream.feed(t);
-      if (o) out.push(o);
+      if (o) {
+        out.push(o);
+        held += o.length;
+        if (held >= OUT_FLUSH) flush();
+      }
     });
     const end = stream.finish() as { text: string; findings: number; mapping: Mapping; report: Report };
     out.push(end.text);
-    const blob = new Blob(out, { type: "text/plain;charset=utf-8" });
-    out.length = 0;
+    flush();
+    const blob = new Blob(blobs, { type: "text/plain;charset=utf-8" });
+    blobs.length = 0;
     const reportBlob = new Blob([JSON.stringify({ file: file.name, ...end.report }, null, 2)], { type: "application/json" });
     const mappingBlob = new Blob([JSON.stringify(end.mapping, null, 2)], { type: "application/json" });
     const report = { ...end.report, finding_list: undefined, residuals: end.report.residuals.slice(0, 10) };
@@ -127,6 +145,12 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
       cancelled.delete(req.id);
       return;
     }
+    if (req.type === "zip") {
+      const blob = await zip(req.entries, () => cancelled.has(req.id));
+      cancelled.delete(req.id);
+      post({ type: "zipped", id: req.id, blob });
+      return;
+    }
     if (req.type === "restore") {
       const r = restore(req.text, req.mapping) as { text: string; unknown: string[] };
       post({ type: "restored", id: req.id, text: r.text, unknown: r.unknown });
@@ -137,6 +161,7 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
     const result = s.sanitize(req.text) as SanitizeResult;
     post({ type: "result", id: req.id, result, millis: performance.now() - t0 });
   } catch (e) {
+    cancelled.delete(req.id);
     // A JS Error is a readable engine error (bad policy, refused input); a WebAssembly
     // RuntimeError is a panic, after which the instance must not be used again.
     const fatal = e instanceof WebAssembly.RuntimeError;
