@@ -198,6 +198,8 @@ impl Engine {
         }
         if let Some(ctx) = ctx {
             crate::structure::analyze(text, &self.policy, ctx, &mut raw);
+            // MIME headers, boundaries and attachment bodies keep the structure valid.
+            ctx.drop_protected(&mut raw);
         }
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
@@ -220,14 +222,14 @@ impl Engine {
     /// Sanitizes a whole text.
     pub fn sanitize(&self, text: &str) -> Sanitized {
         let mut state = State::new(EngineRef::Borrowed(self), false);
-        let out = state.process(text);
+        let out = state.process_document(text);
         state.finish(out)
     }
 
     /// Like [`Engine::sanitize`] but also returns each finding's original value.
     pub fn sanitize_with_values(&self, text: &str) -> Sanitized {
         let mut state = State::new(EngineRef::Borrowed(self), true);
-        let out = state.process(text);
+        let out = state.process_document(text);
         state.finish(out)
     }
 
@@ -353,8 +355,27 @@ impl<'e> State<'e> {
         }
     }
 
+    /// Sanitizes a whole document: an input whose hidden text (encoded email parts, base64
+    /// attachment bodies) the structure pass decodes is scanned decoded, then encoded back.
+    fn process_document(&mut self, input: &str) -> String {
+        match crate::structure::prepare(input, &self.engine.policy, &mut self.structure) {
+            Some(prepared) => self.process_prepared(&prepared.text, input, Some(&prepared)),
+            None => self.process(input),
+        }
+    }
+
     /// Sanitizes one self-contained segment and returns its output.
     fn process(&mut self, text: &str) -> String {
+        self.process_prepared(text, text, None)
+    }
+
+    /// Sanitizes `text`, the scanned form of `input` (the same unless `prepared`).
+    fn process_prepared(
+        &mut self,
+        text: &str,
+        input: &str,
+        prepared: Option<&crate::structure::Prepared>,
+    ) -> String {
         let (found, allowed) =
             self.engine
                 .detect_in(text, &mut self.structure, self.known.values());
@@ -444,14 +465,19 @@ impl<'e> State<'e> {
         if self.streaming {
             self.history.add(originals.iter().copied());
         }
-        self.input_hash.update(text.as_bytes());
+        // Encoding back comes after the leak check, which must see the text decoded.
+        let out = match prepared {
+            Some(p) => p.restore(out),
+            None => out,
+        };
+        self.input_hash.update(input.as_bytes());
         self.output_hash.update(out.as_bytes());
         for mut r in residuals {
             r.start += self.out_bytes;
             r.end += self.out_bytes;
             self.report.residuals.push(r);
         }
-        self.in_bytes += text.len();
+        self.in_bytes += input.len();
         self.in_utf16 = utf16;
         self.out_bytes += out.len();
         out

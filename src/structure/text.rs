@@ -305,7 +305,9 @@ fn classify<'t>(
     let mut p = cs;
     let mut stamped = false;
     let b = c.as_bytes();
-    if matches!(b.first(), Some(b'(' | b'[')) && b.get(1).is_some_and(u8::is_ascii_digit) {
+    // `( 12s ) Name: text` (Salesforce chat transcripts) has blanks inside the brackets.
+    let lead = b.iter().skip(1).take_while(|&&x| x == b' ').count();
+    if matches!(b.first(), Some(b'(' | b'[')) && b.get(1 + lead).is_some_and(u8::is_ascii_digit) {
         let close = if b.first() == Some(&b'(') { b')' } else { b']' };
         if let Some(k) = b.iter().take(48).position(|&x| x == close) {
             stamped = true;
@@ -422,6 +424,13 @@ fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
         },
     );
     Some(Kind::Journal { work_notes })
+}
+
+/// Whether the first non-blank line of `s` is a ServiceNow journal header.
+pub(crate) fn starts_with_journal_header(s: &str) -> bool {
+    s.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| journal_header(l.trim(), &mut Learned::default()).is_some())
 }
 
 /// Header-like lines that end a note block; learns names they carry.
