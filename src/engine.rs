@@ -512,6 +512,12 @@ fn utf16_len(s: &str) -> usize {
 const STREAM_MIN_SEGMENT: usize = 64 * 1024;
 /// A multi-line value (a PEM block) may hold back at most this much input.
 const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
+/// A JSON document or an email is read whole up to this size (its message flags and MIME
+/// parts can only be read whole); a larger one is read in segments, with a notice.
+pub const STREAM_MAX_DOCUMENT: usize = 64 * 1024 * 1024;
+
+/// The notice given when a document was too large to be read whole.
+pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit      (64 MiB): read in segments, so JSON message flags and email MIME parts are only read      within a segment";
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
 /// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
@@ -520,6 +526,9 @@ pub struct Stream<'e> {
     buf: String,
     emitted: usize,
     min_segment: usize,
+    /// Whether the input is held and read as one document (decided on the first segment).
+    whole: Option<bool>,
+    max_document: usize,
 }
 
 impl<'e> Stream<'e> {
@@ -531,7 +540,16 @@ impl<'e> Stream<'e> {
             buf: String::new(),
             emitted: 0,
             min_segment: STREAM_MIN_SEGMENT,
+            whole: None,
+            max_document: STREAM_MAX_DOCUMENT,
         }
+    }
+
+    /// Reads a JSON document or an email whole only up to `bytes` (default
+    /// [`STREAM_MAX_DOCUMENT`]); memory then stays within a few times that size.
+    pub fn with_document_limit(mut self, bytes: usize) -> Self {
+        self.max_document = bytes;
+        self
     }
 
     /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
@@ -547,6 +565,19 @@ impl<'e> Stream<'e> {
         self.buf.push_str(chunk);
         if self.buf.len() < self.min_segment {
             return String::new();
+        }
+        let whole = *self.whole.get_or_insert_with(|| {
+            crate::structure::reads_whole(&self.buf, &self.state.engine.policy)
+        });
+        if whole {
+            if self.buf.len() <= self.max_document {
+                return String::new();
+            }
+            self.whole = Some(false);
+            let n = NOTICE_DOCUMENT_TOO_LARGE.to_string();
+            if !self.state.report.notices.contains(&n) {
+                self.state.report.notices.push(n);
+            }
         }
         let split = safe_split(&self.buf);
         if split == 0 {
@@ -588,7 +619,12 @@ impl<'e> Stream<'e> {
     /// Flushes the carry-over and returns the last output with the run's totals.
     pub fn finish(mut self) -> Sanitized {
         let tail = std::mem::take(&mut self.buf);
-        let out = self.state.process(&tail);
+        // Nothing was processed yet: the tail is the whole input, read as `sanitize` would.
+        let out = if self.whole == Some(false) {
+            self.state.process(&tail)
+        } else {
+            self.state.process_document(&tail)
+        };
         self.state.finish(out)
     }
 

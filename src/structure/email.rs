@@ -38,6 +38,11 @@ pub fn display_names(s: &str) -> Vec<&str> {
             Some(b',') if !in_quotes => from = i + 1,
             Some(b'<') if !in_quotes => {
                 if let Some(name) = s.get(from..i) {
+                    // `Karim Benali (Acme Support) <k@x>`: a comment is not part of the name.
+                    let name = match (name.find('('), name.rfind(')')) {
+                        (Some(o), Some(c)) if o < c && !in_quotes => name.get(..o).unwrap_or(""),
+                        _ => name,
+                    };
                     let name = name.trim().trim_matches('"').trim();
                     if !name.is_empty() && !name.contains('@') {
                         out.push(name);
@@ -295,7 +300,8 @@ pub fn prepare(t: &str, notices: &mut Vec<String>) -> Option<String> {
     let root = parse(t, 0, t.len(), 0);
     let mut out = String::with_capacity(t.len() + t.len() / 3);
     let mut changed = false;
-    write_entity(t, &root, &mut out, &mut changed, notices);
+    let eol = eol_of(t);
+    write_entity(t, &root, eol, &mut out, &mut changed, notices);
     changed.then_some(out)
 }
 
@@ -308,6 +314,7 @@ fn push_notice(notices: &mut Vec<String>, n: String) {
 fn write_entity(
     t: &str,
     e: &Entity,
+    eol: &str,
     out: &mut String,
     changed: &mut bool,
     notices: &mut Vec<String>,
@@ -389,7 +396,12 @@ fn write_entity(
     out.push_str(t.get(pos..e.body_start).unwrap_or(""));
     match (&e.body, decoded) {
         (_, Some(text)) => {
-            out.push_str(&text);
+            // A text part's canonical line end is the message's.
+            if eol == "\r\n" {
+                out.push_str(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
+            } else {
+                out.push_str(&text);
+            }
             *changed = true;
         }
         (Body::Multipart { delimiters, parts }, None) => {
@@ -402,7 +414,7 @@ fn write_entity(
                 // The part after this delimiter (its line end, then the entity).
                 if let Some(p) = parts.next() {
                     out.push_str(t.get(pos..p.start).unwrap_or(""));
-                    write_entity(t, p, out, changed, notices);
+                    write_entity(t, p, eol, out, changed, notices);
                     pos = p.end;
                 }
             }
@@ -410,7 +422,7 @@ fn write_entity(
         }
         (Body::Message(inner), None) => {
             out.push_str(t.get(e.body_start..inner.start).unwrap_or(""));
-            write_entity(t, inner, out, changed, notices);
+            write_entity(t, inner, eol, out, changed, notices);
             out.push_str(t.get(inner.end..e.end).unwrap_or(""));
         }
         (_, None) => out.push_str(t.get(e.body_start..e.end).unwrap_or("")),
@@ -552,17 +564,7 @@ fn analyze_entity(
         Body::Other => {
             if e.body_start < e.end {
                 ctx.protect(e.body_start, e.end);
-                let name = e
-                    .header("content-disposition")
-                    .and_then(|h| param(&h.value, "filename"))
-                    .or_else(|| {
-                        e.header("content-type")
-                            .and_then(|h| param(&h.value, "name"))
-                    });
-                attachments.push(match name {
-                    Some(_) => format!("{} (named file)", e.mime),
-                    None => e.mime.clone(),
-                });
+                attachments.push(e.mime.clone());
             }
         }
     }
@@ -577,6 +579,10 @@ mod tests {
         assert_eq!(
             display_names(r#"Jane Doe <jane@x.com>, "Doe, John" <j@y.org>, bare@z.com"#),
             vec!["Jane Doe", "Doe, John"]
+        );
+        assert_eq!(
+            display_names("Karim Benali (Acme Support) <k@x.example>"),
+            vec!["Karim Benali"]
         );
         assert!(display_names("<a@b.com>").is_empty());
         assert!(display_names("a@b.com <a@b.com>").is_empty());
