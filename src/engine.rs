@@ -516,6 +516,9 @@ const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
 /// parts can only be read whole); a larger one is read in segments, with a notice.
 pub const STREAM_MAX_DOCUMENT: usize = 64 * 1024 * 1024;
 
+/// Input held before deciding whether it is read whole (the format is sniffed on it).
+const STREAM_SNIFF: usize = 8 * 1024;
+
 /// The notice given when a document was too large to be read whole.
 pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit      (64 MiB): read in segments, so JSON message flags and email MIME parts are only read      within a segment";
 
@@ -564,6 +567,10 @@ impl<'e> Stream<'e> {
     pub fn feed(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
         if self.buf.len() < self.min_segment {
+            return String::new();
+        }
+        if self.whole.is_none() && self.buf.len() < STREAM_SNIFF {
+            // Too little to tell a JSON document or an email from a transcript yet.
             return String::new();
         }
         let whole = *self.whole.get_or_insert_with(|| {

@@ -482,6 +482,60 @@ mod streaming {
     }
 
     #[test]
+    fn regression_issue_5_large_email_streams_like_whole_text() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let mut log = String::new();
+        for i in 0..4000 {
+            log.push_str(&format!(
+                "{i} login user=noah.williams@example.com ip=198.51.100.45\n"
+            ));
+        }
+        let b64 = {
+            use std::fmt::Write;
+            // Base64 by hand (no dependency): the leak check's own encoder is private.
+            const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut out = String::new();
+            for (n, c) in log.as_bytes().chunks(3).enumerate() {
+                let v = (c[0] as u32) << 16
+                    | (*c.get(1).unwrap_or(&0) as u32) << 8
+                    | *c.get(2).unwrap_or(&0) as u32;
+                for k in 0..4 {
+                    let ch = if k > c.len() {
+                        '='
+                    } else {
+                        T[(v >> (18 - 6 * k)) as usize & 63] as char
+                    };
+                    out.write_char(ch).unwrap();
+                }
+                if n % 19 == 18 {
+                    out.push('\n');
+                }
+            }
+            out
+        };
+        let input = format!(
+            "{}\n--b1\nContent-Type: text/plain; name=auth.log\nContent-Transfer-Encoding: base64\n\n{b64}\n--b1--\n",
+            fixture("email.eml").replace(
+                "Content-Type: text/plain; charset=\"UTF-8\"",
+                "Content-Type: multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/plain; charset=\"UTF-8\""
+            )
+        );
+        assert!(input.len() > 200_000);
+        let whole = engine.sanitize(&input);
+        let streamed = stream(&engine, &input, 8192);
+        assert_eq!(streamed.text, whole.text);
+        assert_eq!(streamed.report.residual, 0);
+        assert!(!whole.text.contains("noah.williams@example.com"));
+        assert!(!whole.text.contains("198.51.100.45"));
+        assert!(
+            whole.text.contains("login user=[EMAIL-1] ip=[IPV4-1]"),
+            "{}",
+            &whole.text[..3000]
+        );
+        assert!(tags(&whole.text, "NOTE#").is_empty());
+    }
+
+    #[test]
     fn split_json_document_fails_closed() {
         let engine = Engine::new(Policy::default()).unwrap();
         let mut comments = Vec::new();

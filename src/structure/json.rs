@@ -1524,4 +1524,116 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "1.5"));
         assert_eq!(notices, vec![NOTICE_JSON_SPLIT.to_string()]);
     }
+
+    #[test]
+    fn decodes_strings_with_a_map_back_to_raw() {
+        let t = r#""a\n\"\u00e9\ud83d\ude00b""#;
+        let (dec, map) = decode_mapped(t, 1, t.len() - 1).unwrap();
+        assert_eq!(dec, "a\n\"é😀b");
+        assert_eq!(map.len(), dec.len() + 1);
+        // Each decoded character maps to the start of its escape.
+        assert_eq!(&t[map[2]..map[3]], r#"\""#);
+        assert_eq!(&t[map[3]..map[5]], r"\u00e9");
+        assert_eq!(&t[map[5]..map[9]], r"\ud83d\ude00");
+        assert_eq!(map[dec.len()], t.len() - 1);
+        assert!(decode_mapped(r#""\ud83d x""#, 1, 9).is_none());
+    }
+
+    #[test]
+    fn regression_issue_5_transcripts_inside_json_strings() {
+        // A chat transcript in a public comment: speakers learned and replaced, a note
+        // marker line removed, spans inside the raw string (escapes included).
+        let t = r#"{"comments":[{"public":true,"author_id":1,"body":"(08:59:24 PM) Ren\u00e9e Dubois: hi \"there\"\n(09:00:02 PM) Omar Haddad: Hi Ren\u00e9e\nInternal note: VIP, do not refund\n\n(09:01:00 PM) Ren\u00e9e Dubois: ok"}]}"#;
+        let (f, _) = run(t);
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(notes, vec!["Internal note: VIP, do not refund"]);
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert!(names.contains(&r"Ren\u00e9e Dubois"), "{names:?}");
+        assert!(names.contains(&r"Ren\u00e9e"), "{names:?}");
+        assert!(names.contains(&"Omar Haddad"), "{names:?}");
+    }
+
+    #[test]
+    fn regression_issue_5_servicenow_journal_string_keeps_comments() {
+        let t = r#"{"comments_and_work_notes":"2024-01-15 09:31:02 - Jean Dupont (Work notes)\nVIP caller\n\n2024-01-15 09:25:47 - Jean Dupont (Additional comments)\nWe unlocked your account.\n","work_notes":"anything"}"#;
+        let (f, _) = run(t);
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(notes, vec!["VIP caller", "anything"]);
+        // Without journal headers the field stays internal as a whole.
+        let (f, _) = run(r#"{"comments_and_work_notes":"free text about the caller"}"#);
+        assert!(f.iter().any(|x| x.1 == Category::InternalNote));
+    }
+
+    #[test]
+    fn regression_issue_5_json_inside_a_string_is_walked() {
+        // Dynamics transcript messages as JSON text in a string field: private messages
+        // go, a number field's replacement is quoted with escaped quotes.
+        let inner = r#"[{"content":"secret plan","tags":"private"},{"content":"hello","tags":"public","latitude":45.5}]"#;
+        let t = serde_json::json!({ "Content": inner }).to_string();
+        let (f, _) = run(&t);
+        assert!(f.contains(&(
+            "secret plan".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        assert!(!f.iter().any(|x| x.0.contains("hello")));
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(&t);
+        let v: serde_json::Value = serde_json::from_str(&out.text).unwrap();
+        let inner_out: serde_json::Value =
+            serde_json::from_str(v["Content"].as_str().unwrap()).unwrap();
+        assert_eq!(inner_out[1]["latitude"], "[COORDINATES-1]");
+        assert_eq!(inner_out[0]["content"], "[INTERNAL_NOTE_REMOVED]");
+        assert_eq!(out.report.residual, 0);
+    }
+
+    #[test]
+    fn regression_issue_5_documentbody_text_is_decoded_and_encoded_again() {
+        use super::super::codec::{base64_decode, base64_encode};
+        let log = "user jane.roe@example.org from 203.0.113.9\nInternal: check firmware\n";
+        let t = serde_json::json!({"annotations": [
+            {"annotationid": "1", "mimetype": "text/plain", "documentbody": base64_encode(log.as_bytes(), 0, "")},
+            {"annotationid": "2", "mimetype": "image/png", "documentbody": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"}
+        ]})
+        .to_string();
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(&t);
+        assert_eq!(out.report.residual, 0);
+        let v: serde_json::Value = serde_json::from_str(&out.text).unwrap();
+        let body = v["annotations"][0]["documentbody"].as_str().unwrap();
+        let body = String::from_utf8(base64_decode(body).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            "user [EMAIL-1] from [IPV4-1]\n[INTERNAL_NOTE_REMOVED]\n"
+        );
+        assert_eq!(
+            v["annotations"][1]["documentbody"],
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"
+        );
+        assert!(out
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("documentbody, image/png")));
+        // Not valid base64 text: left as it is, with a notice.
+        let mut ctx = Context::default();
+        assert!(prepare(
+            r#"{"documentbody":"*not base64*","mimetype":"text/plain"}"#,
+            &mut ctx
+        )
+        .is_none());
+        assert_eq!(ctx.take_notices().len(), 1);
+    }
 }
