@@ -1388,6 +1388,10 @@ fn line_fallback(
                 _ => continue,
             };
             if cat == Category::Name {
+                // `"Name": "00000121"` is a record number (Salesforce), not a person.
+                if num || !raw.chars().any(char::is_alphabetic) {
+                    continue;
+                }
                 if let Some(v) = decode(text, vs, ve) {
                     learned.add(&v, Role::Unknown);
                 }
@@ -1523,6 +1527,19 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "10.1.2.3"));
         assert!(f.iter().any(|x| x.0 == "1.5"));
         assert_eq!(notices, vec![NOTICE_JSON_SPLIT.to_string()]);
+    }
+
+    #[test]
+    fn regression_issue_5_record_numbers_are_not_names_in_split_json() {
+        // Found by fuzzing: an unparseable document read line by line took a Salesforce
+        // record `Name` (a number) for a person, and left its other occurrences.
+        let t = "{\"Name\": \"00000121\",\n\"Body\": \"x\"00000121\"\n";
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(t);
+        assert_eq!(out.report.residual, 0, "{}", out.text);
+        assert!(out.text.contains("\"Name\": \"00000121\""));
+        let (f, _) = run("{\"name\": \"Jane Roe\",\n");
+        assert!(f.iter().any(|x| x.1 == Category::Name));
     }
 
     #[test]
