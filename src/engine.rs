@@ -196,7 +196,8 @@ impl Engine {
         for d in &self.detectors {
             d.detect(text, &mut raw);
         }
-        if let Some(ctx) = ctx {
+        let mut ctx = ctx;
+        if let Some(ctx) = ctx.as_deref_mut() {
             crate::structure::analyze(text, &self.policy, ctx, &mut raw);
             // MIME headers, boundaries and attachment bodies keep the structure valid.
             ctx.drop_protected(&mut raw);
@@ -216,6 +217,9 @@ impl Engine {
             .collect();
         let allowed = before - kept.len();
         repeat::extend(text, &mut kept, known);
+        if let Some(ctx) = ctx {
+            ctx.drop_protected(&mut kept);
+        }
         (kept, allowed)
     }
 

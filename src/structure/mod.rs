@@ -100,12 +100,13 @@ impl Context {
         if self.protected.is_empty() {
             return;
         }
-        let mut spans = std::mem::take(&mut self.protected);
-        spans.sort_unstable();
+        // Kept (sorted) until the next segment: the consistency pass adds findings later.
+        self.protected.sort_unstable();
+        let spans = &self.protected;
         // The largest end among spans starting at or before each index.
         let mut reach = Vec::with_capacity(spans.len());
         let mut max = 0;
-        for &(_, e) in &spans {
+        for &(_, e) in spans {
             max = max.max(e);
             reach.push(max);
         }
