@@ -265,6 +265,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         Format::Html => html::analyze(text, &mut sink, &mut learned, ctx),
         Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
     }
+    if matches!(format, Format::Json | Format::Jsonl) {
+        json::repeat_values(text, sink.out, first_new);
+    }
     if learn_names {
         ctx.names.absorb(learned);
         // A person has one label wherever they appear (their strongest known role).
