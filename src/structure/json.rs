@@ -708,7 +708,7 @@ impl Walker<'_, '_, '_> {
     /// escapes included.
     fn embedded(&mut self, s: usize, e: usize) {
         let raw = self.t.get(s..e).unwrap_or("");
-        if raw.len() < 3 || is_placeholder(raw) {
+        if raw.len() < 3 || is_placeholder(raw) || !may_hold_structure(raw, self.sink.policy) {
             return;
         }
         let Some((dec, map)) = decode_mapped(self.t, s, e) else {
@@ -1155,6 +1155,33 @@ fn nested_number_rule(rule: &str) -> Option<&'static str> {
         .get(i + 1)
         .or(super::RULE_JSON_NUMBER_NESTED.last())
         .copied()
+}
+
+/// Whether a raw string value can hold anything `Walker::embedded` finds: several lines,
+/// markup, JSON text, or a single line that opens with a note marker or a stamp. Most
+/// message bodies of an export are one plain line, and are skipped cheaply.
+fn may_hold_structure(raw: &str, policy: &crate::policy::Policy) -> bool {
+    let b = raw.as_bytes();
+    if memchr::memchr2(b'\n', b'<', b).is_some() || memchr::memmem::find(b, b"\\n").is_some() {
+        return true;
+    }
+    let lead = raw.trim_start();
+    match lead.as_bytes().first() {
+        Some(b'{' | b'[' | b'(') => true,
+        // A note marker (`Internal note:`, `Private note:`, `Note to self:`, custom ones):
+        // any label at the start of the line.
+        _ => {
+            lead.bytes().take(48).any(|c| c == b':')
+                || policy.note_markers.iter().any(|m| {
+                    let m = m.trim().as_bytes();
+                    !m.is_empty()
+                        && lead
+                            .as_bytes()
+                            .get(..m.len())
+                            .is_some_and(|p| p.eq_ignore_ascii_case(m))
+                })
+        }
+    }
 }
 
 fn is_text_mime(mime: &str) -> bool {
