@@ -524,7 +524,9 @@ pub const STREAM_MAX_DOCUMENT: usize = 64 * 1024 * 1024;
 const STREAM_SNIFF: usize = 8 * 1024;
 
 /// The notice given when a document was too large to be read whole.
-pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit      (64 MiB): read in segments, so JSON message flags and email MIME parts are only read      within a segment";
+pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit \
+     (64 MiB): read in segments, so JSON message flags and email MIME parts are only read \
+     within a segment";
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
 /// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
@@ -589,6 +591,7 @@ impl<'e> Stream<'e> {
             if !self.state.report.notices.contains(&n) {
                 self.state.report.notices.push(n);
             }
+            return self.drain_held();
         }
         let split = safe_split(&self.buf);
         if split == 0 {
@@ -597,6 +600,30 @@ impl<'e> Stream<'e> {
         let rest = self.buf.split_off(split);
         let segment = std::mem::replace(&mut self.buf, rest);
         let out = self.state.process(&segment);
+        self.emitted += out.len();
+        out
+    }
+
+    /// Processes a held document that went over the limit in segments of about 1 MiB (one
+    /// segment of its whole size would need several times its size in memory).
+    fn drain_held(&mut self) -> String {
+        let held = std::mem::take(&mut self.buf);
+        let step = self.min_segment.max(1 << 20);
+        let mut out = String::new();
+        let mut start = 0;
+        while held.len() - start >= step {
+            let mut end = start + step;
+            while !held.is_char_boundary(end) {
+                end += 1;
+            }
+            let split = safe_split(&held[start..end]);
+            if split == 0 {
+                break;
+            }
+            out.push_str(&self.state.process(&held[start..start + split]));
+            start += split;
+        }
+        self.buf = held[start..].to_string();
         self.emitted += out.len();
         out
     }

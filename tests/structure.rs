@@ -536,6 +536,33 @@ mod streaming {
     }
 
     #[test]
+    fn regression_issue_5_document_over_the_limit_is_drained_in_segments() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        let comments: Vec<serde_json::Value> = (0..12_000)
+            .map(|i| {
+                serde_json::json!({
+                    "id": i, "author_id": 7, "public": i % 2 == 0,
+                    "body": if i % 2 == 1 { format!("NOTE#{i} internal") } else { format!("PUBLIC#{i} hi") },
+                    "metadata": {"system": {"ip_address": "203.0.113.9"}}
+                })
+            })
+            .collect();
+        let input =
+            serde_json::to_string_pretty(&serde_json::json!({ "comments": comments })).unwrap();
+        assert!(input.len() > 2_200_000, "{}", input.len());
+        let out = stream_limited(&engine, &input, 64 * 1024, 1_200_000);
+        assert!(tags(&out.text, "NOTE#").is_empty());
+        assert!(!out.text.contains("203.0.113.9"));
+        assert_eq!(out.report.residual, 0);
+        assert!(out
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("whole-document limit")));
+        serde_json::from_str::<serde_json::Value>(&out.text).unwrap();
+    }
+
+    #[test]
     fn split_json_document_fails_closed() {
         let engine = Engine::new(Policy::default()).unwrap();
         let mut comments = Vec::new();
