@@ -547,9 +547,13 @@ fn analyze_entity(
             }
         }
         Body::Message(inner) => analyze_entity(t, inner, sink, learned, ctx, attachments),
-        Body::Text { .. } if matches!(e.cte.as_str(), "base64") => {
-            // Could not be decoded by `prepare`: its data must stay intact.
-            ctx.protect(e.body_start, e.end);
+        Body::Text { .. } if e.cte == "base64" => {
+            // `prepare` could not decode it: not base64 after all, so it is read as the
+            // text it is (the detectors scan it too).
+            if let Some(region) = t.get(..e.end) {
+                text::analyze(region, e.body_start, sink, learned, ctx);
+                ctx.open_block = text::OpenBlock::None;
+            }
         }
         Body::Text { html } => {
             let Some(region) = t.get(..e.end) else { return };
@@ -562,7 +566,12 @@ fn analyze_entity(
             ctx.open_block = text::OpenBlock::None;
         }
         Body::Other => {
-            if e.body_start < e.end {
+            // Encoded data stays intact (a finding inside it would corrupt the file); an
+            // attachment sent as plain text, or whose base64 is broken, is left to the
+            // detectors like any text.
+            let body = t.get(e.body_start..e.end).unwrap_or("");
+            if e.cte == "base64" && !body.trim().is_empty() && codec::base64_decode(body).is_some()
+            {
                 ctx.protect(e.body_start, e.end);
                 attachments.push(e.mime.clone());
             }
@@ -654,6 +663,22 @@ iVBORw0KGgo=\r\n\
             ),
             Body::Message(i) => format!("msg({})", shape(i)),
             _ => e.mime.clone(),
+        }
+    }
+
+    #[test]
+    fn regression_issue_5_broken_base64_is_scanned_as_text() {
+        // Found by fuzzing: a part declared base64 but holding plain text was protected,
+        // so an address found elsewhere survived in it (and the leak check failed the run).
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        for ct in ["text/plain", "application/octet-stream"] {
+            let t = format!(
+                "From: Jane Roe <jane.roe@example.org>\nMessage-ID: <x@y.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: {ct}\nContent-Transfer-Encoding: base64\n\nnot base64: write to jane.roe@example.org\n--b\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n"
+            );
+            let out = engine.sanitize(&t);
+            assert_eq!(out.report.residual, 0, "{}", out.text);
+            assert!(!out.text.contains("jane.roe@"), "{}", out.text);
+            assert!(out.text.contains("iVBORw0KGgo="));
         }
     }
 
