@@ -196,8 +196,11 @@ impl Engine {
         for d in &self.detectors {
             d.detect(text, &mut raw);
         }
-        if let Some(ctx) = ctx {
+        let mut ctx = ctx;
+        if let Some(ctx) = ctx.as_deref_mut() {
             crate::structure::analyze(text, &self.policy, ctx, &mut raw);
+            // MIME headers, boundaries and attachment bodies keep the structure valid.
+            ctx.drop_protected(&mut raw);
         }
         raw.retain(|f| !f.is_empty() && f.end <= text.len() && self.policy.enabled(f.category));
         let resolved = resolve_overlaps(raw);
@@ -214,20 +217,23 @@ impl Engine {
             .collect();
         let allowed = before - kept.len();
         repeat::extend(text, &mut kept, known);
+        if let Some(ctx) = ctx {
+            ctx.drop_protected(&mut kept);
+        }
         (kept, allowed)
     }
 
     /// Sanitizes a whole text.
     pub fn sanitize(&self, text: &str) -> Sanitized {
         let mut state = State::new(EngineRef::Borrowed(self), false);
-        let out = state.process(text);
+        let out = state.process_document(text);
         state.finish(out)
     }
 
     /// Like [`Engine::sanitize`] but also returns each finding's original value.
     pub fn sanitize_with_values(&self, text: &str) -> Sanitized {
         let mut state = State::new(EngineRef::Borrowed(self), true);
-        let out = state.process(text);
+        let out = state.process_document(text);
         state.finish(out)
     }
 
@@ -353,8 +359,27 @@ impl<'e> State<'e> {
         }
     }
 
+    /// Sanitizes a whole document: an input whose hidden text (encoded email parts, base64
+    /// attachment bodies) the structure pass decodes is scanned decoded, then encoded back.
+    fn process_document(&mut self, input: &str) -> String {
+        match crate::structure::prepare(input, &self.engine.policy, &mut self.structure) {
+            Some(prepared) => self.process_prepared(&prepared.text, input, Some(&prepared)),
+            None => self.process(input),
+        }
+    }
+
     /// Sanitizes one self-contained segment and returns its output.
     fn process(&mut self, text: &str) -> String {
+        self.process_prepared(text, text, None)
+    }
+
+    /// Sanitizes `text`, the scanned form of `input` (the same unless `prepared`).
+    fn process_prepared(
+        &mut self,
+        text: &str,
+        input: &str,
+        prepared: Option<&crate::structure::Prepared>,
+    ) -> String {
         let (found, allowed) =
             self.engine
                 .detect_in(text, &mut self.structure, self.known.values());
@@ -444,14 +469,19 @@ impl<'e> State<'e> {
         if self.streaming {
             self.history.add(originals.iter().copied());
         }
-        self.input_hash.update(text.as_bytes());
+        // Encoding back comes after the leak check, which must see the text decoded.
+        let out = match prepared {
+            Some(p) => p.restore(out),
+            None => out,
+        };
+        self.input_hash.update(input.as_bytes());
         self.output_hash.update(out.as_bytes());
         for mut r in residuals {
             r.start += self.out_bytes;
             r.end += self.out_bytes;
             self.report.residuals.push(r);
         }
-        self.in_bytes += text.len();
+        self.in_bytes += input.len();
         self.in_utf16 = utf16;
         self.out_bytes += out.len();
         out
@@ -486,6 +516,17 @@ fn utf16_len(s: &str) -> usize {
 const STREAM_MIN_SEGMENT: usize = 64 * 1024;
 /// A multi-line value (a PEM block) may hold back at most this much input.
 const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
+/// A JSON document or an email is read whole up to this size (its message flags and MIME
+/// parts can only be read whole); a larger one is read in segments, with a notice.
+pub const STREAM_MAX_DOCUMENT: usize = 64 * 1024 * 1024;
+
+/// Input held before deciding whether it is read whole (the format is sniffed on it).
+const STREAM_SNIFF: usize = 8 * 1024;
+
+/// The notice given when a document was too large to be read whole.
+pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit \
+     (64 MiB): read in segments, so JSON message flags and email MIME parts are only read \
+     within a segment";
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
 /// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
@@ -494,6 +535,9 @@ pub struct Stream<'e> {
     buf: String,
     emitted: usize,
     min_segment: usize,
+    /// Whether the input is held and read as one document (decided on the first segment).
+    whole: Option<bool>,
+    max_document: usize,
 }
 
 impl<'e> Stream<'e> {
@@ -505,7 +549,16 @@ impl<'e> Stream<'e> {
             buf: String::new(),
             emitted: 0,
             min_segment: STREAM_MIN_SEGMENT,
+            whole: None,
+            max_document: STREAM_MAX_DOCUMENT,
         }
+    }
+
+    /// Reads a JSON document or an email whole only up to `bytes` (default
+    /// [`STREAM_MAX_DOCUMENT`]); memory then stays within a few times that size.
+    pub fn with_document_limit(mut self, bytes: usize) -> Self {
+        self.max_document = bytes;
+        self
     }
 
     /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
@@ -522,6 +575,24 @@ impl<'e> Stream<'e> {
         if self.buf.len() < self.min_segment {
             return String::new();
         }
+        if self.whole.is_none() && self.buf.len() < STREAM_SNIFF {
+            // Too little to tell a JSON document or an email from a transcript yet.
+            return String::new();
+        }
+        let whole = *self.whole.get_or_insert_with(|| {
+            crate::structure::reads_whole(&self.buf, &self.state.engine.policy)
+        });
+        if whole {
+            if self.buf.len() <= self.max_document {
+                return String::new();
+            }
+            self.whole = Some(false);
+            let n = NOTICE_DOCUMENT_TOO_LARGE.to_string();
+            if !self.state.report.notices.contains(&n) {
+                self.state.report.notices.push(n);
+            }
+            return self.drain_held();
+        }
         let split = safe_split(&self.buf);
         if split == 0 {
             return String::new();
@@ -529,6 +600,30 @@ impl<'e> Stream<'e> {
         let rest = self.buf.split_off(split);
         let segment = std::mem::replace(&mut self.buf, rest);
         let out = self.state.process(&segment);
+        self.emitted += out.len();
+        out
+    }
+
+    /// Processes a held document that went over the limit in segments of about 1 MiB (one
+    /// segment of its whole size would need several times its size in memory).
+    fn drain_held(&mut self) -> String {
+        let held = std::mem::take(&mut self.buf);
+        let step = self.min_segment.max(1 << 20);
+        let mut out = String::new();
+        let mut start = 0;
+        while held.len() - start >= step {
+            let mut end = start + step;
+            while !held.is_char_boundary(end) {
+                end += 1;
+            }
+            let split = safe_split(&held[start..end]);
+            if split == 0 {
+                break;
+            }
+            out.push_str(&self.state.process(&held[start..start + split]));
+            start += split;
+        }
+        self.buf = held[start..].to_string();
         self.emitted += out.len();
         out
     }
@@ -562,7 +657,12 @@ impl<'e> Stream<'e> {
     /// Flushes the carry-over and returns the last output with the run's totals.
     pub fn finish(mut self) -> Sanitized {
         let tail = std::mem::take(&mut self.buf);
-        let out = self.state.process(&tail);
+        // Nothing was processed yet: the tail is the whole input, read as `sanitize` would.
+        let out = if self.whole == Some(false) {
+            self.state.process(&tail)
+        } else {
+            self.state.process_document(&tail)
+        };
         self.state.finish(out)
     }
 

@@ -24,8 +24,9 @@ DESCRIPTION:
     --force is given. Outputs are written under a temporary name and renamed when
     complete: after an error no partial output is left behind.
 
-    Input is streamed in 1 MiB chunks, so memory stays bounded whatever the input size;
-    the output is the same as for the whole text at once. Invalid UTF-8 is replaced with
+    Input is streamed in 1 MiB chunks, so memory stays bounded whatever the input size
+    (a JSON document or an email is read whole up to 64 MiB); the output is the same as
+    for the whole text at once. Invalid UTF-8 is replaced with
     U+FFFD and reported with a warning, or refused with --strict.
 
     Every output is scanned again before it is written (the leak check). When an original

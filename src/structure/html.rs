@@ -93,7 +93,23 @@ fn mask(t: &str) -> (String, Vec<(usize, usize)>) {
 }
 
 pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Context) {
-    let (masked, tags) = mask(t);
+    analyze_from(t, 0, sink, learned, ctx);
+}
+
+/// Analyzes the HTML in `t[base..]` (spans are absolute in `t`).
+pub fn analyze_from(
+    t: &str,
+    base: usize,
+    sink: &mut Sink,
+    learned: &mut Learned,
+    ctx: &mut Context,
+) {
+    let Some(region) = t.get(base..) else { return };
+    let (masked, mut tags) = mask(region);
+    for tag in &mut tags {
+        tag.0 += base;
+        tag.1 += base;
+    }
     let mut tmp = Vec::new();
     {
         let mut inner = Sink {
@@ -102,6 +118,10 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
             policy: sink.policy,
         };
         text::analyze(&masked, 0, &mut inner, learned, ctx);
+    }
+    for f in &mut tmp {
+        f.start += base;
+        f.end += base;
     }
     // Clip each finding to the text runs between tags.
     for f in tmp {

@@ -193,11 +193,14 @@ pub fn analyze_document(
                 t: text,
                 sink,
                 learned,
+                ctx,
                 unknown: false,
                 agent_hint: false,
+                level: 0,
             };
             w.walk(&root, None);
-            if w.unknown {
+            let unknown = w.unknown;
+            if unknown {
                 ctx.notice(NOTICE_FLAG_UNKNOWN);
             }
         }
@@ -230,8 +233,10 @@ pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &m
                         t: text,
                         sink,
                         learned,
+                        ctx,
                         unknown: false,
                         agent_hint: false,
+                        level: 0,
                     };
                     w.walk(&root, None);
                     unknown |= w.unknown;
@@ -323,9 +328,12 @@ struct Walker<'a, 's, 'p> {
     t: &'a str,
     sink: &'s mut Sink<'p>,
     learned: &'s mut Learned,
+    ctx: &'s mut Context,
     unknown: bool,
     /// Inside the author of an internal message: that person is an agent.
     agent_hint: bool,
+    /// How many JSON strings this document is nested in (JSON text inside a string value).
+    level: usize,
 }
 
 impl Walker<'_, '_, '_> {
@@ -609,9 +617,21 @@ impl Walker<'_, '_, '_> {
                 let k = squash(k);
                 k == "email" || k == "emailaddress"
             });
+        let bodies_marked = matches!(vis, Some(Vis::Internal | Vis::Unknown));
         for (k, v) in m {
             let sk = squash(k);
             let sk = sk.as_ref();
+            // ServiceNow's combined journal: work-notes entries go, comments stay.
+            if sk == "commentsandworknotes" {
+                if let Node::Str(s, e) = v {
+                    let journal = decode(self.t, *s, *e)
+                        .is_some_and(|d| super::text::starts_with_journal_header(&d));
+                    if journal {
+                        self.embedded(*s, *e);
+                        continue;
+                    }
+                }
+            }
             // Internal free text outside messages.
             let always_internal = (parent == "visitor" && sk == "notes")
                 || (parent == "customer" && sk == "note")
@@ -622,6 +642,13 @@ impl Walker<'_, '_, '_> {
             if always_internal {
                 self.mark_note(v, "structure.json.internal_field");
                 continue;
+            }
+            if let Node::Str(s, e) = v {
+                if sk == "documentbody" {
+                    self.document_body(m, *s, *e);
+                } else if !bodies_marked && TEXT_KEYS.contains(&sk) {
+                    self.embedded(*s, *e);
+                }
             }
             if let (Some(full), true) = (&full, NAME_PART_KEYS.contains(&sk)) {
                 self.name_value(v, role, Some(full));
@@ -650,10 +677,100 @@ impl Walker<'_, '_, '_> {
         }
     }
 
+    /// A Dynamics 365 `annotation.documentbody`: base64 text was decoded by [`prepare`] and
+    /// is read like any text; other files are left as they are (and protected), with a
+    /// notice.
+    fn document_body(&mut self, m: &[(Cow<str>, Node)], s: usize, e: usize) {
+        let mime = self.lower_of(get(m, "mimetype")).unwrap_or_default();
+        let raw = self.t.get(s..e).unwrap_or("");
+        if is_text_mime(&mime) || (mime.is_empty() && !looks_base64(raw)) {
+            self.embedded(s, e);
+            return;
+        }
+        if raw.is_empty() {
+            return;
+        }
+        if self.level == 0 {
+            self.ctx.protect(s, e);
+        }
+        let what = if mime.is_empty() {
+            "no mimetype"
+        } else {
+            mime.as_str()
+        };
+        let n = format!("attachment body (documentbody, {what}) left as it is, not scrubbed");
+        self.ctx.notice(&n);
+    }
+
+    /// Text inside a string value, read with the reader its content calls for: a JSON
+    /// document (message JSON inside a field), an HTML or plain-text transcript (chat
+    /// transcripts, journal text, note markers). Findings are mapped back to the raw string,
+    /// escapes included.
+    fn embedded(&mut self, s: usize, e: usize) {
+        let raw = self.t.get(s..e).unwrap_or("");
+        if raw.len() < 3 || is_placeholder(raw) || !may_hold_structure(raw, self.sink.policy) {
+            return;
+        }
+        let Some((dec, map)) = decode_mapped(self.t, s, e) else {
+            return;
+        };
+        let policy = self.sink.policy;
+        let notes = self.sink.notes;
+        let mut tmp = Vec::new();
+        let saved_block = std::mem::take(&mut self.ctx.open_block);
+        let saved_protected = std::mem::take(&mut self.ctx.protected);
+        {
+            let mut sink = Sink {
+                out: &mut tmp,
+                notes,
+                policy,
+            };
+            let lead = dec.trim_start().as_bytes().first().copied();
+            let root = if matches!(lead, Some(b'{' | b'[')) && self.level < MAX_EMBED {
+                parse_in(&dec, 0, dec.len())
+            } else {
+                None
+            };
+            match root {
+                Some(root) if matches!(root, Node::Obj(_) | Node::Arr(_)) => {
+                    let mut w = Walker {
+                        t: &dec,
+                        sink: &mut sink,
+                        learned: self.learned,
+                        ctx: self.ctx,
+                        unknown: false,
+                        agent_hint: false,
+                        level: self.level + 1,
+                    };
+                    w.walk(&root, None);
+                    self.unknown |= w.unknown;
+                }
+                _ if looks_html(&dec) => {
+                    super::html::analyze_from(&dec, 0, &mut sink, self.learned, self.ctx)
+                }
+                _ => super::text::analyze(&dec, 0, &mut sink, self.learned, self.ctx),
+            }
+        }
+        self.ctx.open_block = saved_block;
+        self.ctx.protected = saved_protected;
+        for mut f in tmp {
+            let (Some(&fs), Some(&fe)) = (map.get(f.start), map.get(f.end)) else {
+                continue;
+            };
+            f.start = fs;
+            f.end = fe;
+            if let Some(rule) = nested_number_rule(&f.rule) {
+                f.rule = Cow::Borrowed(rule);
+            }
+            self.sink.out.push(f);
+        }
+    }
+
     fn mark_bodies(&mut self, m: &[(Cow<str>, Node)]) {
         for (k, v) in m {
             let sk = squash(k);
-            if BODY_KEYS.contains(&sk.as_ref()) || sk == "headers" {
+            // An attachment's body is read on its own (`document_body`).
+            if (BODY_KEYS.contains(&sk.as_ref()) && sk != "documentbody") || sk == "headers" {
                 self.mark_note(v, "structure.json.internal_message");
             }
         }
@@ -940,6 +1057,333 @@ const HELPSCOUT_PUBLIC: &[&str] = &[
     "forwardchild",
 ];
 
+/// Longest value [`repeat_values`] looks for again, and how many values it takes.
+const REPEAT_MAX_LEN: usize = 4096;
+const REPEAT_MAX_VALUES: usize = 10_000;
+
+/// A value replaced by its key (a `location`, a user agent) or removed as an internal note
+/// is also replaced where the same whole string value stands elsewhere in the document
+/// (under a key we do not know, or a copy of the note): detectors would not see it there,
+/// and the leak check would rightly find it.
+pub fn repeat_values(text: &str, out: &mut Vec<crate::detect::Finding>, from: usize) {
+    let b = text.as_bytes();
+    let mut seen = std::collections::HashSet::new();
+    let mut values: Vec<(String, usize)> = Vec::new();
+    for (i, f) in out.iter().enumerate().skip(from) {
+        if values.len() >= REPEAT_MAX_VALUES {
+            break;
+        }
+        let whole_string =
+            f.start > 0 && b.get(f.start - 1) == Some(&b'"') && b.get(f.end) == Some(&b'"');
+        let len = f.end - f.start;
+        if !whole_string
+            || !(4..=REPEAT_MAX_LEN).contains(&len)
+            || !matches!(f.category, Category::Custom | Category::InternalNote)
+            || f.rule == super::RULE_NOTE_CONTINUED
+        {
+            continue;
+        }
+        let Some(v) = text.get(f.start..f.end) else {
+            continue;
+        };
+        if seen.insert(v) {
+            values.push((format!("\"{v}\""), i));
+        }
+    }
+    if values.is_empty() {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(values.iter().map(|(p, _)| p.as_str())) else {
+        return;
+    };
+    let mut extra = Vec::new();
+    for m in ac.find_overlapping_iter(text) {
+        let Some((_, i)) = values.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (s, e) = (m.start() + 1, m.end() - 1);
+        if let Some(f) = out.get(*i) {
+            if f.start != s {
+                let mut g = f.clone();
+                g.start = s;
+                g.end = e;
+                g.rule = Cow::Borrowed("structure.json.same_value");
+                extra.push(g);
+            }
+        }
+    }
+    out.extend(extra);
+}
+
+/// JSON nested in JSON strings deeper than this is not read as JSON.
+const MAX_EMBED: usize = super::RULE_JSON_NUMBER_NESTED.len();
+
+/// Keys whose string value may hold a transcript or JSON text, read by `Walker::embedded`.
+const TEXT_KEYS: &[&str] = &[
+    "body",
+    "bodyhtml",
+    "bodytext",
+    "comments",
+    "content",
+    "description",
+    "htmlbody",
+    "message",
+    "msg",
+    "plainbody",
+    "plaintext",
+    "renderedbody",
+    "richtext",
+    "strippedhtml",
+    "strippedtext",
+    "text",
+    "textbody",
+    "transcript",
+    "value",
+];
+
+/// The rule a number finding takes one JSON string deeper (its quotes are escaped once
+/// more); `None` for other rules.
+fn nested_number_rule(rule: &str) -> Option<&'static str> {
+    if rule == super::RULE_JSON_NUMBER {
+        return super::RULE_JSON_NUMBER_NESTED.first().copied();
+    }
+    let i = super::RULE_JSON_NUMBER_NESTED
+        .iter()
+        .position(|r| *r == rule)?;
+    // Deeper than the last level is never walked (MAX_EMBED).
+    super::RULE_JSON_NUMBER_NESTED
+        .get(i + 1)
+        .or(super::RULE_JSON_NUMBER_NESTED.last())
+        .copied()
+}
+
+/// Whether a raw string value can hold anything `Walker::embedded` finds: several lines,
+/// markup, JSON text, or a single line that opens with a note marker or a stamp. Most
+/// message bodies of an export are one plain line, and are skipped cheaply.
+fn may_hold_structure(raw: &str, policy: &crate::policy::Policy) -> bool {
+    let b = raw.as_bytes();
+    if memchr::memchr2(b'\n', b'<', b).is_some() || memchr::memmem::find(b, b"\\n").is_some() {
+        return true;
+    }
+    let lead = raw.trim_start();
+    match lead.as_bytes().first() {
+        Some(b'{' | b'[' | b'(') => true,
+        // A note marker (`Internal note:`, `Private note:`, `Note to self:`, custom ones):
+        // any label at the start of the line.
+        _ => {
+            lead.bytes().take(48).any(|c| c == b':')
+                || policy.note_markers.iter().any(|m| {
+                    let m = m.trim().as_bytes();
+                    !m.is_empty()
+                        && lead
+                            .as_bytes()
+                            .get(..m.len())
+                            .is_some_and(|p| p.eq_ignore_ascii_case(m))
+                })
+        }
+    }
+}
+
+fn is_text_mime(mime: &str) -> bool {
+    let m = mime.split(';').next().unwrap_or("").trim();
+    m.starts_with("text/") || m.ends_with("json") || m.ends_with("xml") || m == "message/rfc822"
+}
+
+/// A run of base64 characters long enough to be a file.
+fn looks_base64(s: &str) -> bool {
+    s.len() >= 16
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\\'))
+}
+
+fn looks_html(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).take(64).any(|i| {
+        let next = b.get(i + 1..i + 4).unwrap_or(&[]).to_ascii_lowercase();
+        next.starts_with(b"br")
+            || next.starts_with(b"p>")
+            || next.starts_with(b"p ")
+            || next.starts_with(b"/")
+            || next.starts_with(b"div")
+    })
+}
+
+/// The decoded text of a string span and, for each byte of it (and its end), the offset in
+/// `text` of the character or escape it came from. `None` on a lone surrogate.
+fn decode_mapped(text: &str, s: usize, e: usize) -> Option<(String, Vec<usize>)> {
+    let raw = text.get(s..e)?;
+    let mut out = String::with_capacity(raw.len());
+    let mut map = Vec::with_capacity(raw.len() + 1);
+    let b = raw.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let at = s + i;
+        let c = if b.get(i) == Some(&b'\\') {
+            let esc = *b.get(i + 1)?;
+            i += 2;
+            match esc {
+                b'n' => '\n',
+                b't' => '\t',
+                b'r' => '\r',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'u' => {
+                    let hex4 = |j: usize| {
+                        raw.get(j..j + 4)
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    };
+                    let hi = hex4(i)?;
+                    i += 4;
+                    if (0xd800..0xdc00).contains(&hi) {
+                        if raw.get(i..i + 2) != Some("\\u") {
+                            return None;
+                        }
+                        let lo = hex4(i + 2)?;
+                        if !(0xdc00..0xe000).contains(&lo) {
+                            return None;
+                        }
+                        i += 6;
+                        char::from_u32(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00))?
+                    } else {
+                        char::from_u32(hi)?
+                    }
+                }
+                other => other as char,
+            }
+        } else {
+            let c = raw.get(i..)?.chars().next()?;
+            i += c.len_utf8();
+            c
+        };
+        for _ in 0..c.len_utf8() {
+            map.push(at);
+        }
+        out.push(c);
+    }
+    map.push(e);
+    Some((out, map))
+}
+
+/// Which string values [`prepare`] decoded from base64: their ordinals among the scalar
+/// values of the document, in document order (the output keeps the shape, so they are
+/// found again there).
+#[derive(Debug, Default)]
+pub struct Encoded(Vec<usize>);
+
+/// An object's members.
+type Members<'n, 't> = &'n [(Cow<'t, str>, Node<'t>)];
+
+/// A scalar value with the object holding it and its key.
+type Scalar<'n, 't> = (&'n Node<'t>, Option<Members<'n, 't>>, Option<&'n str>);
+
+/// Scalar values (strings and numbers) in document order, with the object holding each.
+fn scalars<'n, 't>(
+    node: &'n Node<'t>,
+    holder: Option<Members<'n, 't>>,
+    key: Option<&'n str>,
+    out: &mut Vec<Scalar<'n, 't>>,
+) {
+    match node {
+        Node::Str(..) | Node::Num(..) => out.push((node, holder, key)),
+        Node::Obj(m) => {
+            for (k, v) in m {
+                scalars(v, Some(m), Some(k), out);
+            }
+        }
+        Node::Arr(items) => {
+            for it in items {
+                scalars(it, holder, key, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Decodes base64 text attachments (`documentbody` whose `mimetype` is text or JSON) so
+/// their content is scrubbed; [`restore`] encodes them again.
+pub fn prepare(text: &str, ctx: &mut Context) -> Option<(String, Encoded)> {
+    if !text.contains("documentbody") && !text.contains("documentBody") {
+        return None;
+    }
+    let root = parse_in(text, 0, text.len())?;
+    let mut all = Vec::new();
+    scalars(&root, None, None, &mut all);
+    let mut out = String::with_capacity(text.len() * 4 / 3);
+    let mut last = 0;
+    let mut encoded = Vec::new();
+    for (ordinal, (node, holder, key)) in all.iter().enumerate() {
+        let (Node::Str(s, e), Some(m), Some(k)) = (node, holder, key) else {
+            continue;
+        };
+        if squash(k) != "documentbody" {
+            continue;
+        }
+        let mime = match get(m, "mimetype") {
+            Some(Node::Str(ms, me)) => decode(text, *ms, *me)
+                .map(|v| v.trim().to_ascii_lowercase())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        if !(mime.is_empty() || is_text_mime(&mime)) {
+            continue;
+        }
+        let Some(b64) = decode(text, *s, *e) else {
+            continue;
+        };
+        if b64.trim().is_empty() {
+            continue;
+        }
+        let decoded = super::codec::base64_decode(&b64)
+            .and_then(|b| String::from_utf8(b).ok())
+            .filter(|t| !t.contains('\0'));
+        let Some(decoded) = decoded else {
+            if !mime.is_empty() {
+                ctx.notice(&format!(
+                    "attachment body (documentbody, {mime}) is not base64 UTF-8 text: left as \
+                     it is, not scrubbed"
+                ));
+            }
+            continue;
+        };
+        let escaped = serde_json::to_string(&decoded).ok()?;
+        out.push_str(text.get(last..*s)?);
+        out.push_str(escaped.get(1..escaped.len() - 1)?);
+        last = *e;
+        encoded.push(ordinal);
+    }
+    if encoded.is_empty() {
+        return None;
+    }
+    out.push_str(text.get(last..)?);
+    ctx.notice("base64 text attachments (documentbody) were decoded, scrubbed and encoded again; finding positions refer to the decoded document");
+    Some((out, Encoded(encoded)))
+}
+
+/// Encodes the values [`prepare`] decoded back to base64. An output that no longer parses
+/// (it always should) is returned as it is: scrubbed, only not encoded.
+pub fn restore(out: &str, enc: &Encoded) -> String {
+    let Some(root) = parse_in(out, 0, out.len()) else {
+        return out.to_string();
+    };
+    let mut all = Vec::new();
+    scalars(&root, None, None, &mut all);
+    let mut res = String::with_capacity(out.len() * 4 / 3);
+    let mut last = 0;
+    for &i in &enc.0 {
+        let Some((Node::Str(s, e), _, _)) = all.get(i) else {
+            continue;
+        };
+        let Some(text) = decode(out, *s, *e) else {
+            continue;
+        };
+        res.push_str(out.get(last..*s).unwrap_or(""));
+        res.push_str(&super::codec::base64_encode(text.as_bytes(), 0, ""));
+        last = *e;
+    }
+    res.push_str(out.get(last..).unwrap_or(""));
+    res
+}
+
 /// Reads `"key": value` pairs line by line when the text is not one whole JSON value.
 /// Message bodies are treated as internal (their record's flag cannot be read). Returns
 /// whether a body was found.
@@ -1029,6 +1473,10 @@ fn line_fallback(
                 _ => continue,
             };
             if cat == Category::Name {
+                // `"Name": "00000121"` is a record number (Salesforce), not a person.
+                if num || !raw.chars().any(char::is_alphabetic) {
+                    continue;
+                }
                 if let Some(v) = decode(text, vs, ve) {
                     learned.add(&v, Role::Unknown);
                 }
@@ -1164,5 +1612,150 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "10.1.2.3"));
         assert!(f.iter().any(|x| x.0 == "1.5"));
         assert_eq!(notices, vec![NOTICE_JSON_SPLIT.to_string()]);
+    }
+
+    #[test]
+    fn regression_issue_5_record_numbers_are_not_names_in_split_json() {
+        // Found by fuzzing: an unparseable document read line by line took a Salesforce
+        // record `Name` (a number) for a person, and left its other occurrences.
+        let t = "{\"Name\": \"00000121\",\n\"Body\": \"x\"00000121\"\n";
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(t);
+        assert_eq!(out.report.residual, 0, "{}", out.text);
+        assert!(out.text.contains("\"Name\": \"00000121\""));
+        let (f, _) = run("{\"name\": \"Jane Roe\",\n");
+        assert!(f.iter().any(|x| x.1 == Category::Name));
+    }
+
+    #[test]
+    fn regression_issue_5_field_values_repeat_under_unknown_keys() {
+        // Found by fuzzing: the same location (or note text) under a key we do not know,
+        // in a document read line by line or whole.
+        for t in [
+            r#"{"location": "Oslo, Norway", "loc_copy": "Oslo, Norway", "city_name": "Oslo"}"#,
+            "{\"location\": \"Oslo, Norway\",\n\"x\" \"Oslo, Norway\"\n",
+        ] {
+            let engine = crate::Engine::new(Policy::default()).unwrap();
+            let out = engine.sanitize(t);
+            assert_eq!(out.report.residual, 0, "{}", out.text);
+            assert!(!out.text.contains("Oslo, Norway"), "{}", out.text);
+            assert_eq!(out.text.matches("[LOCATION-1]").count(), 2, "{}", out.text);
+        }
+        let t = r#"[{"public": false, "body": "VIP, refund approved"}, {"preview": "VIP, refund approved"}]"#;
+        let (f, _) = run(t);
+        let notes = f.iter().filter(|x| x.1 == Category::InternalNote).count();
+        assert_eq!(notes, 2);
+    }
+
+    #[test]
+    fn decodes_strings_with_a_map_back_to_raw() {
+        let t = r#""a\n\"\u00e9\ud83d\ude00b""#;
+        let (dec, map) = decode_mapped(t, 1, t.len() - 1).unwrap();
+        assert_eq!(dec, "a\n\"é😀b");
+        assert_eq!(map.len(), dec.len() + 1);
+        // Each decoded character maps to the start of its escape.
+        assert_eq!(&t[map[2]..map[3]], r#"\""#);
+        assert_eq!(&t[map[3]..map[5]], r"\u00e9");
+        assert_eq!(&t[map[5]..map[9]], r"\ud83d\ude00");
+        assert_eq!(map[dec.len()], t.len() - 1);
+        assert!(decode_mapped(r#""\ud83d x""#, 1, 9).is_none());
+    }
+
+    #[test]
+    fn regression_issue_5_transcripts_inside_json_strings() {
+        // A chat transcript in a public comment: speakers learned and replaced, a note
+        // marker line removed, spans inside the raw string (escapes included).
+        let t = r#"{"comments":[{"public":true,"author_id":1,"body":"(08:59:24 PM) Ren\u00e9e Dubois: hi \"there\"\n(09:00:02 PM) Omar Haddad: Hi Ren\u00e9e\nInternal note: VIP, do not refund\n\n(09:01:00 PM) Ren\u00e9e Dubois: ok"}]}"#;
+        let (f, _) = run(t);
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(notes, vec!["Internal note: VIP, do not refund"]);
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::Name)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert!(names.contains(&r"Ren\u00e9e Dubois"), "{names:?}");
+        assert!(names.contains(&r"Ren\u00e9e"), "{names:?}");
+        assert!(names.contains(&"Omar Haddad"), "{names:?}");
+    }
+
+    #[test]
+    fn regression_issue_5_servicenow_journal_string_keeps_comments() {
+        let t = r#"{"comments_and_work_notes":"2024-01-15 09:31:02 - Jean Dupont (Work notes)\nVIP caller\n\n2024-01-15 09:25:47 - Jean Dupont (Additional comments)\nWe unlocked your account.\n","work_notes":"anything"}"#;
+        let (f, _) = run(t);
+        let notes: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == Category::InternalNote)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(notes, vec!["VIP caller", "anything"]);
+        // Without journal headers the field stays internal as a whole.
+        let (f, _) = run(r#"{"comments_and_work_notes":"free text about the caller"}"#);
+        assert!(f.iter().any(|x| x.1 == Category::InternalNote));
+    }
+
+    #[test]
+    fn regression_issue_5_json_inside_a_string_is_walked() {
+        // Dynamics transcript messages as JSON text in a string field: private messages
+        // go, a number field's replacement is quoted with escaped quotes.
+        let inner = r#"[{"content":"secret plan","tags":"private"},{"content":"hello","tags":"public","latitude":45.5}]"#;
+        let t = serde_json::json!({ "Content": inner }).to_string();
+        let (f, _) = run(&t);
+        assert!(f.contains(&(
+            "secret plan".into(),
+            Category::InternalNote,
+            "INTERNAL_NOTE".into()
+        )));
+        assert!(!f.iter().any(|x| x.0.contains("hello")));
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(&t);
+        let v: serde_json::Value = serde_json::from_str(&out.text).unwrap();
+        let inner_out: serde_json::Value =
+            serde_json::from_str(v["Content"].as_str().unwrap()).unwrap();
+        assert_eq!(inner_out[1]["latitude"], "[COORDINATES-1]");
+        assert_eq!(inner_out[0]["content"], "[INTERNAL_NOTE_REMOVED]");
+        assert_eq!(out.report.residual, 0);
+    }
+
+    #[test]
+    fn regression_issue_5_documentbody_text_is_decoded_and_encoded_again() {
+        use super::super::codec::{base64_decode, base64_encode};
+        let log = "user jane.roe@example.org from 203.0.113.9\nInternal: check firmware\n";
+        let t = serde_json::json!({"annotations": [
+            {"annotationid": "1", "mimetype": "text/plain", "documentbody": base64_encode(log.as_bytes(), 0, "")},
+            {"annotationid": "2", "mimetype": "image/png", "documentbody": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"}
+        ]})
+        .to_string();
+        let engine = crate::Engine::new(Policy::default()).unwrap();
+        let out = engine.sanitize(&t);
+        assert_eq!(out.report.residual, 0);
+        let v: serde_json::Value = serde_json::from_str(&out.text).unwrap();
+        let body = v["annotations"][0]["documentbody"].as_str().unwrap();
+        let body = String::from_utf8(base64_decode(body).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            "user [EMAIL-1] from [IPV4-1]\n[INTERNAL_NOTE_REMOVED]\n"
+        );
+        assert_eq!(
+            v["annotations"][1]["documentbody"],
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"
+        );
+        assert!(out
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("documentbody, image/png")));
+        // Not valid base64 text: left as it is, with a notice.
+        let mut ctx = Context::default();
+        assert!(prepare(
+            r#"{"documentbody":"*not base64*","mimetype":"text/plain"}"#,
+            &mut ctx
+        )
+        .is_none());
+        assert_eq!(ctx.take_notices().len(), 1);
     }
 }

@@ -16,6 +16,7 @@
 //! replacement is then quoted by [`fit_replacement`]), inside one CSV cell, or inside HTML
 //! text, so the output keeps its format.
 
+mod codec;
 mod csv;
 mod email;
 mod html;
@@ -43,6 +44,14 @@ pub const NOTE_REMOVED: &str = "[INTERNAL_NOTE_REMOVED]";
 /// Rule id of a structured field whose JSON value is a number (its replacement is quoted).
 pub(crate) const RULE_JSON_NUMBER: &str = "structure.json.number_field";
 
+/// Rule ids of a number field inside JSON text that is itself inside 1, 2, 3 JSON strings:
+/// the quotes of its replacement are escaped that many times.
+pub(crate) const RULE_JSON_NUMBER_NESTED: [&str; 3] = [
+    "structure.json.number_field_in_string",
+    "structure.json.number_field_in_string_2",
+    "structure.json.number_field_in_string_3",
+];
+
 /// Rule id of the second and later pieces of one note split around markup: removal leaves
 /// one marker, on the first piece.
 pub(crate) const RULE_NOTE_CONTINUED: &str = "structure.html.note_continued";
@@ -58,6 +67,9 @@ pub struct Context {
     segments: usize,
     /// A plain-text note block that the previous segment ended inside.
     open_block: text::OpenBlock,
+    /// Spans of the current segment no finding may touch (MIME headers and boundaries,
+    /// attachment bodies).
+    protected: Vec<(usize, usize)>,
 }
 
 impl Context {
@@ -75,6 +87,113 @@ impl Context {
     /// The format this run was read as (after the first segment).
     pub fn format(&self) -> Option<Format> {
         self.format
+    }
+
+    fn protect(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.protected.push((start, end));
+        }
+    }
+
+    /// Drops the findings that touch a protected span of the segment just analyzed.
+    pub fn drop_protected(&mut self, findings: &mut Vec<Finding>) {
+        if self.protected.is_empty() {
+            return;
+        }
+        // Kept (sorted) until the next segment: the consistency pass adds findings later.
+        self.protected.sort_unstable();
+        let spans = &self.protected;
+        // The largest end among spans starting at or before each index.
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut max = 0;
+        for &(_, e) in spans {
+            max = max.max(e);
+            reach.push(max);
+        }
+        findings.retain(|f| {
+            let i = spans.partition_point(|&(s, _)| s < f.end);
+            i == 0 || reach.get(i - 1).map_or(true, |&r| r <= f.start)
+        });
+    }
+}
+
+/// An input rewritten so the text it hides is visible to the detectors (see [`prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    /// What is scanned and replaced.
+    pub text: String,
+    restore: Restore,
+}
+
+#[derive(Debug)]
+enum Restore {
+    Email,
+    Json(json::Encoded),
+}
+
+impl Prepared {
+    /// Encodes a sanitized output of [`Prepared::text`] back the way the input was.
+    pub fn restore(&self, out: String) -> String {
+        match &self.restore {
+            Restore::Email => email::restore(&out),
+            Restore::Json(e) => json::restore(&out, e),
+        }
+    }
+}
+
+/// The format a run is read as: the policy's, or sniffed from the start of the text.
+fn decide_format(text: &str, policy: &Policy) -> Format {
+    match policy.format {
+        InputFormat::Auto => sniff::sniff(text),
+        InputFormat::Text => Format::Text,
+        InputFormat::Json => Format::Json,
+        InputFormat::Jsonl => Format::Jsonl,
+        InputFormat::Csv => Format::Csv,
+        InputFormat::Eml => Format::Eml,
+        InputFormat::Html => Format::Html,
+    }
+}
+
+/// Whether a streamed input in this format should be read whole (up to a limit) rather
+/// than in segments: a JSON document's message flags and an email's MIME parts can only be
+/// read whole.
+pub fn reads_whole(start: &str, policy: &Policy) -> bool {
+    matches!(decide_format(start, policy), Format::Json | Format::Eml)
+}
+
+/// For a whole document: decodes what hides text from the detectors (MIME transfer
+/// encodings and encoded-word headers of an email; base64 text attachments in a JSON
+/// export) into a form that is scanned and replaced, then encoded back by
+/// [`Prepared::restore`]. `None` when there is nothing to decode.
+pub fn prepare(text: &str, policy: &Policy, ctx: &mut Context) -> Option<Prepared> {
+    if text.is_empty() || ctx.segments > 0 {
+        return None;
+    }
+    let format = *ctx
+        .format
+        .get_or_insert_with(|| decide_format(text, policy));
+    match format {
+        Format::Eml => {
+            let mut notices = Vec::new();
+            let prepared = email::prepare(text, &mut notices);
+            for n in &notices {
+                ctx.notice(n);
+            }
+            let text = prepared?;
+            ctx.notice(email::NOTICE_MIME_DECODED);
+            Some(Prepared {
+                text,
+                restore: Restore::Email,
+            })
+        }
+        Format::Json => {
+            let (text, encoded) = json::prepare(text, ctx)?;
+            Some(Prepared {
+                text,
+                restore: Restore::Json(encoded),
+            })
+        }
+        _ => None,
     }
 }
 
@@ -123,22 +242,10 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
     }
     let first = ctx.segments == 0;
     ctx.segments += 1;
-    let format = match ctx.format {
-        Some(f) => f,
-        None => {
-            let f = match policy.format {
-                InputFormat::Auto => sniff::sniff(text),
-                InputFormat::Text => Format::Text,
-                InputFormat::Json => Format::Json,
-                InputFormat::Jsonl => Format::Jsonl,
-                InputFormat::Csv => Format::Csv,
-                InputFormat::Eml => Format::Eml,
-                InputFormat::Html => Format::Html,
-            };
-            ctx.format = Some(f);
-            f
-        }
-    };
+    let format = *ctx
+        .format
+        .get_or_insert_with(|| decide_format(text, policy));
+    ctx.protected.clear();
     let first_new = out.len();
     let mut sink = Sink {
         out,
@@ -157,6 +264,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         Format::Eml => text::analyze(text, 0, &mut sink, &mut learned, ctx),
         Format::Html => html::analyze(text, &mut sink, &mut learned, ctx),
         Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
+    }
+    if matches!(format, Format::Json | Format::Jsonl) {
+        json::repeat_values(text, sink.out, first_new);
     }
     if learn_names {
         ctx.names.absorb(learned);
@@ -189,6 +299,17 @@ pub fn fit_replacement(f: &Finding, replacement: String) -> String {
     };
     if f.rule == RULE_JSON_NUMBER {
         return serde_json::to_string(&replacement).unwrap_or_else(|_| "\"\"".to_string());
+    }
+    if let Some(level) = RULE_JSON_NUMBER_NESTED.iter().position(|r| f.rule == *r) {
+        let mut r = serde_json::to_string(&replacement).unwrap_or_else(|_| "\"\"".to_string());
+        for _ in 0..=level {
+            let quoted = serde_json::to_string(&r).unwrap_or_default();
+            r = quoted
+                .get(1..quoted.len().saturating_sub(1))
+                .unwrap_or("")
+                .to_string();
+        }
+        return r;
     }
     replacement
 }
@@ -267,6 +388,10 @@ mod tests {
             "\"[COORDINATES-1]\""
         );
         assert_eq!(fit_replacement(&f, String::new()), "\"\"");
+        f.rule = Cow::Borrowed(RULE_JSON_NUMBER_NESTED[0]);
+        assert_eq!(fit_replacement(&f, "[C-1]".into()), "\\\"[C-1]\\\"");
+        f.rule = Cow::Borrowed(RULE_JSON_NUMBER_NESTED[1]);
+        assert_eq!(fit_replacement(&f, "[C-1]".into()), "\\\\\\\"[C-1]\\\\\\\"");
         f.category = Category::InternalNote;
         f.rule = Cow::Borrowed("x");
         assert_eq!(fit_replacement(&f, String::new()), NOTE_REMOVED);

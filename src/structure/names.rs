@@ -520,6 +520,9 @@ impl Book {
             }
             let i = self.people.len();
             self.by_full.insert(key.clone(), i);
+            if let Some(escaped) = json_ascii_escaped(&key) {
+                self.add_pattern(escaped, i, false);
+            }
             self.add_pattern(key, i, false);
             // `Acme Support`, `Acme Billing`: a mailbox, not a person; its words are
             // not replaced on their own.
@@ -529,7 +532,11 @@ impl Book {
             });
             for part in name.split([' ', '.', '_', ',']) {
                 if !organisation && is_distinctive_part(part) && part.len() < name.len() {
-                    self.add_pattern(part.to_lowercase(), i, true);
+                    let part = part.to_lowercase();
+                    if let Some(escaped) = json_ascii_escaped(&part) {
+                        self.add_pattern(escaped, i, true);
+                    }
+                    self.add_pattern(part, i, true);
                 }
             }
             self.people.push(Person { full: name, role });
@@ -623,6 +630,26 @@ impl Book {
     }
 }
 
+/// `hélène` as JSON exporters that escape non-ASCII write it (`h\u00e9l\u00e8ne`; the
+/// matcher ignores the case of the hex digits); `None` for ASCII names.
+fn json_ascii_escaped(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len() * 3);
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    Some(out)
+}
+
 fn is_distinctive_part(part: &str) -> bool {
     let mut chars = part.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -671,6 +698,23 @@ fn boundary_after(text: &str, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_issue_5_names_escaped_in_json_are_found() {
+        let mut book = Book::default();
+        let mut l = Learned::default();
+        l.add("Hélène Moreau", Role::Customer);
+        book.absorb(l);
+        let t =
+            r#"{"a": "Bonjour H\u00e9l\u00e8ne", "b": "H\u00E9l\u00E8ne Moreau", "c": "Hélène"}"#;
+        let mut out = Vec::new();
+        book.find(t, true, &mut out);
+        let found: Vec<&str> = out.iter().map(|f| &t[f.start..f.end]).collect();
+        assert_eq!(
+            found,
+            vec![r"H\u00e9l\u00e8ne", r"H\u00E9l\u00E8ne Moreau", "Hélène"]
+        );
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -305,7 +305,9 @@ fn classify<'t>(
     let mut p = cs;
     let mut stamped = false;
     let b = c.as_bytes();
-    if matches!(b.first(), Some(b'(' | b'[')) && b.get(1).is_some_and(u8::is_ascii_digit) {
+    // `( 12s ) Name: text` (Salesforce chat transcripts) has blanks inside the brackets.
+    let lead = b.iter().skip(1).take_while(|&&x| x == b' ').count();
+    if matches!(b.first(), Some(b'(' | b'[')) && b.get(1 + lead).is_some_and(u8::is_ascii_digit) {
         let close = if b.first() == Some(&b'(') { b')' } else { b']' };
         if let Some(k) = b.iter().take(48).position(|&x| x == close) {
             stamped = true;
@@ -326,7 +328,9 @@ fn classify<'t>(
                 }
                 line.kind = Kind::Speaker { candidate: false };
             } else if *valid_labels.entry(label).or_insert_with(|| {
-                names::clean(label).is_some() && words.iter().all(|w| !is_common(w))
+                names::clean(label).is_some()
+                    && words.iter().all(|w| !is_common(w))
+                    && !is_mail_header_name(label)
             }) {
                 if stamped {
                     learned.add_speaker(label, Role::Unknown);
@@ -346,6 +350,37 @@ fn classify<'t>(
         None => {}
     }
     line
+}
+
+/// A mail header name (`Message-ID`, `Return-Path`, `X-Mailer`): pasted email headers
+/// repeat, but are not speakers.
+fn is_mail_header_name(label: &str) -> bool {
+    let l = label.to_ascii_lowercase();
+    l.starts_with("x-")
+        || l.starts_with("list-")
+        || l.starts_with("content-")
+        || l.starts_with("arc-")
+        || matches!(
+            l.as_str(),
+            "message-id"
+                | "return-path"
+                | "in-reply-to"
+                | "references"
+                | "received"
+                | "mime-version"
+                | "delivered-to"
+                | "reply-to"
+                | "dkim-signature"
+                | "authentication-results"
+                | "received-spf"
+                | "thread-topic"
+                | "thread-index"
+                | "user-agent"
+                | "resent-from"
+                | "resent-to"
+                | "resent-date"
+                | "resent-message-id"
+        )
 }
 
 /// A label word that is too ordinary to start a speaker line (`Error:`, `Note:`).
@@ -422,6 +457,13 @@ fn journal_header(c: &str, learned: &mut Learned) -> Option<Kind> {
         },
     );
     Some(Kind::Journal { work_notes })
+}
+
+/// Whether the first non-blank line of `s` is a ServiceNow journal header.
+pub(crate) fn starts_with_journal_header(s: &str) -> bool {
+    s.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| journal_header(l.trim(), &mut Learned::default()).is_some())
 }
 
 /// Header-like lines that end a note block; learns names they carry.
@@ -632,6 +674,15 @@ mod tests {
         let names: Vec<&str> = name_values(&f);
         assert_eq!(names, vec!["Priya"]);
         assert!(run_with("Summary: all good\nStatus: open\n", &Policy::default()).is_empty());
+    }
+
+    #[test]
+    fn regression_issue_5_pasted_mail_headers_are_not_speakers() {
+        // Found by fuzzing: `Message-ID:` twice made it a speaker label; replacing it let
+        // the email detector see the message id as an address on the second run.
+        let t = "Message-ID: <a1@mail.example.com>\nMessage-ID: <b2@mail.example.com>\nX-Mailer: Foo\nX-Mailer: Foo\nJean-Pierre: hi\nJean-Pierre: bye\n";
+        let f = run_with(t, &Policy::default());
+        assert_eq!(name_values(&f), vec!["Jean-Pierre"]);
     }
 
     #[test]
