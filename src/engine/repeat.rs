@@ -6,7 +6,6 @@
 //! (rightly) fail the whole run; so every further whole-token occurrence is found here.
 
 use crate::detect::{Category, Finding};
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -96,13 +95,8 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Cat
     // A DFA for up to a few thousand values: hundreds of values (every IP of a log) defeat
     // the literal prefilters, and its table lookups beat the NFA's transitions; beyond that
     // its memory would grow too much, and the default (an NFA) is used.
-    let kind = (values.len() <= 2_000).then_some(aho_corasick::AhoCorasickKind::DFA);
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(kind)
-        .build(values.iter().map(|(v, _)| v))
-    else {
+    let patterns: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
+    let Ok(ac) = crate::search::Literals::new(&patterns, values.len() <= 2_000) else {
         return;
     };
     let mut extra = Vec::new();
