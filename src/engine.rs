@@ -474,12 +474,13 @@ impl<'e> State<'e> {
     }
 }
 
+/// UTF-16 code units of `s`: one per char (every byte but continuation bytes starts one),
+/// two for the chars of four UTF-8 bytes (lead byte `0xF0` and above). One pass over the
+/// bytes that the compiler vectorizes.
 fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
-    }
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Below this much buffered input a stream waits for more before scanning.
@@ -618,6 +619,20 @@ fn safe_split(buf: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_len_counts_code_units() {
+        for s in [
+            "",
+            "abc",
+            "héllo",
+            "日本語",
+            "a😀b",
+            "\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}",
+        ] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn overlap_longer_then_specific_wins() {
