@@ -241,6 +241,7 @@ mod tests {
         assert!(prefilter(&all).is_empty());
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn prop_same_matches(
