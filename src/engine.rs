@@ -12,7 +12,7 @@ use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 /// Shortest key accepted for the `hash` strategy, in bytes.
@@ -371,7 +371,8 @@ impl<'e> State<'e> {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         let mut utf16 = self.in_utf16;
-        let mut originals: BTreeSet<(Category, &str)> = BTreeSet::new();
+        // Distinct originals, sorted once at the end (a log repeats the same values).
+        let mut originals: HashSet<(Category, &str)> = HashSet::new();
         // Output spans of values we produced on purpose (fakes, kept reserved values).
         let mut produced: Vec<(usize, usize)> = Vec::new();
         let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
@@ -431,6 +432,8 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
+        let mut originals: Vec<(Category, &str)> = originals.into_iter().collect();
+        originals.sort_unstable();
         let current = leak::Originals::new(
             originals.iter().map(|&(c, v)| (c, v.to_string())).collect(),
             true,
