@@ -12,7 +12,7 @@ use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 /// Shortest key accepted for the `hash` strategy, in bytes.
@@ -396,7 +396,8 @@ impl<'e> State<'e> {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         let mut utf16 = self.in_utf16;
-        let mut originals: BTreeSet<(Category, &str)> = BTreeSet::new();
+        // Distinct originals, sorted once at the end (a log repeats the same values).
+        let mut originals: HashSet<(Category, &str)> = HashSet::new();
         // Output spans of values we produced on purpose (fakes, kept reserved values).
         let mut produced: Vec<(usize, usize)> = Vec::new();
         let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
@@ -456,6 +457,8 @@ impl<'e> State<'e> {
         out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
+        let mut originals: Vec<(Category, &str)> = originals.into_iter().collect();
+        originals.sort_unstable();
         let current = leak::Originals::new(
             originals.iter().map(|&(c, v)| (c, v.to_string())).collect(),
             true,
@@ -504,12 +507,13 @@ impl<'e> State<'e> {
     }
 }
 
+/// UTF-16 code units of `s`: one per char (every byte but continuation bytes starts one),
+/// two for the chars of four UTF-8 bytes (lead byte `0xF0` and above). One pass over the
+/// bytes that the compiler vectorizes.
 fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
-    }
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Below this much buffered input a stream waits for more before scanning.
@@ -718,6 +722,20 @@ fn safe_split(buf: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_len_counts_code_units() {
+        for s in [
+            "",
+            "abc",
+            "héllo",
+            "日本語",
+            "a😀b",
+            "\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}",
+        ] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn overlap_longer_then_specific_wins() {

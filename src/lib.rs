@@ -38,6 +38,7 @@ pub mod engine;
 pub mod error;
 pub mod policy;
 pub mod replace;
+pub(crate) mod search;
 pub mod structure;
 
 #[cfg(target_arch = "wasm32")]

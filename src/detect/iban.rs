@@ -113,8 +113,7 @@ impl Detector for IbanDetector {
         let mut j = 0;
         // Prefilter: jump digit to digit; an IBAN is two letters at a word start, then the
         // first of two check digits.
-        while let Some(p) = bytes[j..].iter().position(u8::is_ascii_digit) {
-            let d = j + p;
+        while let Some(d) = super::scan::find_digit(bytes, j) {
             j = d + 1;
             let Some(i) = d.checked_sub(2) else {
                 continue;

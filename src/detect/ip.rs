@@ -124,6 +124,24 @@ fn is_hex(b: u8) -> bool {
 }
 
 fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
+    // The IPv6 spans by start, with the furthest end up to each: whether a span holds `s..e`
+    // is then a binary search (a linear scan per candidate was quadratic on long logs).
+    let mut spans: Vec<(usize, usize)> = out
+        .get(v6)
+        .unwrap_or_default()
+        .iter()
+        .map(|f| (f.start, f.end))
+        .collect();
+    spans.sort_unstable();
+    let mut furthest = 0;
+    for span in &mut spans {
+        furthest = furthest.max(span.1);
+        span.1 = furthest;
+    }
+    let inside_v6 = |s: usize, e: usize| {
+        let k = spans.partition_point(|&(start, _)| start <= s);
+        k > 0 && spans.get(k - 1).is_some_and(|&(_, end)| e <= end)
+    };
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'.', &bytes[i..]) {
         let dot = i + p;
@@ -156,10 +174,7 @@ fn detect_v4(bytes: &[u8], out: &mut Vec<Finding>, v6: std::ops::Range<usize>) {
         };
         i = end.max(i);
         // Skip those already inside an IPv6 finding (`::ffff:10.0.0.1`).
-        if out[v6.clone()]
-            .iter()
-            .any(|f| f.start <= s && addr_end <= f.end)
-        {
+        if inside_v6(s, addr_end) {
             continue;
         }
         if is_version_context(bytes, s)
@@ -592,6 +607,25 @@ mod tests {
             found("/0:0:0:0:0:0:0:0:2181"),
             [(Category::Ipv6, "0:0:0:0:0:0:0:0")]
         );
+    }
+
+    #[test]
+    fn v4_inside_v6_skipped_among_many() {
+        let text = "a ::ffff:10.0.0.1 b 10.0.0.2 c ::ffff:10.0.0.3 d 10.0.0.4\n".repeat(50);
+        let f = found(&text);
+        assert_eq!(f.len(), 200);
+        for (k, pair) in f.chunks(4).enumerate() {
+            assert_eq!(
+                pair,
+                [
+                    (Category::Ipv6, "::ffff:10.0.0.1"),
+                    (Category::Ipv4, "10.0.0.2"),
+                    (Category::Ipv6, "::ffff:10.0.0.3"),
+                    (Category::Ipv4, "10.0.0.4"),
+                ],
+                "line {k}"
+            );
+        }
     }
 
     #[test]

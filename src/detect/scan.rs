@@ -126,21 +126,23 @@ pub fn word_before(text: &[u8], i: usize, max_gap: usize) -> String {
         .collect()
 }
 
-/// The position of the first ASCII digit at or after `from`. Eight bytes at a time: most text
-/// is letters and spaces, and every numeric detector starts from a digit.
+/// The position of the first ASCII digit at or after `from`. 32 bytes at a time (a loop the
+/// compiler turns into vector compares): most text is letters and spaces, and every numeric
+/// detector starts from a digit.
 pub fn find_digit(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const CHUNK: usize = 32;
     let mut i = from;
-    while i + 8 <= b.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&b[i..i + 8]);
-        // Digits become bytes below 10; `hasless(x, 10)` tests all eight at once.
-        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
-        if x.wrapping_sub(10 * ONES) & !x & HIGHS != 0 {
+    while let Some(chunk) = b
+        .get(i..i + CHUNK)
+        .and_then(|c| <&[u8; CHUNK]>::try_from(c).ok())
+    {
+        let any = chunk
+            .iter()
+            .fold(false, |a, &c| a | (c.wrapping_sub(b'0') < 10));
+        if any {
             break;
         }
-        i += 8;
+        i += CHUNK;
     }
     b.get(i..)?
         .iter()

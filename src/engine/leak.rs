@@ -3,7 +3,6 @@
 
 use super::{Engine, Residual};
 use crate::detect::Category;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 /// Spans of replacement placeholders in `out`: `[LABEL]`, `[LABEL-12]`, `[LABEL:3f2a9c1d]`.
 pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
@@ -147,7 +146,7 @@ pub(super) struct Originals {
     pats: Vec<String>,
     cats: Vec<Category>,
     /// `None` when there is nothing to search, or the matcher could not be built.
-    ac: Option<aho_corasick::AhoCorasick>,
+    ac: Option<crate::search::Literals>,
     failed: bool,
 }
 
@@ -174,11 +173,7 @@ impl Originals {
         let (ac, failed) = if pats.is_empty() {
             (None, false)
         } else {
-            match AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&pats)
-            {
+            match crate::search::Literals::new(&pats, false) {
                 Ok(ac) => (Some(ac), false),
                 Err(_) => (None, true),
             }

@@ -6,9 +6,8 @@
 //! (rightly) fail the whole run; so every further whole-token occurrence is found here.
 
 use crate::detect::{Category, Finding};
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// Shorter values would match inside ordinary words and numbers.
 const MIN_LEN: usize = 4;
@@ -83,26 +82,24 @@ pub(crate) fn joined(value: &str, next: Option<char>, beyond: Option<char>) -> b
 
 /// Adds the further occurrences of the findings' values; keeps `found` sorted by start.
 pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Category)]) {
-    let mut values: BTreeSet<(&str, Category)> = found
+    // Distinct values first (a log repeats the same few hundred addresses thousands of
+    // times), then sorted: the automaton's pattern order stays that of a sorted set.
+    let mut distinct: HashSet<(&str, Category)> = found
         .iter()
         .filter(|f| repeatable(f.category, &text[f.start..f.end]))
         .map(|f| (&text[f.start..f.end], f.category))
         .collect();
-    values.extend(known.iter().map(|(v, c)| (v.as_str(), *c)));
-    if values.is_empty() {
+    distinct.extend(known.iter().map(|(v, c)| (v.as_str(), *c)));
+    if distinct.is_empty() {
         return;
     }
-    let values: Vec<(&str, Category)> = values.into_iter().collect();
+    let mut values: Vec<(&str, Category)> = distinct.into_iter().collect();
+    values.sort_unstable();
     // A DFA for up to a few thousand values: hundreds of values (every IP of a log) defeat
     // the literal prefilters, and its table lookups beat the NFA's transitions; beyond that
     // its memory would grow too much, and the default (an NFA) is used.
-    let kind = (values.len() <= 2_000).then_some(aho_corasick::AhoCorasickKind::DFA);
-    let Ok(ac) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(kind)
-        .build(values.iter().map(|(v, _)| v))
-    else {
+    let patterns: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
+    let Ok(ac) = crate::search::Literals::new(&patterns, values.len() <= 2_000) else {
         return;
     };
     let mut extra = Vec::new();

@@ -7,7 +7,6 @@
 //! conversation still reads.
 
 use crate::detect::{Category, Finding};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 
 /// Who a person is in the conversation.
@@ -502,7 +501,7 @@ pub struct Book {
     /// (pattern, person, is a part) in matcher order.
     patterns: Vec<(String, usize, bool)>,
     by_pattern: HashMap<String, usize>,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<crate::search::Literals>,
     dirty: bool,
 }
 
@@ -579,13 +578,9 @@ impl Book {
         }
         if self.dirty || self.matcher.is_none() {
             // A full DFA: a transcript hits its speakers' names on every line.
-            let kind = (self.patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
-            self.matcher = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(kind)
-                .build(self.patterns.iter().map(|p| p.0.as_str()))
-                .ok();
+            let patterns: Vec<&str> = self.patterns.iter().map(|p| p.0.as_str()).collect();
+            self.matcher =
+                crate::search::Literals::new(&patterns, self.patterns.len() <= 2_000).ok();
             self.dirty = false;
         }
         let Some(ac) = &self.matcher else {

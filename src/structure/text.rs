@@ -404,7 +404,8 @@ fn role_of(word: &str) -> Role {
 
 /// `Label: body` at the start of `s`: returns the label and the body offset.
 fn speaker(s: &str) -> Option<(&str, usize)> {
-    let colon = s.as_bytes().iter().take(49).position(|&b| b == b':')?;
+    let head = s.as_bytes().get(..49).unwrap_or(s.as_bytes());
+    let colon = memchr::memchr(b':', head)?;
     let label = s.get(..colon)?.trim_end();
     let after = s.as_bytes().get(colon + 1);
     if !(after.is_none() || after.is_some_and(|b| *b == b' ' || *b == b'\t')) {

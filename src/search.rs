@@ -1,0 +1,255 @@
+//! Case-insensitive multi-literal search with a SIMD prefilter.
+//!
+//! `aho-corasick` builds no prefilter for ASCII case-insensitive patterns that start with
+//! many different bytes (every IP address of a log, a few emails): its automaton then walks
+//! every byte of the text. [`Literals`] adds one: a packed (Teddy) searcher over every case
+//! variant of the patterns' first bytes finds the places where a pattern can start, and the
+//! automaton runs anchored there. The matches are exactly those of the automaton's own
+//! `find_iter` (leftmost-longest): the candidates include every position where a pattern
+//! starts, and at the leftmost of them that holds a match, the anchored search returns its
+//! longest match. Where the packed searcher is unavailable (no SIMD, too many distinct
+//! prefixes) the plain automaton runs.
+
+use aho_corasick::packed;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+};
+use std::collections::BTreeSet;
+
+/// Most prefixes in one packed searcher (its own limit for Teddy), and most searchers.
+const GROUP: usize = 64;
+const MAX_GROUPS: usize = 8;
+
+/// ASCII case-insensitive, leftmost-longest search for a set of non-empty literals.
+#[derive(Debug)]
+pub(crate) struct Literals {
+    ac: AhoCorasick,
+    /// Packed searchers whose matches together hold every place a pattern starts; empty
+    /// when the automaton runs alone.
+    pre: Vec<packed::Searcher>,
+}
+
+/// The number of ASCII case variants of `bytes`.
+fn variant_count(bytes: &[u8]) -> usize {
+    1 << bytes
+        .iter()
+        .filter(|b| b.is_ascii_alphabetic())
+        .count()
+        .min(16)
+}
+
+/// Every ASCII case variant of `prefix`, added to `out`.
+fn case_variants(prefix: &[u8], out: &mut BTreeSet<Vec<u8>>) {
+    let mut variants: Vec<Vec<u8>> = vec![Vec::with_capacity(prefix.len())];
+    for &b in prefix {
+        let alts: &[u8] = if b.is_ascii_alphabetic() {
+            &[b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+        } else {
+            std::slice::from_ref(&b)
+        };
+        let mut next = Vec::with_capacity(variants.len() * alts.len());
+        for v in &variants {
+            for &a in alts {
+                let mut w = v.clone();
+                w.push(a);
+                next.push(w);
+            }
+        }
+        variants = next;
+    }
+    out.extend(variants);
+}
+
+/// Packed searchers for the places where one of `patterns` can start: the case variants of
+/// each pattern's first bytes (up to 4, while they have at most `v` variants), for the
+/// largest `v` that keeps them few enough.
+fn prefilter(patterns: &[&[u8]]) -> Vec<packed::Searcher> {
+    if !cfg!(any(target_arch = "x86_64", target_arch = "aarch64"))
+        || patterns.is_empty()
+        || patterns.iter().any(|p| p.is_empty())
+    {
+        return Vec::new();
+    }
+    'v: for v in [16, 8, 4, 2, 1] {
+        let mut prefixes = BTreeSet::new();
+        for p in patterns {
+            let k = (1..=p.len().min(4))
+                .rev()
+                .find(|&k| variant_count(p.get(..k).unwrap_or(p)) <= v)
+                .unwrap_or(1);
+            case_variants(p.get(..k).unwrap_or(p), &mut prefixes);
+            if prefixes.len() > GROUP * MAX_GROUPS {
+                continue 'v;
+            }
+        }
+        // Teddy looks at as many bytes as the shortest prefix of a searcher, and takes fewer
+        // one-byte prefixes: group the prefixes by length.
+        let (short, long): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
+            prefixes.into_iter().partition(|p| p.len() == 1);
+        let mut long = long;
+        long.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let groups: Vec<&[Vec<u8>]> = long.chunks(GROUP).chain(short.chunks(GROUP / 4)).collect();
+        if groups.len() > MAX_GROUPS {
+            continue;
+        }
+        let mut searchers = Vec::new();
+        for group in groups {
+            let searcher = packed::Config::new()
+                .only_teddy(true)
+                .match_kind(packed::MatchKind::LeftmostFirst)
+                .builder()
+                .extend(group)
+                .build();
+            match searcher {
+                Some(s) => searchers.push(s),
+                None => continue 'v,
+            }
+        }
+        return searchers;
+    }
+    Vec::new()
+}
+
+impl Literals {
+    /// Compiles `patterns`. `dfa`: a full DFA (fast, more memory); otherwise the automaton
+    /// `aho-corasick` picks.
+    pub(crate) fn new<P: AsRef<[u8]>>(
+        patterns: &[P],
+        dfa: bool,
+    ) -> Result<Literals, aho_corasick::BuildError> {
+        let bytes: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
+        let pre = prefilter(&bytes);
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(dfa.then_some(AhoCorasickKind::DFA))
+            .start_kind(if pre.is_empty() {
+                StartKind::Unanchored
+            } else {
+                StartKind::Anchored
+            })
+            .prefilter(pre.is_empty())
+            .build(&bytes)?;
+        Ok(Literals { ac, pre })
+    }
+
+    /// The non-overlapping leftmost-longest matches in `haystack`, left to right.
+    pub(crate) fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
+        let hay = haystack.as_bytes();
+        let mut pos = 0;
+        // Per packed searcher, its next match at or after `pos` (`None`: none left), once
+        // searched.
+        let mut next: Vec<Option<Option<usize>>> = vec![None; self.pre.len()];
+        std::iter::from_fn(move || {
+            while pos < hay.len() {
+                if self.pre.is_empty() {
+                    let input = Input::new(hay).range(pos..);
+                    let m = self.ac.try_find(input).ok()??;
+                    pos = m.end().max(pos + 1);
+                    return Some(m);
+                }
+                let mut at: Option<usize> = None;
+                for (pre, n) in self.pre.iter().zip(next.iter_mut()) {
+                    let cand = match *n {
+                        Some(Some(c)) if c >= pos => Some(c),
+                        Some(None) => None,
+                        _ => {
+                            let c = pre
+                                .find_in(
+                                    hay,
+                                    aho_corasick::Span {
+                                        start: pos,
+                                        end: hay.len(),
+                                    },
+                                )
+                                .map(|m| m.start());
+                            *n = Some(c);
+                            c
+                        }
+                    };
+                    if let Some(c) = cand {
+                        at = Some(at.map_or(c, |a: usize| a.min(c)));
+                    }
+                }
+                let at = at?;
+                let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+                match self.ac.try_find(input).ok()? {
+                    Some(m) => {
+                        pos = m.end().max(at + 1);
+                        return Some(m);
+                    }
+                    None => pos = at + 1,
+                }
+            }
+            None
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(patterns: &[&str], text: &str) -> (Vec<(usize, usize, usize)>, bool) {
+        let lit = Literals::new(patterns, true).unwrap();
+        let reference = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        let got: Vec<_> = lit
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        let want: Vec<_> = reference
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        assert_eq!(got, want, "{patterns:?} in {text:?}");
+        (got, !lit.pre.is_empty())
+    }
+
+    #[test]
+    fn same_matches_as_the_automaton() {
+        let text = "Mail JANE@x.com or jane@X.COM; 10.0.0.1 10.0.0.12 110.0.0.1 10.0.0.1.5 \
+                    abcabcd ABCD abc é10.0.0.1 ab";
+        let sets: &[&[&str]] = &[
+            &["jane@x.com", "10.0.0.1", "10.0.0.12"],
+            &["abc", "abcd", "bcd", "cab"],
+            &["a", "ab", "b"],
+            &["é10", "0.0"],
+            &["x"],
+        ];
+        for pats in sets {
+            let (_, pre) = both(pats, text);
+            if cfg!(target_arch = "x86_64") {
+                assert!(pre, "{pats:?}");
+            }
+        }
+        // Many patterns sharing fewer prefixes, and too many distinct prefixes.
+        let many: Vec<String> = (0..200).map(|i| format!("v{i:03}xq")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let text: String = (0..300).map(|i| format!("V{i:03}XQ ")).collect();
+        both(&many, &text);
+        both(&many, "");
+        let wide: Vec<String> = (0x21u8..0x7e).map(|b| format!("{}q", b as char)).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        both(&wide, "a Q-Q !q ~q zq");
+        // Every first byte: no prefilter could skip anything.
+        let all: Vec<[u8; 3]> = (0..=255u8).map(|b| [b, b'x', b'y']).collect();
+        let all: Vec<&[u8]> = all.iter().map(|p| p.as_slice()).collect();
+        assert!(prefilter(&all).is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn prop_same_matches(
+            pats in proptest::collection::vec("[aAb1.@é]{1,5}", 1..12),
+            text in "[aAbB1.@é ]{0,80}",
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            both(&pats, &text);
+        }
+    }
+}
