@@ -108,6 +108,11 @@ pub struct Sanitized {
     /// Replacement → original, for [`crate::restore`]. Holds originals: keep it private.
     pub mapping: Mapping,
     pub report: Report,
+    /// The text the findings' spans point into, when it is not the input: an email whose
+    /// encoded parts (quoted-printable, base64, encoded words) were read decoded. A review
+    /// shows this text with the findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scanned: Option<String>,
 }
 
 impl Engine {
@@ -328,6 +333,8 @@ struct State<'e> {
     /// Whether per-finding lists (findings, report.finding_list) are kept; a long stream
     /// can turn them off to keep memory bounded (counts are always kept).
     keep_lists: bool,
+    /// The decoded text of a whole document that was scanned decoded (not for streams).
+    scanned: Option<String>,
     /// Bytes and UTF-16 units of input already processed.
     in_bytes: usize,
     in_utf16: usize,
@@ -353,6 +360,7 @@ impl<'e> State<'e> {
             streaming: false,
             structure: crate::structure::Context::default(),
             keep_lists: true,
+            scanned: None,
             in_bytes: 0,
             in_utf16: 0,
             out_bytes: 0,
@@ -363,7 +371,12 @@ impl<'e> State<'e> {
     /// attachment bodies) the structure pass decodes is scanned decoded, then encoded back.
     fn process_document(&mut self, input: &str) -> String {
         match crate::structure::prepare(input, &self.engine.policy, &mut self.structure) {
-            Some(prepared) => self.process_prepared(&prepared.text, input, Some(&prepared)),
+            Some(prepared) => {
+                if !self.streaming {
+                    self.scanned = Some(prepared.text.clone());
+                }
+                self.process_prepared(&prepared.text, input, Some(&prepared))
+            }
             None => self.process(input),
         }
     }
@@ -503,6 +516,7 @@ impl<'e> State<'e> {
             findings: self.findings,
             mapping: Mapping::new(self.pseudonyms.mapping().to_vec()),
             report: self.report,
+            scanned: self.scanned,
         }
     }
 }

@@ -82,3 +82,39 @@ test("keyboard: next/previous finding, toggle, focus visible, labels", async ({ 
   const outline = await page.getByTestId("next").evaluate((e) => getComputedStyle(e).outlineStyle);
   expect(outline).toBe("solid");
 });
+
+test("an email with quoted-printable and base64 parts is reviewed decoded, findings on their values", async ({ page }) => {
+  await openApp(page);
+  // The address is cut by a quoted-printable soft line break; the phone sits in a base64 part.
+  const phone = Buffer.from("Call me on +44 20 7946 0958 please\n").toString("base64");
+  const eml = [
+    "From: Support <help@contoso.com>",
+    "To: Customer <someone@contoso.com>",
+    "Subject: Your case",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/alternative; boundary="b1"',
+    "",
+    "--b1",
+    'Content-Type: text/plain; charset="utf-8"',
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    "Write to jane.doe@cont=",
+    "oso.com any time.",
+    "--b1",
+    'Content-Type: text/plain; charset="utf-8"',
+    "Content-Transfer-Encoding: base64",
+    "",
+    phone,
+    "--b1--",
+    "",
+  ].join("\n");
+  await page.getByTestId("input").fill(eml);
+  await expectPassed(page);
+  const review = page.getByTestId("review");
+  await expect(review.locator(".cm-finding.c-email", { hasText: "jane.doe@contoso.com" })).toHaveCount(1);
+  await expect(review.locator(".cm-finding.c-phone")).toHaveText("+44 20 7946 0958");
+  const out = await outputText(page);
+  expect(out).not.toContain("jane.doe");
+  expect(out).not.toContain("7946");
+  expect(out).toContain("--b1--");
+});

@@ -201,6 +201,9 @@ function residualInSource(result: SanitizeResult, source: string, from: number, 
 /** Renders a full result (review + output), or withholds it on a leak-check failure. */
 function render(result: SanitizeResult, millis: number) {
   policyError.hidden = true;
+  // An email read decoded (quoted-printable, base64 parts): the findings point into the
+  // decoded text, so the review shows that text.
+  if (result.scanned !== undefined) sourceText = result.scanned;
   const r = result.report;
   updateCounts(r.counts);
   if (r.residual > 0) {

@@ -52,6 +52,8 @@ export interface SanitizeResult {
   findings: Finding[];
   mapping: Mapping;
   report: Report;
+  /** The decoded text the findings point into, when it is not the input (encoded emails). */
+  scanned?: string;
 }
 
 /** The end of a streamed (big file) run: no per-finding list, the output as a Blob. */
