@@ -3,6 +3,7 @@
 
 pub mod allowlist;
 pub(crate) mod leak;
+pub mod learn;
 mod repeat;
 
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
@@ -10,6 +11,7 @@ use crate::error::Error;
 use crate::policy::{Policy, Strategy};
 use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
+pub use learn::{Knowledge, Learner};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -166,24 +168,29 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
-        self.detect_in(text, &mut crate::structure::Context::default(), &[])
+        self.detect_in(text, &mut crate::structure::Context::default(), &[], "")
     }
 
     /// The detectors alone, without the structure pass: for re-scanning pieces of output
     /// (lines a replacement touched), where the document structure is not visible.
     pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
-        self.detect_with(text, None, &[]).0
+        self.detect_with(text, None, &[], "").0
     }
 
     /// [`Engine::detect`] with the structure context of a run (format, learned names) and
     /// the values found in its earlier segments, replaced wherever they recur.
+    ///
+    /// `lead` is the end of the input just before `text` (a stream's previous segment): the
+    /// detectors read it as context (a phone number alone on its line takes the label of the
+    /// line above), and nothing in it is reported.
     fn detect_in(
         &self,
         text: &str,
         ctx: &mut crate::structure::Context,
         known: &[(String, Category)],
+        lead: &str,
     ) -> (Vec<Finding>, usize) {
-        self.detect_with(text, Some(ctx), known)
+        self.detect_with(text, Some(ctx), known, lead)
     }
 
     fn detect_with(
@@ -191,10 +198,24 @@ impl Engine {
         text: &str,
         ctx: Option<&mut crate::structure::Context>,
         known: &[(String, Category)],
+        lead: &str,
     ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
-        for d in &self.detectors {
-            d.detect(text, &mut raw);
+        if lead.is_empty() {
+            for d in &self.detectors {
+                d.detect(text, &mut raw);
+            }
+        } else {
+            let joined = [lead, text].concat();
+            for d in &self.detectors {
+                d.detect(&joined, &mut raw);
+            }
+            let n = lead.len();
+            raw.retain(|f| f.start >= n);
+            for f in &mut raw {
+                f.start -= n;
+                f.end -= n;
+            }
         }
         if let Some(ctx) = ctx {
             crate::structure::analyze(text, &self.policy, ctx, &mut raw);
@@ -260,6 +281,30 @@ impl Engine {
     pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
         Stream::new(EngineRef::Shared(engine))
     }
+
+    /// Starts the first pass of a two-pass stream: feed it the whole input, then give its
+    /// [`Knowledge`] to [`Engine::stream_seeded`] and feed the input again. The output is
+    /// then that of [`Engine::sanitize`] on the whole input: values and names first found
+    /// late in the input are replaced from its start.
+    pub fn learner(&self) -> Learner<'_> {
+        Learner::new(EngineRef::Borrowed(self))
+    }
+
+    /// [`Engine::learner`] sharing ownership of the engine.
+    pub fn learner_shared(engine: Arc<Engine>) -> Learner<'static> {
+        Learner::new(EngineRef::Shared(engine))
+    }
+
+    /// The second pass of a two-pass stream: a stream that knows, from the start, what the
+    /// first pass learned from the whole input.
+    pub fn stream_seeded(&self, knowledge: Knowledge) -> Stream<'_> {
+        self.stream().seeded(knowledge)
+    }
+
+    /// [`Engine::stream_seeded`] sharing ownership of the engine.
+    pub fn stream_shared_seeded(engine: Arc<Engine>, knowledge: Knowledge) -> Stream<'static> {
+        Engine::stream_shared(engine).seeded(knowledge)
+    }
 }
 
 /// Keeps the longer, then the more specific, of overlapping findings; deterministic.
@@ -318,6 +363,8 @@ struct State<'e> {
     /// Values found in earlier segments, replaced wherever they recur (streams only).
     known: repeat::Known,
     streaming: bool,
+    /// The end of the previous segment's input, context for the detectors (streams only).
+    lead: String,
     structure: crate::structure::Context,
     /// Whether per-finding lists (findings, report.finding_list) are kept; a long stream
     /// can turn them off to keep memory bounded (counts are always kept).
@@ -345,6 +392,7 @@ impl<'e> State<'e> {
             history: leak::History::default(),
             known: repeat::Known::default(),
             streaming: false,
+            lead: String::new(),
             structure: crate::structure::Context::default(),
             keep_lists: true,
             in_bytes: 0,
@@ -357,7 +405,10 @@ impl<'e> State<'e> {
     fn process(&mut self, text: &str) -> String {
         let (found, allowed) =
             self.engine
-                .detect_in(text, &mut self.structure, self.known.values());
+                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+        if self.streaming {
+            set_lead(&mut self.lead, text);
+        }
         for n in self.structure.take_notices() {
             if !self.report.notices.contains(&n) {
                 self.report.notices.push(n);
@@ -482,6 +533,32 @@ fn utf16_len(s: &str) -> usize {
     }
 }
 
+/// How much of the previous segment the detectors of a stream read as context: more than
+/// they look back (the phone detector reads the line above, at most 256 bytes back, and 40
+/// more for a placeholder cut by that window).
+const LEAD: usize = 512;
+
+/// Keeps the last [`LEAD`] bytes of `text` (whole characters) in `lead`; appends to it when
+/// `text` is shorter.
+fn set_lead(lead: &mut String, text: &str) {
+    lead.push_str(
+        text.get(ceil_boundary(text, text.len().saturating_sub(LEAD))..)
+            .unwrap_or(""),
+    );
+    if lead.len() > LEAD {
+        let cut = ceil_boundary(lead, lead.len() - LEAD);
+        lead.drain(..cut);
+    }
+}
+
+/// The first char boundary of `s` at or after `i`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 /// Below this much buffered input a stream waits for more before scanning.
 const STREAM_MIN_SEGMENT: usize = 64 * 1024;
 /// A multi-line value (a PEM block) may hold back at most this much input.
@@ -513,6 +590,14 @@ impl<'e> Stream<'e> {
     /// same for any size.
     pub fn with_segment_size(mut self, bytes: usize) -> Self {
         self.min_segment = bytes.max(1);
+        self
+    }
+
+    /// Starts from what a first pass learned (the format, names and values of the whole
+    /// input). Only before the first `feed`.
+    fn seeded(mut self, knowledge: Knowledge) -> Self {
+        self.state.structure = knowledge.structure;
+        self.state.known = knowledge.known;
         self
     }
 

@@ -58,6 +58,10 @@ pub struct Context {
     segments: usize,
     /// A plain-text note block that the previous segment ended inside.
     open_block: text::OpenBlock,
+    /// Seeded by a first pass over the whole input: the names are final, segments learn no
+    /// more (a small segment could otherwise give a person another role than the whole
+    /// text does).
+    frozen: bool,
 }
 
 impl Context {
@@ -69,6 +73,17 @@ impl Context {
     fn notice(&mut self, n: &str) {
         if !self.notices.iter().any(|x| x == n) {
             self.notices.push(n.to_string());
+        }
+    }
+
+    /// The context a second pass starts from: the format and the names this (first) pass
+    /// learned, nothing else of its position in the input.
+    pub fn seed(self) -> Context {
+        Context {
+            format: self.format,
+            names: self.names,
+            frozen: true,
+            ..Context::default()
         }
     }
 
@@ -159,7 +174,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
     }
     if learn_names {
-        ctx.names.absorb(learned);
+        if !ctx.frozen {
+            ctx.names.absorb(learned);
+        }
         // A person has one label wherever they appear (their strongest known role).
         for f in sink.out.iter_mut().skip(first_new) {
             if f.category == Category::Name {

@@ -1,0 +1,166 @@
+//! The first pass of a two-pass stream: what the whole-text run would know before it
+//! replaces anything.
+//!
+//! A whole text is sanitized knowing every value and name found anywhere in it: a value
+//! detected on the last line is replaced on the first line too, and a name learned from a
+//! speaker label or an email display name is replaced wherever it occurs. A forward-only
+//! stream cannot know what it has not read yet. A [`Learner`] reads the input once (findings
+//! and structure only, no output) and gives [`Knowledge`] to seed the [`super::Stream`] of
+//! the second read ([`super::Engine::stream_seeded`]), whose output is then that of the
+//! whole text (see `Stream` for the remaining, documented, differences).
+
+use super::{repeat, safe_split, set_lead, EngineRef};
+use crate::structure::Context;
+
+/// The learner scans at least this much input at once: a transcript's speakers are
+/// recognised by recurring labels in one segment, so the first pass reads big segments
+/// (the whole input when it is smaller), whatever the chunks it is fed.
+pub const LEARN_SEGMENT: usize = 8 * 1024 * 1024;
+
+/// What a first pass learned: the input's format, the names it teaches and the values found
+/// in it (at most the stream's cap on carried values).
+pub struct Knowledge {
+    pub(super) structure: Context,
+    pub(super) known: repeat::Known,
+}
+
+impl Knowledge {
+    /// Number of distinct values carried (for reports and tests).
+    pub fn values(&self) -> usize {
+        self.known.values().len()
+    }
+}
+
+/// The first pass: feed every chunk of the input, then [`Learner::finish`].
+pub struct Learner<'e> {
+    engine: EngineRef<'e>,
+    buf: String,
+    structure: Context,
+    known: repeat::Known,
+    segment: usize,
+    lead: String,
+}
+
+impl<'e> Learner<'e> {
+    pub(super) fn new(engine: EngineRef<'e>) -> Self {
+        Learner {
+            engine,
+            buf: String::new(),
+            structure: Context::default(),
+            known: repeat::Known::default(),
+            segment: LEARN_SEGMENT,
+            lead: String::new(),
+        }
+    }
+
+    /// Scans as soon as `bytes` are buffered (default [`LEARN_SEGMENT`]). Smaller segments
+    /// use less memory but may learn less (speakers are recognised within a segment).
+    pub fn with_segment_size(mut self, bytes: usize) -> Self {
+        self.segment = bytes.max(1);
+        self
+    }
+
+    /// Adds a chunk of input.
+    pub fn feed(&mut self, chunk: &str) {
+        self.buf.push_str(chunk);
+        if self.buf.len() < self.segment {
+            return;
+        }
+        let split = safe_split(&self.buf);
+        if split == 0 {
+            return;
+        }
+        let rest = self.buf.split_off(split);
+        let segment = std::mem::replace(&mut self.buf, rest);
+        self.scan(&segment);
+    }
+
+    fn scan(&mut self, text: &str) {
+        let (found, _) =
+            self.engine
+                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+        set_lead(&mut self.lead, text);
+        self.known.add(
+            found
+                .iter()
+                .filter_map(|f| Some((text.get(f.start..f.end)?, f.category))),
+        );
+    }
+
+    /// Scans what is left and returns what was learned.
+    pub fn finish(mut self) -> Knowledge {
+        let tail = std::mem::take(&mut self.buf);
+        self.scan(&tail);
+        Knowledge {
+            structure: self.structure.seed(),
+            known: self.known,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Policy};
+
+    fn forward(e: &Engine, text: &str) -> String {
+        let mut s = e.stream().with_segment_size(1);
+        let mut out = String::new();
+        for c in text.split_inclusive('\n') {
+            out.push_str(&s.feed(c));
+        }
+        out + &s.finish().text
+    }
+
+    fn two_pass(e: &Engine, text: &str) -> String {
+        let mut l = e.learner();
+        for c in text.split_inclusive('\n') {
+            l.feed(c);
+        }
+        let mut s = e.stream_seeded(l.finish()).with_segment_size(1);
+        let mut out = String::new();
+        for c in text.split_inclusive('\n') {
+            out.push_str(&s.feed(c));
+        }
+        out + &s.finish().text
+    }
+
+    #[test]
+    fn regression_issue_7_names_and_values_found_late_are_replaced_early() {
+        let e = Engine::new(Policy::default()).unwrap();
+        // `Jane` and the address are first mentioned before anything says what they are.
+        let text = "ticket opened by Jane, reach her as jane.roe@contoso.com.au\n\
+                    notes: jane.roe@contoso.com.au again\n\
+                    From: Jane Roe <jane.roe@contoso.com.au>\n";
+        let whole = e.sanitize(text).text;
+        assert!(!whole.contains("Jane"), "{whole}");
+        // A forward-only stream leaks the name in the first line.
+        assert!(forward(&e, text).contains("Jane"));
+        assert_eq!(two_pass(&e, text), whole);
+    }
+
+    #[test]
+    fn regression_issue_7_phone_context_on_the_line_above_crosses_segments() {
+        let e = Engine::new(Policy::default()).unwrap();
+        let text = "please call\n555 0101\n";
+        let whole = e.sanitize(text).text;
+        assert!(!whole.contains("555 0101"), "{whole}");
+        assert_eq!(forward(&e, text), whole);
+        assert_eq!(two_pass(&e, text), whole);
+    }
+
+    #[test]
+    fn regression_issue_7_seeded_roles_are_final() {
+        // A segment with one agent and one other speaker makes that speaker the customer;
+        // the whole text has two other speakers, so neither is promoted.
+        let e = Engine::new(Policy::default()).unwrap();
+        let text = "Agent Smith: hello\nJane Roe: hi\nJane Roe: ok\n\
+                    Bob Stone: me too\nBob Stone: yes\nAgent Smith: bye\n";
+        let whole = e.sanitize(text).text;
+        let mut l = e.learner();
+        l.feed(text);
+        let mut s = e.stream_seeded(l.finish()).with_segment_size(1);
+        let (a, b) = text.split_at(text.find("Bob").unwrap());
+        let out = s.feed(a) + &s.feed(b) + &s.finish().text;
+        assert_eq!(out, whole);
+    }
+}
