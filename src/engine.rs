@@ -448,7 +448,11 @@ impl<'e> State<'e> {
                 self.report.not_restorable.push(f.category);
             }
             let kept_as_is = r.produced && r.text == value;
-            if !kept_as_is {
+            // An internal note is removed as a message, not as a value: the same words in a
+            // public message (a macro posted both ways, `Thanks`) or a header are public
+            // there, and the values inside a note are found by the detectors wherever they
+            // recur.
+            if !kept_as_is && f.category != Category::InternalNote && checked_elsewhere(f, value) {
                 originals.insert((f.category, value));
             }
             let at = utf16;
@@ -522,6 +526,30 @@ impl<'e> State<'e> {
             mapping: Mapping::new(self.pseudonyms.mapping().to_vec()),
             report: self.report,
         }
+    }
+}
+
+/// Whether the leak check looks for `value` (found as `f`) elsewhere in the output. A value
+/// found by its key (`"email": "n/a"`, a CSV `name` cell `zid`) is sensitive where it stands,
+/// whatever it looks like; elsewhere the same words are only replaced when the consistency
+/// pass takes them (a single token of 4+ characters) or the name matcher does (a name),
+/// so only then is their survival elsewhere a leak (otherwise `n/a` in any other place
+/// would fail the run).
+fn checked_elsewhere(f: &Finding, value: &str) -> bool {
+    const BY_KEY: &[&str] = &[
+        "structure.csv.column",
+        "structure.csv.name_column",
+        "structure.json.field",
+        "structure.json.name_field",
+        "structure.json.number_field",
+    ];
+    if !BY_KEY.contains(&f.rule.as_ref()) {
+        return true;
+    }
+    if f.category == Category::Name {
+        crate::structure::is_learnable_name(value)
+    } else {
+        repeat::repeatable(f.category, value)
     }
 }
 

@@ -24,7 +24,7 @@ fn continues(c: Option<char>) -> bool {
 /// notes have their own structure-aware matching. Formatted numbers (`+1 415 555 0100`,
 /// `4111 1111 1111 1111`, an IBAN in groups) are written with spaces, and are repeated as
 /// they are: the leak check looks for every original, and would otherwise find them.
-fn repeatable(category: Category, value: &str) -> bool {
+pub(super) fn repeatable(category: Category, value: &str) -> bool {
     let spaced = matches!(
         category,
         Category::Phone

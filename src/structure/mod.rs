@@ -30,6 +30,14 @@ use std::borrow::Cow;
 
 pub use sniff::Format;
 
+pub(crate) use names::glued_lower;
+
+/// Whether `raw` reads as a person's name the run would learn (and replace wherever it
+/// recurs).
+pub(crate) fn is_learnable_name(raw: &str) -> bool {
+    names::clean(raw).is_some()
+}
+
 /// The notice given when a message's visibility flag is missing or has an unknown value.
 pub const NOTICE_FLAG_UNKNOWN: &str = "message flag missing or unrecognised: treated as internal";
 /// The notice given when a streamed JSON document could not be read as a whole.
