@@ -76,6 +76,11 @@ fuzz_target!(|data: &[u8]| {
     let delim = delimiter(&input);
     if let Some(before) = shape(&input, delim) {
         let after = shape(&out.text, delim);
-        assert_eq!(Some(before), after, "CSV shape changed:\n{input}\n->\n{}", out.text);
+        assert_eq!(
+            Some(before),
+            after,
+            "CSV shape changed:\n{input}\n->\n{}",
+            out.text
+        );
     }
 });

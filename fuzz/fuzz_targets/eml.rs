@@ -14,13 +14,19 @@ static EML: LazyLock<Engine> = LazyLock::new(|| shape::engine("eml"));
 
 /// Index of the first empty line (the end of the headers).
 fn header_end(text: &str) -> Option<usize> {
-    text.split('\n').position(|l| l.trim_end_matches('\r').is_empty())
+    text.split('\n')
+        .position(|l| l.trim_end_matches('\r').is_empty())
 }
 
 fuzz_target!(|data: &[u8]| {
     let out = shape::check(&EML, data);
     let input = String::from_utf8_lossy(data);
     if let Some(n) = header_end(&input) {
-        assert_eq!(header_end(&out.text), Some(n), "header block changed:\n{input}\n->\n{}", out.text);
+        assert_eq!(
+            header_end(&out.text),
+            Some(n),
+            "header block changed:\n{input}\n->\n{}",
+            out.text
+        );
     }
 });

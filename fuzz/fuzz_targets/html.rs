@@ -23,7 +23,12 @@ fn tags(text: &str) -> Vec<String> {
             .collect();
         let after = rest[name.len()..].chars().next();
         let ends = matches!(after, None | Some('>' | '/' | ' ' | '\t' | '\n' | '\r'));
-        if ends && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/') {
+        if ends
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+        {
             out.push(name);
         }
     }
@@ -33,5 +38,10 @@ fn tags(text: &str) -> Vec<String> {
 fuzz_target!(|data: &[u8]| {
     let out = shape::check(&HTML, data);
     let input = String::from_utf8_lossy(data);
-    assert_eq!(tags(&input), tags(&out.text), "markup changed:\n{input}\n->\n{}", out.text);
+    assert_eq!(
+        tags(&input),
+        tags(&out.text),
+        "markup changed:\n{input}\n->\n{}",
+        out.text
+    );
 });

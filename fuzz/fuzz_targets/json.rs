@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
     if mode & 1 == 0 {
         let out = shape::check(&JSON, bytes);
         if parses(&input) {
-            assert!(parses(&out.text), "JSON no longer parses:\n{input}\n->\n{}", out.text);
+            assert!(
+                parses(&out.text),
+                "JSON no longer parses:\n{input}\n->\n{}",
+                out.text
+            );
         }
     } else {
         let out = shape::check(&JSONL, bytes);
