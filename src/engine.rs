@@ -615,7 +615,8 @@ impl<'e> Stream<'e> {
 
     /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
     /// more: smaller segments give output sooner at some cost in speed. The output is the
-    /// same for any size.
+    /// same for any size. (The first segment, which decides the input's format, is at least
+    /// 64 KiB unless the stream was seeded by a first pass.)
     pub fn with_segment_size(mut self, bytes: usize) -> Self {
         self.min_segment = bytes.max(1);
         self
@@ -632,10 +633,24 @@ impl<'e> Stream<'e> {
     /// Adds a chunk; returns the sanitized text that is ready (possibly empty).
     pub fn feed(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
-        if self.buf.len() < self.min_segment {
+        // The first segment decides the format (sniffed from its first lines): it is at
+        // least the default size, whatever the segment size, unless a first pass set it.
+        let min = match self.state.structure.format() {
+            Some(_) => self.min_segment,
+            None => self.min_segment.max(STREAM_MIN_SEGMENT),
+        };
+        if self.buf.len() < min {
             return String::new();
         }
-        let split = safe_split(&self.buf);
+        let mut split = safe_split(&self.buf);
+        if split > 0
+            && self
+                .state
+                .structure
+                .is_csv(&self.state.engine.policy, &self.buf)
+        {
+            split = csv_split(&self.buf, split);
+        }
         if split == 0 {
             return String::new();
         }
@@ -728,9 +743,61 @@ fn safe_split(buf: &str) -> usize {
     split
 }
 
+/// For CSV, whose quoted cells may hold line breaks: the last line break at or before
+/// `split` that is outside quotes (`buf` starts at a record boundary). A quoted cell left
+/// open for longer than the carry limit is cut at `split` after all.
+fn csv_split(buf: &str, split: usize) -> usize {
+    let bytes = buf.as_bytes().get(..split).unwrap_or_default();
+    let mut quoted = false;
+    let mut last = 0;
+    for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        if bytes.get(i) == Some(&b'"') {
+            quoted = !quoted;
+        } else if !quoted {
+            last = i + 1;
+        }
+    }
+    if buf.len() - last >= STREAM_MAX_CARRY {
+        split
+    } else {
+        last
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_issue_7_csv_stream_keeps_multi_line_cells_whole() {
+        // A quoted cell with a line break was cut between segments: the record lost its
+        // shape and its note flag.
+        let e = Engine::new(Policy::default()).unwrap();
+        let text =
+            "id,name,body,public\n1,Jane Roe,\"line one\nmail jane@contoso.com, Jane\",false\n\
+                    2,Bob,\"ok\",true\n";
+        let whole = e.sanitize(text).text;
+        for seeded in [false, true] {
+            let mut s = if seeded {
+                let mut l = e.learner();
+                l.feed(text);
+                e.stream_seeded(l.finish())
+            } else {
+                e.stream()
+            }
+            .with_segment_size(1);
+            let mut out = String::new();
+            for c in text.split_inclusive('\n') {
+                out.push_str(&s.feed(c));
+            }
+            out.push_str(&s.finish().text);
+            assert_eq!(out, whole);
+        }
+        let t = "a,\"b\nc\",d\ne,f\n";
+        assert_eq!(csv_split(t, t.len()), t.len());
+        // The line break inside the open quote of `"f` is not a record boundary.
+        assert_eq!(csv_split("a,\"b\nc\",d\ne,\"f\ng", 15), 10);
+    }
 
     #[test]
     fn overlap_longer_then_specific_wins() {

@@ -200,6 +200,43 @@ fn conversation() -> impl Strategy<Value = String> {
         })
 }
 
+/// A CSV export with a header, names and values, and quoted bodies that hold line breaks,
+/// commas and doubled quotes.
+fn csv_export() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(person(), 1..4),
+        prop::collection::vec(value(true), 1..4),
+        prop::collection::vec(
+            (
+                any::<prop::sample::Index>(),
+                any::<prop::sample::Index>(),
+                filler(),
+                0u8..4,
+                any::<bool>(),
+            ),
+            1..12,
+        ),
+    )
+        .prop_map(|(people, values, rows)| {
+            let mut s = String::from("id,name,email,body,public\n");
+            for (i, (who, what, fill, shape, public)) in rows.into_iter().enumerate() {
+                let (first, last) = who.get(&people);
+                let v = what.get(&values);
+                let body = match shape {
+                    0 => format!("{fill} {v}"),
+                    1 => format!("\"{fill},\n{first} said {v}\""),
+                    2 => format!("\"see \"\"{fill}\"\"\nand\n{v}\""),
+                    _ => format!("\"hi {first}\""),
+                };
+                s.push_str(&format!(
+                    "{i},{first} {last},{},{body},{public}\n",
+                    email_of(first, last)
+                ));
+            }
+            s
+        })
+}
+
 fn email_of(first: &str, last: &str) -> String {
     format!(
         "{}.{}@contoso.com",
@@ -248,7 +285,7 @@ proptest! {
     /// chunks included) and any segment size.
     #[test]
     fn two_pass_stream_equals_whole_text(
-        text in prop_oneof![conversation(), log(false)],
+        text in prop_oneof![conversation(), log(false), csv_export()],
         s in strategy(),
         cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
         one_byte in any::<bool>(),

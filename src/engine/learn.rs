@@ -9,7 +9,7 @@
 //! the second read ([`super::Engine::stream_seeded`]), whose output is then that of the
 //! whole text (see `Stream` for the remaining, documented, differences).
 
-use super::{repeat, safe_split, set_lead, EngineRef};
+use super::{csv_split, repeat, safe_split, set_lead, EngineRef};
 use crate::structure::Context;
 
 /// The learner scans at least this much input at once: a transcript's speakers are
@@ -66,7 +66,10 @@ impl<'e> Learner<'e> {
         if self.buf.len() < self.segment {
             return;
         }
-        let split = safe_split(&self.buf);
+        let mut split = safe_split(&self.buf);
+        if split > 0 && self.structure.is_csv(&self.engine.policy, &self.buf) {
+            split = csv_split(&self.buf, split);
+        }
         if split == 0 {
             return;
         }
@@ -128,9 +131,14 @@ mod tests {
     fn regression_issue_7_names_and_values_found_late_are_replaced_early() {
         let e = Engine::new(Policy::default()).unwrap();
         // `Jane` and the address are first mentioned before anything says what they are.
-        let text = "ticket opened by Jane, reach her as jane.roe@contoso.com.au\n\
-                    notes: jane.roe@contoso.com.au again\n\
-                    From: Jane Roe <jane.roe@contoso.com.au>\n";
+        // (A forward-only stream's first segment is at least 64 KiB: hence the padding.)
+        let text = format!(
+            "ticket opened by Jane, reach her as jane.roe@contoso.com.au\n{}\
+             notes: jane.roe@contoso.com.au again\n\
+             From: Jane Roe <jane.roe@contoso.com.au>\n",
+            "status unchanged\n".repeat(5_000)
+        );
+        let text = text.as_str();
         let whole = e.sanitize(text).text;
         assert!(!whole.contains("Jane"), "{whole}");
         // A forward-only stream leaks the name in the first line.

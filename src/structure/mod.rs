@@ -95,6 +95,17 @@ impl Context {
         }
     }
 
+    /// Whether this run reads (or, before its first segment, will read `text` as) CSV,
+    /// whose quoted cells may hold line breaks.
+    pub(crate) fn is_csv(&self, policy: &Policy, text: &str) -> bool {
+        match (self.format, policy.format) {
+            (Some(f), _) => f == Format::Csv,
+            (None, InputFormat::Csv) => true,
+            (None, InputFormat::Auto) => sniff::sniff(text) == Format::Csv,
+            (None, _) => false,
+        }
+    }
+
     /// The format this run was read as (after the first segment).
     pub fn format(&self) -> Option<Format> {
         self.format
