@@ -529,8 +529,8 @@ impl<'e> State<'e> {
     }
 }
 
-/// Whether the leak check looks for `value` (found as `f`) elsewhere in the output. A value
-/// found by its key (`"email": "n/a"`, a CSV `name` cell `zid`) is sensitive where it stands,
+/// Whether the leak check looks for `value` (found as `f`) elsewhere in the output: where
+/// the engine would replace it too. A value found by its key (`"email": "n/a"`, a CSV `name` cell `zid`) is sensitive where it stands,
 /// whatever it looks like; elsewhere the same words are only replaced when the consistency
 /// pass takes them (a single token of 4+ characters) or the name matcher does (a name),
 /// so only then is their survival elsewhere a leak (otherwise `n/a` in any other place
@@ -543,6 +543,11 @@ fn checked_elsewhere(f: &Finding, value: &str) -> bool {
         "structure.json.name_field",
         "structure.json.number_field",
     ];
+    // As short as `::1`: the consistency pass leaves such values elsewhere (they occur
+    // inside ordinary tokens, `onTouchEvent::1`), so the leak check does too.
+    if f.category != Category::Name && value.len() < repeat::MIN_LEN {
+        return false;
+    }
     if !BY_KEY.contains(&f.rule.as_ref()) {
         return true;
     }

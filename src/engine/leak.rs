@@ -452,4 +452,14 @@ mod tests {
         assert!(!s.text.contains("bob@"), "{}", s.text);
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
     }
+
+    #[test]
+    fn regression_issue_7_short_value_inside_a_token_is_not_a_leak() {
+        // Found by `logscrub-bench --compare-2g`: the loopback `::1` found in one log line
+        // failed the leak check inside `onTouchEvent::1` on another (whole text and stream).
+        let e = crate::Engine::new(crate::Policy::default()).unwrap();
+        let s = e.sanitize("listen on ::1 port 80\nPanelView: onTouchEvent::1, x=296.0\n");
+        assert_eq!(s.report.residual, 0, "{:?} {}", s.report.residuals, s.text);
+        assert!(s.text.contains("onTouchEvent::1"), "{}", s.text);
+    }
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Shorter values would match inside ordinary words and numbers.
-const MIN_LEN: usize = 4;
+pub(super) const MIN_LEN: usize = 4;
 /// Multi-line blocks (notes, keys) are not repeated by string search.
 const MAX_LEN: usize = 512;
 
