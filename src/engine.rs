@@ -598,7 +598,21 @@ const STREAM_MIN_SEGMENT: usize = 64 * 1024;
 const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
-/// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
+/// text: only whole lines are scanned (a CSV record with a multi-line quoted cell whole), an
+/// open PEM block is carried over until it ends, and the detectors read the end of the
+/// previous segment as context.
+///
+/// Two-pass (seeded by an [`Engine::learner`] that read the whole input first): the output
+/// is the whole-text output, byte for byte (the property tests and the `engine` fuzz target
+/// check it for any chunking). Known limits, all on inputs larger than
+/// [`learn::LEARN_SEGMENT`] (8 MiB): the learner judges a transcript's bare `Name:` labels
+/// within each 8 MiB segment rather than across the whole text; more than 20,000 distinct
+/// values are not all carried; a single JSON document is read in pieces (see
+/// [`crate::structure::NOTICE_JSON_SPLIT`]).
+///
+/// Forward-only (not seeded): a value or name first recognised late in the input is not
+/// replaced in the output already returned (it is from then on); use two passes whenever
+/// the input can be read twice.
 pub struct Stream<'e> {
     state: State<'e>,
     buf: String,
