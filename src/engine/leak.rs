@@ -300,7 +300,12 @@ pub(super) fn check(
             });
         }
         let Some(ac) = &o.ac else { continue };
-        for m in ac.find_iter(out) {
+        // A match passed over below must not hide one that starts inside it (`Jane` in
+        // `erSpeaker Jane`, when `Speaker Jane` is an original too): every match is followed
+        // by a search from one character after its start.
+        let mut it = crate::structure::Retrying::new(ac, out);
+        while let Some(m) = it.next() {
+            it.reject();
             let (s, e) = (m.start(), m.end());
             let i = m.pattern().as_usize();
             let (Some(p), Some(&cat)) = (o.pats.get(i), o.cats.get(i)) else {
@@ -461,5 +466,18 @@ mod tests {
         let s = e.sanitize("listen on ::1 port 80\nPanelView: onTouchEvent::1, x=296.0\n");
         assert_eq!(s.report.residual, 0, "{:?} {}", s.report.residuals, s.text);
         assert!(s.text.contains("onTouchEvent::1"), "{}", s.text);
+    }
+
+    #[test]
+    fn regression_issue_7_a_rejected_longer_name_does_not_hide_a_shorter_one() {
+        // Found by the engine fuzz target: `Speaker Jane` (learned) matched in
+        // `erSpeaker Jane`, was rejected there (no word boundary) and hid `Jane`, which was
+        // left in the output; the whole-text leak check missed it the same way, a stream's
+        // did not.
+        let e = crate::Engine::new(crate::Policy::default()).unwrap();
+        let text = "Jane wrote\nerSpeaker Jane: ok\nSpeaker Jane: ok\nJane: hi\nJane: ok\n";
+        let s = e.sanitize(text);
+        assert!(!s.text.contains("Jane"), "{}", s.text);
+        assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
     }
 }

@@ -30,7 +30,7 @@ use std::borrow::Cow;
 
 pub use sniff::Format;
 
-pub(crate) use names::glued_lower;
+pub(crate) use names::{glued_lower, Retrying};
 
 /// Whether `raw` reads as a person's name the run would learn (and replace wherever it
 /// recurs).
