@@ -3,6 +3,7 @@
 
 pub mod allowlist;
 pub(crate) mod leak;
+pub mod learn;
 mod repeat;
 
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
@@ -10,6 +11,7 @@ use crate::error::Error;
 use crate::policy::{Policy, Strategy};
 use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
+pub use learn::{Knowledge, Learner};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
@@ -171,24 +173,29 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
-        self.detect_in(text, &mut crate::structure::Context::default(), &[])
+        self.detect_in(text, &mut crate::structure::Context::default(), &[], "")
     }
 
     /// The detectors alone, without the structure pass: for re-scanning pieces of output
     /// (lines a replacement touched), where the document structure is not visible.
     pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
-        self.detect_with(text, None, &[]).0
+        self.detect_with(text, None, &[], "").0
     }
 
     /// [`Engine::detect`] with the structure context of a run (format, learned names) and
     /// the values found in its earlier segments, replaced wherever they recur.
+    ///
+    /// `lead` is the end of the input just before `text` (a stream's previous segment): the
+    /// detectors read it as context (a phone number alone on its line takes the label of the
+    /// line above), and nothing in it is reported.
     fn detect_in(
         &self,
         text: &str,
         ctx: &mut crate::structure::Context,
         known: &[(String, Category)],
+        lead: &str,
     ) -> (Vec<Finding>, usize) {
-        self.detect_with(text, Some(ctx), known)
+        self.detect_with(text, Some(ctx), known, lead)
     }
 
     fn detect_with(
@@ -196,10 +203,24 @@ impl Engine {
         text: &str,
         ctx: Option<&mut crate::structure::Context>,
         known: &[(String, Category)],
+        lead: &str,
     ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
-        for d in &self.detectors {
-            d.detect(text, &mut raw);
+        if lead.is_empty() {
+            for d in &self.detectors {
+                d.detect(text, &mut raw);
+            }
+        } else {
+            let joined = [lead, text].concat();
+            for d in &self.detectors {
+                d.detect(&joined, &mut raw);
+            }
+            let n = lead.len();
+            raw.retain(|f| f.start >= n);
+            for f in &mut raw {
+                f.start -= n;
+                f.end -= n;
+            }
         }
         let mut ctx = ctx;
         if let Some(ctx) = ctx.as_deref_mut() {
@@ -271,6 +292,30 @@ impl Engine {
     pub fn stream_shared(engine: Arc<Engine>) -> Stream<'static> {
         Stream::new(EngineRef::Shared(engine))
     }
+
+    /// Starts the first pass of a two-pass stream: feed it the whole input, then give its
+    /// [`Knowledge`] to [`Engine::stream_seeded`] and feed the input again. The output is
+    /// then that of [`Engine::sanitize`] on the whole input: values and names first found
+    /// late in the input are replaced from its start.
+    pub fn learner(&self) -> Learner<'_> {
+        Learner::new(EngineRef::Borrowed(self))
+    }
+
+    /// [`Engine::learner`] sharing ownership of the engine.
+    pub fn learner_shared(engine: Arc<Engine>) -> Learner<'static> {
+        Learner::new(EngineRef::Shared(engine))
+    }
+
+    /// The second pass of a two-pass stream: a stream that knows, from the start, what the
+    /// first pass learned from the whole input.
+    pub fn stream_seeded(&self, knowledge: Knowledge) -> Stream<'_> {
+        self.stream().seeded(knowledge)
+    }
+
+    /// [`Engine::stream_seeded`] sharing ownership of the engine.
+    pub fn stream_shared_seeded(engine: Arc<Engine>, knowledge: Knowledge) -> Stream<'static> {
+        Engine::stream_shared(engine).seeded(knowledge)
+    }
 }
 
 /// Keeps the longer, then the more specific, of overlapping findings; deterministic.
@@ -329,6 +374,8 @@ struct State<'e> {
     /// Values found in earlier segments, replaced wherever they recur (streams only).
     known: repeat::Known,
     streaming: bool,
+    /// The end of the previous segment's input, context for the detectors (streams only).
+    lead: String,
     structure: crate::structure::Context,
     /// Whether per-finding lists (findings, report.finding_list) are kept; a long stream
     /// can turn them off to keep memory bounded (counts are always kept).
@@ -358,6 +405,7 @@ impl<'e> State<'e> {
             history: leak::History::default(),
             known: repeat::Known::default(),
             streaming: false,
+            lead: String::new(),
             structure: crate::structure::Context::default(),
             keep_lists: true,
             scanned: None,
@@ -395,7 +443,10 @@ impl<'e> State<'e> {
     ) -> String {
         let (found, allowed) =
             self.engine
-                .detect_in(text, &mut self.structure, self.known.values());
+                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+        if self.streaming {
+            set_lead(&mut self.lead, text);
+        }
         for n in self.structure.take_notices() {
             if !self.report.notices.contains(&n) {
                 self.report.notices.push(n);
@@ -436,7 +487,11 @@ impl<'e> State<'e> {
                 self.report.not_restorable.push(f.category);
             }
             let kept_as_is = r.produced && r.text == value;
-            if !kept_as_is {
+            // An internal note is removed as a message, not as a value: the same words in a
+            // public message (a macro posted both ways, `Thanks`) or a header are public
+            // there, and the values inside a note are found by the detectors wherever they
+            // recur.
+            if !kept_as_is && f.category != Category::InternalNote && checked_elsewhere(f, value) {
                 originals.insert((f.category, value));
             }
             let at = utf16;
@@ -521,6 +576,35 @@ impl<'e> State<'e> {
     }
 }
 
+/// Whether the leak check looks for `value` (found as `f`) elsewhere in the output: where
+/// the engine would replace it too. A value found by its key (`"email": "n/a"`, a CSV `name` cell `zid`) is sensitive where it stands,
+/// whatever it looks like; elsewhere the same words are only replaced when the consistency
+/// pass takes them (a single token of 4+ characters) or the name matcher does (a name),
+/// so only then is their survival elsewhere a leak (otherwise `n/a` in any other place
+/// would fail the run).
+fn checked_elsewhere(f: &Finding, value: &str) -> bool {
+    const BY_KEY: &[&str] = &[
+        "structure.csv.column",
+        "structure.csv.name_column",
+        "structure.json.field",
+        "structure.json.name_field",
+        "structure.json.number_field",
+    ];
+    // As short as `::1`: the consistency pass leaves such values elsewhere (they occur
+    // inside ordinary tokens, `onTouchEvent::1`), so the leak check does too.
+    if f.category != Category::Name && value.len() < repeat::MIN_LEN {
+        return false;
+    }
+    if !BY_KEY.contains(&f.rule.as_ref()) {
+        return true;
+    }
+    if f.category == Category::Name {
+        crate::structure::is_learnable_name(value)
+    } else {
+        repeat::repeatable(f.category, value)
+    }
+}
+
 /// UTF-16 code units of `s`: one per char (every byte but continuation bytes starts one),
 /// two for the chars of four UTF-8 bytes (lead byte `0xF0` and above). One pass over the
 /// bytes that the compiler vectorizes.
@@ -528,6 +612,32 @@ fn utf16_len(s: &str) -> usize {
     s.bytes()
         .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
         .sum()
+}
+
+/// How much of the previous segment the detectors of a stream read as context: more than
+/// they look back (the phone detector reads the line above, at most 256 bytes back, and 40
+/// more for a placeholder cut by that window).
+const LEAD: usize = 512;
+
+/// Keeps the last [`LEAD`] bytes of `text` (whole characters) in `lead`; appends to it when
+/// `text` is shorter.
+fn set_lead(lead: &mut String, text: &str) {
+    lead.push_str(
+        text.get(ceil_boundary(text, text.len().saturating_sub(LEAD))..)
+            .unwrap_or(""),
+    );
+    if lead.len() > LEAD {
+        let cut = ceil_boundary(lead, lead.len() - LEAD);
+        lead.drain(..cut);
+    }
+}
+
+/// The first char boundary of `s` at or after `i`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
 }
 
 /// Below this much buffered input a stream waits for more before scanning.
@@ -539,7 +649,7 @@ const STREAM_MAX_CARRY: usize = 4 * 1024 * 1024;
 pub const STREAM_MAX_DOCUMENT: usize = 64 * 1024 * 1024;
 
 /// Input held before deciding whether it is read whole (the format is sniffed on it).
-const STREAM_SNIFF: usize = 8 * 1024;
+pub(crate) const STREAM_SNIFF: usize = 8 * 1024;
 
 /// The notice given when a document was too large to be read whole.
 pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-document limit \
@@ -547,7 +657,21 @@ pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-docu
      within a segment";
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
-/// text: only whole lines are scanned, and an open PEM block is carried over until it ends.
+/// text: only whole lines are scanned (a CSV record with a multi-line quoted cell whole), an
+/// open PEM block is carried over until it ends, and the detectors read the end of the
+/// previous segment as context.
+///
+/// Two-pass (seeded by an [`Engine::learner`] that read the whole input first): the output
+/// is the whole-text output, byte for byte (the property tests and the `engine` fuzz target
+/// check it for any chunking). Known limits, all on inputs larger than
+/// [`learn::LEARN_SEGMENT`] (8 MiB): the learner judges a transcript's bare `Name:` labels
+/// within each 8 MiB segment rather than across the whole text; more than 20,000 distinct
+/// values are not all carried; a JSON document or an email larger than
+/// [`STREAM_MAX_DOCUMENT`] (64 MiB) is read in segments (see [`NOTICE_DOCUMENT_TOO_LARGE`]).
+///
+/// Forward-only (not seeded): a value or name first recognised late in the input is not
+/// replaced in the output already returned (it is from then on); use two passes whenever
+/// the input can be read twice.
 pub struct Stream<'e> {
     state: State<'e>,
     buf: String,
@@ -581,16 +705,31 @@ impl<'e> Stream<'e> {
 
     /// Scans as soon as `bytes` of input are buffered (default 64 KiB) instead of waiting for
     /// more: smaller segments give output sooner at some cost in speed. The output is the
-    /// same for any size.
+    /// same for any size. (The first segment, which decides the input's format, is at least
+    /// 64 KiB unless the stream was seeded by a first pass.)
     pub fn with_segment_size(mut self, bytes: usize) -> Self {
         self.min_segment = bytes.max(1);
+        self
+    }
+
+    /// Starts from what a first pass learned (the format, names and values of the whole
+    /// input). Only before the first `feed`.
+    fn seeded(mut self, knowledge: Knowledge) -> Self {
+        self.state.structure = knowledge.structure;
+        self.state.known = knowledge.known;
         self
     }
 
     /// Adds a chunk; returns the sanitized text that is ready (possibly empty).
     pub fn feed(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
-        if self.buf.len() < self.min_segment {
+        // The first segment decides the format (sniffed from its first lines): it is at
+        // least the default size, whatever the segment size, unless a first pass set it.
+        let min = match self.state.structure.format() {
+            Some(_) => self.min_segment,
+            None => self.min_segment.max(STREAM_MIN_SEGMENT),
+        };
+        if self.buf.len() < min {
             return String::new();
         }
         if self.whole.is_none() && self.buf.len() < STREAM_SNIFF {
@@ -611,7 +750,15 @@ impl<'e> Stream<'e> {
             }
             return self.drain_held();
         }
-        let split = safe_split(&self.buf);
+        let mut split = safe_split(&self.buf);
+        if split > 0
+            && self
+                .state
+                .structure
+                .is_csv(&self.state.engine.policy, &self.buf)
+        {
+            split = csv_split(&self.buf, split);
+        }
         if split == 0 {
             return String::new();
         }
@@ -733,6 +880,27 @@ fn safe_split(buf: &str) -> usize {
     split
 }
 
+/// For CSV, whose quoted cells may hold line breaks: the last line break at or before
+/// `split` that is outside quotes (`buf` starts at a record boundary). A quoted cell left
+/// open for longer than the carry limit is cut at `split` after all.
+fn csv_split(buf: &str, split: usize) -> usize {
+    let bytes = buf.as_bytes().get(..split).unwrap_or_default();
+    let mut quoted = false;
+    let mut last = 0;
+    for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        if bytes.get(i) == Some(&b'"') {
+            quoted = !quoted;
+        } else if !quoted {
+            last = i + 1;
+        }
+    }
+    if buf.len() - last >= STREAM_MAX_CARRY {
+        split
+    } else {
+        last
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -749,6 +917,37 @@ mod tests {
         ] {
             assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn regression_issue_7_csv_stream_keeps_multi_line_cells_whole() {
+        // A quoted cell with a line break was cut between segments: the record lost its
+        // shape and its note flag.
+        let e = Engine::new(Policy::default()).unwrap();
+        let text =
+            "id,name,body,public\n1,Jane Roe,\"line one\nmail jane@contoso.com, Jane\",false\n\
+                    2,Bob,\"ok\",true\n";
+        let whole = e.sanitize(text).text;
+        for seeded in [false, true] {
+            let mut s = if seeded {
+                let mut l = e.learner();
+                l.feed(text);
+                e.stream_seeded(l.finish())
+            } else {
+                e.stream()
+            }
+            .with_segment_size(1);
+            let mut out = String::new();
+            for c in text.split_inclusive('\n') {
+                out.push_str(&s.feed(c));
+            }
+            out.push_str(&s.finish().text);
+            assert_eq!(out, whole);
+        }
+        let t = "a,\"b\nc\",d\ne,f\n";
+        assert_eq!(csv_split(t, t.len()), t.len());
+        // The line break inside the open quote of `"f` is not a record boundary.
+        assert_eq!(csv_split("a,\"b\nc\",d\ne,\"f\ng", 15), 10);
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub mod structure;
 pub mod wasm;
 
 pub use detect::{Category, Finding};
-pub use engine::{Engine, FindingReport, Report, ReportFinding, Sanitized, Stream};
+pub use engine::{
+    Engine, FindingReport, Knowledge, Learner, Report, ReportFinding, Sanitized, Stream,
+};
 pub use error::Error;
 pub use policy::{Policy, Strategy};
 pub use replace::{restore, Mapping, MappingEntry};

@@ -133,6 +133,32 @@ impl Literals {
         Ok(Literals { ac, pre })
     }
 
+    /// The leftmost-longest match that starts at or after `pos` (one search, no state).
+    pub(crate) fn find_from(&self, haystack: &str, pos: usize) -> Option<Match> {
+        let hay = haystack.as_bytes();
+        let mut pos = pos;
+        while pos <= hay.len() {
+            if self.pre.is_empty() {
+                return self.ac.try_find(Input::new(hay).range(pos..)).ok()?;
+            }
+            let span = aho_corasick::Span {
+                start: pos,
+                end: hay.len(),
+            };
+            let at = self
+                .pre
+                .iter()
+                .filter_map(|pre| pre.find_in(hay, span).map(|m| m.start()))
+                .min()?;
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            match self.ac.try_find(input).ok()? {
+                Some(m) => return Some(m),
+                None => pos = at + 1,
+            }
+        }
+        None
+    }
+
     /// The non-overlapping leftmost-longest matches in `haystack`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let hay = haystack.as_bytes();

@@ -1,7 +1,7 @@
 //! The WebAssembly binding: translation only. Options cross as JSON/serde values; every error
 //! crosses as a JavaScript `Error` with the core's message.
 
-use crate::{Category, Engine, Policy, Stream};
+use crate::{Category, Engine, Learner, Policy, Stream};
 use serde::Serialize;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -127,33 +127,78 @@ struct StreamEnd<'a> {
 
 /// A streaming run over a big input: `feed(chunk)` returns the sanitized text that is ready,
 /// `finish()` returns `{ text, findings, mapping, report }`. It owns its engine.
+///
+/// Two-pass (the output of `Scrubber.sanitize` on the whole input, for inputs of any size):
+/// first `learn(chunk)` with every chunk of the input, then `feed(chunk)` with every chunk
+/// again (a `File` can be read twice), then `finish()`. Without `learn`, the stream is
+/// forward-only: a value or name first recognised late in the input is not replaced in the
+/// text already returned.
 #[wasm_bindgen]
 pub struct ScrubStream {
+    engine: Arc<Engine>,
+    learner: Option<Learner<'static>>,
     stream: Option<Stream<'static>>,
+    fed: bool,
 }
 
 #[wasm_bindgen]
 impl ScrubStream {
     #[wasm_bindgen(constructor)]
     pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<ScrubStream, JsValue> {
+        let engine = Arc::new(engine(policy_json, key)?);
         Ok(ScrubStream {
-            stream: Some(Engine::stream_shared(Arc::new(engine(policy_json, key)?))),
+            stream: Some(Engine::stream_shared(Arc::clone(&engine))),
+            engine,
+            learner: None,
+            fed: false,
         })
     }
 
+    /// First pass: reads a chunk of the input without output. Every chunk, before the
+    /// first `feed`.
+    pub fn learn(&mut self, chunk: &str) -> Result<(), JsValue> {
+        if self.fed || self.stream.is_none() {
+            return Err(js_error(
+                "learn() takes the whole input before the first feed()",
+            ));
+        }
+        let engine = &self.engine;
+        self.learner
+            .get_or_insert_with(|| Engine::learner_shared(Arc::clone(engine)))
+            .feed(chunk);
+        Ok(())
+    }
+
+    /// Starts the second pass with what `learn` saw (once, before the first output).
+    fn start(&mut self) {
+        if let Some(l) = self.learner.take() {
+            self.stream = Some(Engine::stream_shared_seeded(
+                Arc::clone(&self.engine),
+                l.finish(),
+            ));
+        }
+        self.fed = true;
+    }
+
     pub fn feed(&mut self, chunk: &str) -> Result<String, JsValue> {
+        if self.stream.is_some() {
+            self.start();
+        }
         match self.stream.as_mut() {
             Some(s) => Ok(s.feed(chunk)),
             None => Err(js_error("the stream is finished")),
         }
     }
 
-    /// Bytes of input processed so far.
+    /// Bytes of input processed so far (by `feed`).
     pub fn consumed(&self) -> usize {
         self.stream.as_ref().map_or(0, |s| s.consumed())
     }
 
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        if self.stream.is_some() {
+            self.start();
+        }
         let stream = self
             .stream
             .take()

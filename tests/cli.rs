@@ -192,6 +192,60 @@ fn issue7_streaming_equals_whole_text_across_chunk_boundaries() {
     );
 }
 
+/// A log whose name and phone number are only recognisable at its end.
+fn learned_late(lines: usize) -> String {
+    let mut text = String::new();
+    for i in 0..lines {
+        text.push_str(&format!(
+            "{i} ticket for Jane, callback 555 0199, status open\n"
+        ));
+    }
+    text.push_str("From: Jane Roe <jane.roe@contoso.com>\nplease call 555 0199\n");
+    text
+}
+
+#[test]
+fn regression_issue_7_cli_two_pass_gives_the_whole_text_result() {
+    // A file is read twice: names and values first recognised at the end are replaced
+    // from the start, as in the whole text (a forward-only stream left them).
+    let small = learned_late(2_000);
+    let expected = whole(&small);
+    assert!(!expected.contains("Jane") && !expected.contains("555 0199"));
+    let dir = tmpdir("twopass");
+    let file = dir.join("late.log");
+    std::fs::write(&file, &small).unwrap();
+    let o = run(&[s(&file)], b"");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.text() == expected, "file output differs from whole text");
+    let o = run(&["check", "--json", s(&file)], b"");
+    assert_eq!(
+        o.text().lines().count(),
+        Engine::new(Policy::default())
+            .unwrap()
+            .sanitize(&small)
+            .findings
+            .len()
+    );
+    // Standard input that fits the read-ahead is learned from memory.
+    let o = run(&[], small.as_bytes());
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.text() == expected, "stdin output differs from whole text");
+    assert!(o.stderr.is_empty(), "{}", o.stderr);
+    // Longer standard input is forward-only, and says so.
+    let big = learned_late(200_000);
+    assert!(big.len() > 8 << 20);
+    let o = run(&[], big.as_bytes());
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stderr.contains("cannot be read twice"), "{}", o.stderr);
+    let file = dir.join("big.log");
+    std::fs::write(&file, &big).unwrap();
+    let o = run(&[s(&file)], b"");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stderr.is_empty(), "{}", o.stderr);
+    assert!(!o.text().contains("Jane"), "a big file is two-pass too");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn issue7_invalid_utf8_lossy_with_warning_or_refused_when_strict() {
     let d = tmpdir("utf8");

@@ -1,5 +1,5 @@
 //! Bytes in: the engine must not panic, must pass its own leak check, must be idempotent,
-//! and streaming (cut where the input says) must give the whole-text output.
+//! and two-pass streaming (cut where the input says) must give the whole-text output.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,15 +16,19 @@ fuzz_target!(|data: &[u8]| {
         None => (0, data),
     };
     let whole = ENGINE.sanitize_bytes(bytes);
-    assert_eq!(whole.report.residual, 0, "leak check: {:?}", whole.report.residuals);
+    assert_eq!(
+        whole.report.residual, 0,
+        "leak check: {:?}",
+        whole.report.residuals
+    );
     assert!(std::str::from_utf8(whole.text.as_bytes()).is_ok());
     let again = ENGINE.sanitize(&whole.text);
     assert_eq!(again.text, whole.text, "not idempotent");
-    // Streaming in pieces of `cut + 1` bytes (at char boundaries), segments as small as
-    // possible, must equal the whole-text output.
+    // Streaming in pieces of `cut + 1` bytes (at char boundaries), read twice (a learner,
+    // then a seeded stream with segments as small as possible), must equal the whole-text
+    // output.
     let text = String::from_utf8_lossy(bytes);
-    let mut stream = ENGINE.stream().with_segment_size(1);
-    let mut out = String::new();
+    let mut pieces = Vec::new();
     let mut rest: &str = &text;
     while !rest.is_empty() {
         let mut at = (cut + 1).min(rest.len());
@@ -32,11 +36,23 @@ fuzz_target!(|data: &[u8]| {
             at += 1;
         }
         let (piece, tail) = rest.split_at(at);
-        out.push_str(&stream.feed(piece));
+        pieces.push(piece);
         rest = tail;
+    }
+    let mut learner = ENGINE.learner();
+    for p in &pieces {
+        learner.feed(p);
+    }
+    let mut stream = ENGINE.stream_seeded(learner.finish()).with_segment_size(1);
+    let mut out = String::new();
+    for p in &pieces {
+        out.push_str(&stream.feed(p));
     }
     let done = stream.finish();
     out.push_str(&done.text);
-    assert_eq!(done.report.residual, 0);
-    assert_eq!(out, whole.text, "streaming differs from whole text");
+    assert_eq!(done.report.residuals, whole.report.residuals);
+    assert_eq!(
+        out, whole.text,
+        "two-pass streaming differs from whole text"
+    );
 });

@@ -12,7 +12,14 @@
 //! nested JSON, binary with NUL bytes, mixed line endings with a BOM, RTL text and emoji) at
 //! 10 and 100 MB: the MB/s column staying flat shows that time grows linearly.
 //!
+//! `--compare-2g [MB]` builds a file of MB megabytes (default 2000) from loghub logs and
+//! Ubuntu dialogues in alternating blocks, runs `logscrub FILE` on it (peak resident memory
+//! of the child from `/usr/bin/time -v`, output hashed as it arrives), then computes the
+//! whole-text result in this process (one segment over the whole text, no per-finding
+//! lists) and compares the two SHA-256 hashes.
+//!
 //! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--json] [--cli [MB]] [--adversarial]
+//!        [--compare-2g [MB]]
 
 use logscrub::{Engine, Policy};
 use std::io::{Read, Write};
@@ -260,6 +267,140 @@ fn cli_bench(corpus: &Path, mb: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes `bytes` of loghub and Ubuntu text to `path`, alternating blocks of about 8 MB so
+/// that the conversations' names and the logs' addresses recur across the whole file.
+fn write_mixed(path: &Path, corpus: &Path, bytes: usize) -> Result<(), String> {
+    let logs = seed(corpus, "loghub")?;
+    let talk = seed(corpus, "ubuntu")?;
+    let block = 8 * MB;
+    let (logs, talk) = (repeat_to(&logs, block), repeat_to(&talk, block));
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| e.to_string())?);
+    let mut written = 0;
+    let mut i = 0usize;
+    while written < bytes {
+        let s = if i % 2 == 0 { &logs } else { &talk };
+        let mut n = s.len().min(bytes - written);
+        while !s.is_char_boundary(n) {
+            n -= 1;
+        }
+        if n == 0 {
+            break;
+        }
+        f.write_all(s.as_bytes().get(..n).unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        // Blocks end with a line break, so no line is two halves of different sources.
+        if !s.as_bytes().get(..n).unwrap_or_default().ends_with(b"\n") {
+            f.write_all(b"\n").map_err(|e| e.to_string())?;
+            written += 1;
+        }
+        written += n;
+        i += 1;
+    }
+    f.flush().map_err(|e| e.to_string())
+}
+
+fn hex(d: &[u8]) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `--compare-2g`: the CLI (two-pass, bounded memory) against the whole-text result.
+fn compare_big(corpus: &Path, mb: usize) -> Result<bool, String> {
+    use sha2::{Digest, Sha256};
+    let dir = std::env::temp_dir().join(format!("logscrub-bench-2g-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("mixed.log");
+    let t = Instant::now();
+    write_mixed(&path, corpus, mb * MB)?;
+    let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+    println!(
+        "input: {} bytes of loghub + Ubuntu dialogues, written in {:.1}s",
+        size,
+        t.elapsed().as_secs_f64()
+    );
+
+    // The CLI as a child: stdout hashed as it arrives, peak RSS from /usr/bin/time -v.
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let bin = me.with_file_name("logscrub");
+    let t = Instant::now();
+    let mut child = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(&bin)
+        .arg(&path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("/usr/bin/time: {e}"))?;
+    let mut stderr = child.stderr.take().ok_or("no stderr")?;
+    let errs = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let mut stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut h = Sha256::new();
+    let mut out_bytes = 0u64;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = stdout.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        h.update(buf.get(..n).unwrap_or_default());
+        out_bytes += n as u64;
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let secs = t.elapsed().as_secs_f64();
+    let err = errs.join().unwrap_or_default();
+    if !status.success() {
+        return Err(format!("logscrub failed: {err}"));
+    }
+    let rss_mb = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0;
+    let cli_hash = hex(&h.finalize());
+    println!(
+        "CLI (two-pass, file): {secs:.1}s, {:.1} MB/s of input, peak RSS {rss_mb:.1} MB, \
+         {out_bytes} bytes out, sha256 {cli_hash}",
+        size as f64 / 1e6 / secs
+    );
+
+    // The whole text in this process: one segment over all of it (what `sanitize` does),
+    // without the per-finding lists that only the report needs.
+    let t = Instant::now();
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let engine = Engine::new(Policy::default()).map_err(|e| e.to_string())?;
+    let mut whole = engine
+        .stream()
+        .without_lists()
+        .with_segment_size(usize::MAX);
+    let _ = whole.feed(&text);
+    drop(text);
+    let done = whole.finish();
+    let whole_hash = hex(&Sha256::digest(done.text.as_bytes()));
+    println!(
+        "whole text in memory: {:.1}s, peak RSS {:.1} MB, {} findings, residual {}, \
+         sha256 {whole_hash}",
+        t.elapsed().as_secs_f64(),
+        peak_rss_kb() as f64 / 1024.0,
+        done.report.findings,
+        done.report.residual
+    );
+    let same = whole_hash == cli_hash && done.text.len() as u64 == out_bytes;
+    println!(
+        "{}",
+        if same {
+            "identical: the CLI output equals the whole-text result byte for byte"
+        } else {
+            "DIFFERENT: the CLI output is not the whole-text result"
+        }
+    );
+    Ok(same)
+}
+
 /// The pathological inputs of the robustness requirements, `bytes` long.
 fn adversarial(kind: &str, bytes: usize) -> Vec<u8> {
     let unit: Vec<u8> = match kind {
@@ -335,6 +476,17 @@ fn main() -> ExitCode {
         eprintln!("logscrub-bench: ../shared/corpus not found; pass --corpus DIR");
         return ExitCode::from(2);
     };
+    if let Some(i) = args.iter().position(|a| a == "--compare-2g") {
+        let mb = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(2000);
+        return match compare_big(&corpus, mb) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("logscrub-bench: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     if let Some(i) = args.iter().position(|a| a == "--cli") {
         let mb = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(1000);
         return match cli_bench(&corpus, mb) {

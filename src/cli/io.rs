@@ -182,6 +182,40 @@ impl Input {
         }
     }
 
+    /// Whether the input can be read a second time (a regular file, opened again by name).
+    pub fn rereadable(&self) -> bool {
+        self.name != "-" && self.size.is_some()
+    }
+
+    /// Opens the input again from its start (only when [`Input::rereadable`]).
+    pub fn reopen(&self) -> Result<Input, CliError> {
+        Input::open(&self.name)
+    }
+
+    /// Reads up to `limit` bytes ahead, keeping them to be read again. Returns them when the
+    /// input ended within the limit (it is then wholly in memory).
+    pub fn read_ahead(&mut self, limit: usize) -> Result<Option<Vec<u8>>, CliError> {
+        let mut ahead = Vec::new();
+        let mut buf = vec![0u8; CHUNK.min(limit.max(1))];
+        let mut ended = false;
+        while ahead.len() < limit {
+            let n = self.read_chunk(&mut buf)?;
+            if n == 0 {
+                ended = true;
+                break;
+            }
+            ahead.extend_from_slice(buf.get(..n).unwrap_or(&[]));
+        }
+        let rest = std::mem::replace(&mut self.reader, Box::new(std::io::empty()));
+        if ended {
+            self.reader = Box::new(std::io::Cursor::new(ahead.clone()));
+            Ok(Some(ahead))
+        } else {
+            self.reader = Box::new(std::io::Cursor::new(ahead).chain(rest));
+            Ok(None)
+        }
+    }
+
     pub fn display(&self) -> &str {
         if self.name == "-" {
             "standard input"

@@ -3,7 +3,8 @@
 use super::args::Args;
 use super::io::{self, write_error, AtomicFile, CliError, Decoder, Input, CHUNK};
 use super::progress::{with_progress, Progress};
-use logscrub::{Engine, Mapping, Sanitized};
+use logscrub::engine::learn::LEARN_SEGMENT;
+use logscrub::{Engine, Knowledge, Mapping, Sanitized, Stream};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -94,6 +95,77 @@ fn leak_error(where_: &str, s: &Sanitized, stdout: bool) -> CliError {
     CliError::Leak(m)
 }
 
+/// The first pass of a two-pass run (see [`Engine::learner`]): what the whole input
+/// teaches, so that the second pass gives the whole-text result. Regular files are read
+/// twice. Other inputs (standard input, pipes) are read ahead up to
+/// [`LEARN_SEGMENT`]: when they end within it they are learned from memory; otherwise the
+/// run is forward-only (values and names first found late are not replaced before that
+/// point) and a notice says so.
+fn learn(
+    engine: &Engine,
+    inputs: &mut [Input],
+    progress: &Progress,
+) -> Result<Option<Knowledge>, CliError> {
+    let mut learner = engine.learner();
+    for input in inputs.iter_mut() {
+        let mut d = Decoder::new(false);
+        let mut text = String::with_capacity(CHUNK + 8);
+        if input.rereadable() {
+            let mut again = input.reopen()?;
+            let mut buf = vec![0u8; CHUNK];
+            loop {
+                let n = again.read_chunk(&mut buf)?;
+                text.clear();
+                let _ = match buf.get(..n) {
+                    Some(bytes) if n > 0 => d.decode(bytes, &mut text),
+                    _ => d.finish(&mut text),
+                };
+                learner.feed(&text);
+                progress.add(n);
+                if n == 0 {
+                    break;
+                }
+            }
+        } else {
+            match input.read_ahead(LEARN_SEGMENT)? {
+                Some(bytes) => {
+                    let _ = d.decode(&bytes, &mut text);
+                    let _ = d.finish(&mut text);
+                    learner.feed(&text);
+                }
+                None => {
+                    eprintln!(
+                        "logscrub: note: {} is longer than {} MiB and cannot be read twice: \
+                         values and names first found late in it are not replaced before \
+                         that point; give a file for the exact whole-text result",
+                        input.display(),
+                        LEARN_SEGMENT >> 20
+                    );
+                    return Ok(None);
+                }
+            }
+        }
+    }
+    Ok(Some(learner.finish()))
+}
+
+/// A stream for `inputs`: two-pass when they can be learned first.
+fn stream_for<'e>(
+    engine: &'e Engine,
+    inputs: &mut [Input],
+    progress: &Progress,
+) -> Result<Stream<'e>, CliError> {
+    Ok(match learn(engine, inputs, progress)? {
+        Some(k) => engine.stream_seeded(k),
+        None => engine.stream(),
+    })
+}
+
+/// Bytes a run reads: regular files are read twice (see [`learn`]).
+fn read_total(size: Option<u64>) -> Option<u64> {
+    size.map(|s| s.saturating_mul(2))
+}
+
 /// Sanitizes `inputs` as one stream into `out`. Stops before writing any segment in which
 /// the leak check found a residual.
 fn sanitize_into(
@@ -105,7 +177,7 @@ fn sanitize_into(
     progress: &Progress,
 ) -> Result<Sanitized, CliError> {
     let stdout = a.out_dir.is_none();
-    let mut stream = engine.stream();
+    let mut stream = stream_for(engine, inputs, progress)?;
     if a.report.is_none() {
         stream = stream.without_lists();
     }
@@ -256,7 +328,7 @@ pub fn sanitize(a: &Args, engine: &Engine) -> Result<ExitCode, CliError> {
             .iter()
             .map(|n| Input::open(n))
             .collect::<Result<Vec<_>, _>>()?;
-        let total = total_size(&inputs);
+        let total = read_total(total_size(&inputs));
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         let done = with_progress(total, |p| {
@@ -265,10 +337,12 @@ pub fn sanitize(a: &Args, engine: &Engine) -> Result<ExitCode, CliError> {
         write_side_files(a, &done)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let total: Option<u64> = names
-        .iter()
-        .map(|n| std::fs::metadata(n).ok().map(|m| m.len()))
-        .sum();
+    let total: Option<u64> = read_total(
+        names
+            .iter()
+            .map(|n| std::fs::metadata(n).ok().map(|m| m.len()))
+            .sum(),
+    );
     let results = with_progress(total, |p| {
         parallel(names.len(), jobs(a), |i| -> Result<(), CliError> {
             let (Some(name), Some(dest)) = (names.get(i), outputs.get(i)) else {
@@ -354,7 +428,7 @@ fn check_one(
 ) -> Result<usize, CliError> {
     let mut input = Input::open(name)?;
     let shown = if name == "-" { "-" } else { name }.to_string();
-    let mut stream = engine.stream();
+    let mut stream = stream_for(engine, std::slice::from_mut(&mut input), progress)?;
     let mut lines = Lines::new();
     let mut count = 0;
     let mut emit = |lines: &mut Lines,
@@ -394,10 +468,12 @@ fn check_one(
 
 pub fn check(a: &Args, engine: &Engine) -> Result<ExitCode, CliError> {
     let names = inputs_of(a);
-    let total: Option<u64> = names
-        .iter()
-        .map(|n| std::fs::metadata(n).ok().map(|m| m.len()))
-        .sum();
+    let total: Option<u64> = read_total(
+        names
+            .iter()
+            .map(|n| std::fs::metadata(n).ok().map(|m| m.len()))
+            .sum(),
+    );
     if names.len() == 1 {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Shorter values would match inside ordinary words and numbers.
-const MIN_LEN: usize = 4;
+pub(super) const MIN_LEN: usize = 4;
 /// Multi-line blocks (notes, keys) are not repeated by string search.
 const MAX_LEN: usize = 512;
 
@@ -23,7 +23,7 @@ fn continues(c: Option<char>) -> bool {
 /// notes have their own structure-aware matching. Formatted numbers (`+1 415 555 0100`,
 /// `4111 1111 1111 1111`, an IBAN in groups) are written with spaces, and are repeated as
 /// they are: the leak check looks for every original, and would otherwise find them.
-fn repeatable(category: Category, value: &str) -> bool {
+pub(super) fn repeatable(category: Category, value: &str) -> bool {
     let spaced = matches!(
         category,
         Category::Phone

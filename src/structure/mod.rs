@@ -31,6 +31,14 @@ use std::borrow::Cow;
 
 pub use sniff::Format;
 
+pub(crate) use names::{glued_lower, Retrying};
+
+/// Whether `raw` reads as a person's name the run would learn (and replace wherever it
+/// recurs).
+pub(crate) fn is_learnable_name(raw: &str) -> bool {
+    names::clean(raw).is_some()
+}
+
 /// The notice given when a message's visibility flag is missing or has an unknown value.
 pub const NOTICE_FLAG_UNKNOWN: &str = "message flag missing or unrecognised: treated as internal";
 /// The notice given when a streamed JSON document could not be read as a whole.
@@ -70,6 +78,10 @@ pub struct Context {
     /// Spans of the current segment no finding may touch (MIME headers and boundaries,
     /// attachment bodies).
     protected: Vec<(usize, usize)>,
+    /// Seeded by a first pass over the whole input: the names are final, segments learn no
+    /// more (a small segment could otherwise give a person another role than the whole
+    /// text does).
+    frozen: bool,
 }
 
 impl Context {
@@ -81,6 +93,28 @@ impl Context {
     fn notice(&mut self, n: &str) {
         if !self.notices.iter().any(|x| x == n) {
             self.notices.push(n.to_string());
+        }
+    }
+
+    /// The context a second pass starts from: the format and the names this (first) pass
+    /// learned, nothing else of its position in the input.
+    pub fn seed(self) -> Context {
+        Context {
+            format: self.format,
+            names: self.names,
+            frozen: true,
+            ..Context::default()
+        }
+    }
+
+    /// Whether this run reads (or, before its first segment, will read `text` as) CSV,
+    /// whose quoted cells may hold line breaks.
+    pub(crate) fn is_csv(&self, policy: &Policy, text: &str) -> bool {
+        match (self.format, policy.format) {
+            (Some(f), _) => f == Format::Csv,
+            (None, InputFormat::Csv) => true,
+            (None, InputFormat::Auto) => sniff::sniff(text) == Format::Csv,
+            (None, _) => false,
         }
     }
 
@@ -269,7 +303,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         json::repeat_values(text, sink.out, first_new);
     }
     if learn_names {
-        ctx.names.absorb(learned);
+        if !ctx.frozen {
+            ctx.names.absorb(learned);
+        }
         // A person has one label wherever they appear (their strongest known role).
         for f in sink.out.iter_mut().skip(first_new) {
             if f.category == Category::Name {
