@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { appendFileSync, closeSync, openSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { expectPassed, openApp } from "./helpers";
 import { sampleMemory } from "./memory";
 
@@ -183,4 +183,27 @@ test("a file just under the review limit is shown whole in the output view, whic
   console.log(`long tasks while scrolling the output of ${(size / MB).toFixed(1)} MB: ${JSON.stringify(longTasks.map((d) => Math.round(d)))}`);
   // A jump to a far place lays out new lines: allowed to take longer than a frame, not to freeze.
   expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+});
+
+test("a big file is read twice: a name first seen at its end is replaced from its first line", async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const path = info.outputPath("late-name.log");
+  const filler = "2024-01-15 09:23:11 worker processed request 550e8400-e29b-41d4-a716-446655440000 ok\n";
+  const fd = openSync(path, "w");
+  writeSync(fd, "ticket opened by Priya Raghunathan, call back tomorrow\n");
+  const block = Buffer.from(filler.repeat(Math.ceil(1_048_576 / filler.length)));
+  for (let i = 0; i < 21; i++) writeSync(fd, block);
+  writeSync(fd, "From: Priya Raghunathan <priya.r@contoso.com>\n");
+  closeSync(fd);
+  await openApp(page);
+  await page.getByTestId("file-input").setInputFiles(path);
+  await expect(page.getByTestId("progress-text")).toContainText("pass");
+  await expect(page.getByTestId("verdict")).toContainText("0 residual", { timeout: 150_000 });
+  await expect(page.getByTestId("note")).toContainText("above the 20.0 MB review limit");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const out = readFileSync(await download.path(), "utf8");
+  const first = out.slice(0, out.indexOf("\n"));
+  expect(first).toMatch(/^ticket opened by \[/);
+  expect(out).not.toContain("Priya");
+  expect(out).not.toContain("Raghunathan");
 });

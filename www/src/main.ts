@@ -445,11 +445,14 @@ function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function showProgress(loaded: number, total: number, millis: number, name: string) {
+function showProgress(loaded: number, total: number, millis: number, name: string, pass = 1, passes = 1) {
   progressBox.hidden = false;
   progressBar.max = Math.max(total, 1);
   progressBar.value = loaded;
-  progressText.textContent = `${name}: ${mb(loaded)} of ${mb(total)} · ${mbps(loaded, millis)}`;
+  const size = total / passes;
+  const done = Math.max(0, loaded - (pass - 1) * size);
+  const step = passes > 1 ? ` (pass ${pass} of ${passes}: ${pass === 1 ? "finding values" : "sanitizing"})` : "";
+  progressText.textContent = `${name}${step}: ${mb(done)} of ${mb(size)} · ${mbps(loaded, millis)}`;
 }
 
 async function runEntry(entry: BatchEntry): Promise<void> {
@@ -463,7 +466,7 @@ async function runEntry(entry: BatchEntry): Promise<void> {
   try {
     const res = await call(
       { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT },
-      (p) => p.type === "progress" && showProgress(p.loaded, p.total, p.millis, entry.file.name),
+      (p) => p.type === "progress" && showProgress(p.loaded, p.total, p.millis, entry.file.name, p.pass, p.passes),
     );
     entry.status = "done";
     if (res.type === "result") {

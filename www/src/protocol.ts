@@ -85,7 +85,7 @@ export type Request =
 export type Response =
   | { type: "ready"; version: string; categories: CategoryInfo[]; strategies: string[] }
   | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string }
-  | { type: "progress"; id: number; loaded: number; total: number; millis: number }
+  | { type: "progress"; id: number; loaded: number; total: number; millis: number; pass: number; passes: number }
   | { type: "summary"; id: number; summary: StreamSummary; millis: number }
   | { type: "restored"; id: number; text: string; unknown: string[] }
   | { type: "zipped"; id: number; blob: Blob }

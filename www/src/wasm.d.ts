@@ -13,6 +13,8 @@ declare module "logscrub-wasm" {
   }
   export class ScrubStream {
     constructor(policyJson: string, key?: Uint8Array);
+    /** First pass: every chunk of the input, before the first `feed`. */
+    learn(chunk: string): void;
     feed(chunk: string): string;
     consumed(): number;
     finish(): unknown;

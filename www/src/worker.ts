@@ -43,8 +43,11 @@ function getScrubber(policy: string, key: string): Scrubber {
   return scrubber;
 }
 
-/** Reads a file in chunks; calls `onText` for each decoded piece, posting progress. */
-async function readChunks(id: number, file: File, t0: number, onText: (s: string) => void) {
+/** Reads a file in chunks; calls `onText` for each decoded piece, posting progress. `pass`:
+ * which of the `passes` reads of the file this is (progress counts all of them). */
+async function readChunks(id: number, file: File, t0: number, onText: (s: string) => void, pass = 1, passes = 1) {
+  const before = (pass - 1) * file.size;
+  const total = passes * file.size;
   let loaded = 0;
   let lastPost = 0;
   const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
@@ -66,12 +69,12 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
     const now = performance.now();
     if (now - lastPost > 100) {
       lastPost = now;
-      post({ type: "progress", id, loaded, total: file.size, millis: now - t0 });
+      post({ type: "progress", id, loaded: before + loaded, total, millis: now - t0, pass, passes });
       // File chunks can arrive as microtasks: yield to the task queue so a cancel gets in.
       await new Promise((r) => setTimeout(r, 0));
     }
   }
-  post({ type: "progress", id, loaded: file.size, total: file.size, millis: performance.now() - t0 });
+  post({ type: "progress", id, loaded: before + file.size, total, millis: performance.now() - t0, pass, passes });
 }
 
 /** Characters of streamed output held as strings before they become a Blob part. */
@@ -101,6 +104,10 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
     held = 0;
   };
   try {
+    // Two passes (a File can be read twice): the first learns every value and name the whole
+    // text holds, so the second replaces a name first seen at the end from the first line on,
+    // exactly as the whole-text run would.
+    await readChunks(id, file, t0, (t) => stream.learn(t), 1, 2);
     await readChunks(id, file, t0, (t) => {
       const o = stream.feed(t);
       if (o) {
@@ -108,7 +115,7 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
         held += o.length;
         if (held >= OUT_FLUSH) flush();
       }
-    });
+    }, 2, 2);
     const end = stream.finish() as { text: string; findings: number; mapping: Mapping; report: Report };
     out.push(end.text);
     flush();
