@@ -133,32 +133,6 @@ impl Literals {
         Ok(Literals { ac, pre })
     }
 
-    /// The leftmost-longest match that starts at or after `pos` (one search, no state).
-    pub(crate) fn find_from(&self, haystack: &str, pos: usize) -> Option<Match> {
-        let hay = haystack.as_bytes();
-        let mut pos = pos;
-        while pos <= hay.len() {
-            if self.pre.is_empty() {
-                return self.ac.try_find(Input::new(hay).range(pos..)).ok()?;
-            }
-            let span = aho_corasick::Span {
-                start: pos,
-                end: hay.len(),
-            };
-            let at = self
-                .pre
-                .iter()
-                .filter_map(|pre| pre.find_in(hay, span).map(|m| m.start()))
-                .min()?;
-            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            match self.ac.try_find(input).ok()? {
-                Some(m) => return Some(m),
-                None => pos = at + 1,
-            }
-        }
-        None
-    }
-
     /// The non-overlapping leftmost-longest matches in `haystack`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let hay = haystack.as_bytes();
@@ -212,6 +186,68 @@ impl Literals {
     }
 }
 
+/// Searches one haystack from positions that never decrease, remembering each packed
+/// searcher's next candidate (a search from every position anew would rescan the text up to
+/// a rare prefix each time: quadratic).
+pub(crate) struct Cursor<'a> {
+    lit: &'a Literals,
+    hay: &'a [u8],
+    /// Per packed searcher: its first candidate at or after the last position searched
+    /// (`Some(None)`: none left), once searched.
+    next: Vec<Option<Option<usize>>>,
+    last: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(lit: &'a Literals, haystack: &'a str) -> Self {
+        Cursor {
+            lit,
+            hay: haystack.as_bytes(),
+            next: vec![None; lit.pre.len()],
+            last: 0,
+        }
+    }
+
+    /// The leftmost-longest match that starts at or after `pos`; `pos` must not be less
+    /// than in the previous call (it is raised to that otherwise).
+    pub(crate) fn find_from(&mut self, pos: usize) -> Option<Match> {
+        let hay = self.hay;
+        let mut pos = pos.max(self.last);
+        while pos <= hay.len() {
+            self.last = pos;
+            if self.lit.pre.is_empty() {
+                return self.lit.ac.try_find(Input::new(hay).range(pos..)).ok()?;
+            }
+            let mut at: Option<usize> = None;
+            for (pre, n) in self.lit.pre.iter().zip(self.next.iter_mut()) {
+                let cand = match *n {
+                    Some(Some(c)) if c >= pos => Some(c),
+                    Some(None) => None,
+                    _ => {
+                        let span = aho_corasick::Span {
+                            start: pos,
+                            end: hay.len(),
+                        };
+                        let c = pre.find_in(hay, span).map(|m| m.start());
+                        *n = Some(c);
+                        c
+                    }
+                };
+                if let Some(c) = cand {
+                    at = Some(at.map_or(c, |a: usize| a.min(c)));
+                }
+            }
+            let at = at?;
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            match self.lit.ac.try_find(input).ok()? {
+                Some(m) => return Some(m),
+                None => pos = at + 1,
+            }
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +268,25 @@ mod tests {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         assert_eq!(got, want, "{patterns:?} in {text:?}");
+        // A cursor driven like `find_iter` (from each match's end) finds the same matches,
+        // and one resuming a character after each match's start finds the overlapping ones
+        // the automaton finds from those positions.
+        let mut cur = Cursor::new(&lit, text);
+        let mut pos = 0;
+        let mut via_cursor = Vec::new();
+        while let Some(m) = cur.find_from(pos) {
+            via_cursor.push((m.start(), m.end(), m.pattern().as_usize()));
+            pos = m.end().max(m.start() + 1);
+        }
+        assert_eq!(via_cursor, want, "cursor: {patterns:?} in {text:?}");
+        let mut cur = Cursor::new(&lit, text);
+        let mut pos = 0;
+        while let Some(m) = cur.find_from(pos) {
+            let input = Input::new(text).range(pos..);
+            let r = reference.find(input).unwrap();
+            assert_eq!((m.start(), m.end()), (r.start(), r.end()), "from {pos}");
+            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
         (got, !lit.pre.is_empty())
     }
 

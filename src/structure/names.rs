@@ -645,7 +645,7 @@ fn json_ascii_escaped(name: &str) -> Option<String> {
 /// character after the rejected match's start (`Speaker Jane` rejected in `erSpeaker Jane`
 /// still finds `Jane`).
 pub(crate) struct Retrying<'a> {
-    ac: &'a crate::search::Literals,
+    ac: crate::search::Cursor<'a>,
     text: &'a str,
     pos: usize,
     last_start: Option<usize>,
@@ -654,7 +654,7 @@ pub(crate) struct Retrying<'a> {
 impl<'a> Retrying<'a> {
     pub(crate) fn new(ac: &'a crate::search::Literals, text: &'a str) -> Self {
         Retrying {
-            ac,
+            ac: crate::search::Cursor::new(ac, text),
             text,
             pos: 0,
             last_start: None,
@@ -677,7 +677,7 @@ impl Iterator for Retrying<'_> {
         if self.pos > self.text.len() {
             return None;
         }
-        let m = self.ac.find_from(self.text, self.pos)?;
+        let m = self.ac.find_from(self.pos)?;
         self.last_start = Some(m.start());
         self.pos = m.end().max(m.start() + 1);
         Some(m)
