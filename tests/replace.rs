@@ -307,3 +307,26 @@ fn stream_replaces_values_found_in_earlier_segments() {
     assert_eq!(out, whole.text);
     assert_eq!(fin.report.residual, 0);
 }
+
+/// Values glued to a replaced one (fuzz input, issue 7): the first run finds what a second
+/// run would, and its leak check is clean.
+#[test]
+fn regression_issue_7_values_glued_to_a_replaced_one() {
+    let engine = Engine::new(Policy::default()).unwrap();
+    for text in [
+        "Customer: jane.ro\u{fffd}@ane.ro\u{fffd}@contoso.com>",
+        "flag:6 676%I66\u{fffd}@om.66666676%I66\u{fffd}@om.6666:6",
+        "Customer: e@co.o.\u{fffd}\u{fffd}@con.s(ocom>",
+        "Customer: <jane.roe@contoso.co,+2 415 555 010.t: hi",
+        "x :666666666113264:66666666611326434 y",
+    ] {
+        let once = engine.sanitize(text);
+        assert!(
+            once.report.residuals.is_empty(),
+            "{text:?}: {:?}",
+            once.text
+        );
+        let twice = engine.sanitize(&once.text);
+        assert_eq!(twice.text, once.text, "{text:?}");
+    }
+}

@@ -124,6 +124,19 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
     if is_word_byte(b) || b == b'.' || b == b'+' || b == b'/' {
         return false;
     }
+    // `4111…:4111…`: a card-length run before the colon is not a card because this one
+    // continues it (see `best_candidate`), so this one is not a card either; otherwise
+    // replacing this one would make the run before a card on a second run.
+    if b == b':' {
+        let run = bytes[..s - 1]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if run >= 12 {
+            return false;
+        }
+    }
     if b == b'-' {
         // `blk_-123...`, `x-123...` are parts of something longer.
         return !(s >= 2 && (is_word_byte(bytes[s - 2]) || bytes[s - 2] == b'-'));
@@ -299,6 +312,17 @@ mod tests {
         let mut out = Vec::new();
         CardDetector.detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn regression_issue_7_card_runs_joined_by_a_colon() {
+        // The first run is continued by `:6…` and so not a card; the second must not be one
+        // either, or replacing it makes the first a card on a second run.
+        assert!(found(":666666666113264:66666666611326434\u{1c}4").is_empty());
+        assert!(found("4111111111111111:4111111111111111").is_empty());
+        // A short number before the colon does not make it one token.
+        assert_eq!(found("12:4111111111111111"), ["4111111111111111"]);
+        assert_eq!(found("card:4111111111111111"), ["4111111111111111"]);
     }
 
     #[test]

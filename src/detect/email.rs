@@ -134,14 +134,31 @@ impl Detector for EmailDetector {
         {
             return;
         }
+        // Addresses glued together (`a@b.com%c@d.com`, binary junk around an address): the
+        // local part of the next one stops where the previous one ends, as it does once the
+        // previous one is a placeholder (`[EMAIL-1]%c@d.com`), so that a second run finds
+        // nothing new. With no local part left (`a@b.co.x@d.com`), the next domain extends
+        // the previous address.
         let mut last_end = 0;
+        let mut last: Option<usize> = None;
         for (start, end, form) in at_tokens(bytes) {
             if start < last_end {
                 continue;
             }
-            if let Some(f) = match_at(text, start, end, form) {
+            if let Some(f) = match_at(text, start, end, form, last_end) {
                 last_end = f.end;
+                last = Some(out.len());
                 out.push(f);
+            } else if form == AtForm::Plain && start == last_end {
+                // Not in a URL's userinfo (`https://a%40b.com@host/`), where the address
+                // found is the user name alone.
+                let prev = last
+                    .and_then(|i| out.get_mut(i))
+                    .filter(|p| !is_url_userinfo(text, p.start, 0));
+                if let (Some(prev), Some(e)) = (prev, domain_end(text, end, form)) {
+                    prev.end = e;
+                    last_end = e;
+                }
             }
         }
         // `name @ domain.com` / `name@ domain.com`: a plain @ with spaces around it is found
@@ -268,10 +285,10 @@ fn quoted_string_ends_at(text: &str, open: usize, close: usize) -> bool {
 /// Whether the text right before `start` makes the local part the userinfo of a URL
 /// (`https://user:pass@host`, `ftp://bob@host`): that is a URL, not an address. A
 /// percent-encoded address inside the userinfo is found by the encoded form instead.
-fn is_url_userinfo(text: &str, start: usize) -> bool {
+fn is_url_userinfo(text: &str, start: usize, floor: usize) -> bool {
     let bytes = text.as_bytes();
     let mut u = start;
-    while u > 0
+    while u > floor
         && !matches!(
             bytes[u - 1],
             b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'@' | b'"' | b'\'' | b'<' | b'(' | b'['
@@ -284,17 +301,18 @@ fn is_url_userinfo(text: &str, start: usize) -> bool {
     bytes.get(..u).is_some_and(|b| b.ends_with(b"://"))
 }
 
-/// Grows the local part leftwards from `at` (exclusive). Returns its start.
-fn local_start(text: &str, at: usize, form: AtForm) -> Option<usize> {
+/// Grows the local part leftwards from `at` (exclusive), not before `floor`. Returns its
+/// start.
+fn local_start(text: &str, at: usize, form: AtForm, floor: usize) -> Option<usize> {
     // Quoted local part: "john doe"@example.com
     if form == AtForm::Plain && char_before(text, at) == Some('"') {
-        return quoted_local_start(text, at);
+        return quoted_local_start(text, at).filter(|&s| s >= floor);
     }
     let mut start = at;
     let mut count = 0;
     // Where the local part starts if the rare atext characters are delimiters.
     let mut cut: Option<usize> = None;
-    while let Some(c) = char_before(text, start) {
+    while let Some(c) = char_before(text, start).filter(|_| start > floor) {
         let rare = form == AtForm::Plain && is_rare_atext(c);
         if !(is_local_char(c) || rare) || count >= 64 {
             break;
@@ -305,7 +323,8 @@ fn local_start(text: &str, at: usize, form: AtForm) -> Option<usize> {
         }
         if rare && cut.is_none() {
             // A delimiter glued to a word (`user=`, `path/`, `x&`) ends the local part.
-            let prev = char_before(text, start - c.len_utf8());
+            let prev =
+                char_before(text, start - c.len_utf8()).filter(|_| start - c.len_utf8() > floor);
             if prev.is_some_and(|p| p.is_alphanumeric()) {
                 cut = Some(start);
             }
@@ -334,7 +353,7 @@ fn local_start(text: &str, at: usize, form: AtForm) -> Option<usize> {
     if local.ends_with('.') || local.contains("..") {
         return None;
     }
-    if form == AtForm::Plain && is_url_userinfo(text, start) {
+    if form == AtForm::Plain && is_url_userinfo(text, start, floor) {
         return None;
     }
     Some(start)
@@ -467,8 +486,14 @@ fn in_id_header(text: &str, i: usize) -> bool {
         .any(|h| line.len() >= h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
 }
 
-fn match_at(text: &str, at_start: usize, at_end: usize, form: AtForm) -> Option<Finding> {
-    let start = local_start(text, at_start, form)?;
+fn match_at(
+    text: &str,
+    at_start: usize,
+    at_end: usize,
+    form: AtForm,
+    floor: usize,
+) -> Option<Finding> {
+    let start = local_start(text, at_start, form, floor)?;
     if form == AtForm::Plain && in_id_header(text, start) {
         return None;
     }
@@ -533,7 +558,7 @@ fn match_spaced(text: &str, at: usize) -> Option<Finding> {
         // `name@ domain .com`: spaces only around a dot.
         return match_spaced_dot(text, at);
     }
-    let start = local_start(text, left, AtForm::Plain)?;
+    let start = local_start(text, left, AtForm::Plain, 0)?;
     // Prose mentions a domain with an at-sign (`he got an @kde.org address`): a common
     // word is not a local part when a space separates it from the at-sign.
     let local = &text[start..left];
@@ -559,7 +584,7 @@ fn match_spaced(text: &str, at: usize) -> Option<Finding> {
 }
 
 fn match_spaced_dot(text: &str, at: usize) -> Option<Finding> {
-    let start = local_start(text, at, AtForm::Plain)?;
+    let start = local_start(text, at, AtForm::Plain, 0)?;
     let end = spaced_dot_domain(text, at + 1)?;
     Some(Finding::new(
         Category::Email,
@@ -755,6 +780,23 @@ mod tests {
             found("Message-ID: <1@x.example.org>\nFrom: bob@example.com"),
             ["bob@example.com"]
         );
+    }
+
+    #[test]
+    fn regression_issue_7_glued_addresses() {
+        // The next local part starts where the previous address ends, as it does once that
+        // one is a placeholder; fuzz input had U+FFFD (a local char, not a domain char).
+        assert_eq!(
+            found("<jane.ro\u{fffd}@ane.ro\u{fffd}@contoso.com>"),
+            ["jane.ro\u{fffd}@ane.ro", "\u{fffd}@contoso.com"]
+        );
+        assert_eq!(found("a@b.com%c@d.com"), ["a@b.com", "c@d.com"]);
+        assert_eq!(found("e@co.o.\u{fffd}@con.s"), ["e@co.o", "\u{fffd}@con.s"]);
+        // No local part left: the next domain extends the address.
+        assert_eq!(found("bob@x.com.alice@y.com"), ["bob@x.com.alice@y.com"]);
+        // What a second run reads finds nothing more.
+        assert!(found("[EMAIL-1][EMAIL-2]").is_empty());
+        assert!(found("[EMAIL-1]@y.com").is_empty());
     }
 
     #[test]

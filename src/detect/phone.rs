@@ -294,8 +294,9 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
     if is_word_byte(b) || b == b'+' || b == b'$' || b == b'#' {
         return false;
     }
-    // `v1.`, `a-123`, `blk_-123`, `x/123`, `1:23`: part of a longer token.
-    if matches!(b, b'.' | b'-' | b'/' | b':' | b',') {
+    // `v1.`, `a-123`, `blk_-123`, `x/123`, `1:23`: part of a longer token. A `+` opens a
+    // number after any of them (`tel:+1…`, `…co,+44 …`): the punctuation is a separator.
+    if matches!(b, b'.' | b'-' | b'/' | b':' | b',') && bytes.get(s) != Some(&b'+') {
         let before = s.checked_sub(2).and_then(|p| bytes.get(p)).copied();
         if before.is_some_and(|c| is_word_byte(c) || matches!(c, b'.' | b'-' | b'/' | b':')) {
             return false;
@@ -714,6 +715,21 @@ pub(crate) mod tests {
         // Real words still count, with or without a placeholder nearby.
         assert_eq!(found("[EMAIL-1] phone 2222 3333"), ["2222 3333"]);
         assert_eq!(found("4110 111 phone"), ["4110 111"]);
+    }
+
+    #[test]
+    fn regression_issue_7_plus_after_punctuation() {
+        // A `+` opens a number after a comma or colon glued to a word (an address before
+        // it, which a second run reads as `[EMAIL-1],+2 …`).
+        assert_eq!(
+            found("<jane.roe@contoso.co,+2 415 555 010.t: hi"),
+            ["+2 415 555 010"]
+        );
+        assert_eq!(found("[EMAIL-1],+2 415 555 010.t"), ["+2 415 555 010"]);
+        assert_eq!(found("tel:+14155550101"), ["+14155550101"]);
+        // Digits after the same punctuation are still part of a longer token.
+        assert!(found("build-4155550101").is_empty());
+        assert!(found("v1.4155550101").is_empty());
     }
 
     #[test]

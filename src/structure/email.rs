@@ -396,6 +396,7 @@ fn write_entity(
     out.push_str(t.get(pos..e.body_start).unwrap_or(""));
     match (&e.body, decoded) {
         (_, Some(text)) => {
+            let text = body_words_decoded(&text).unwrap_or(text);
             // A text part's canonical line end is the message's.
             if eol == "\r\n" {
                 out.push_str(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
@@ -403,6 +404,16 @@ fn write_entity(
                 out.push_str(&text);
             }
             *changed = true;
+        }
+        (Body::Text { .. }, None) => {
+            let body = t.get(e.body_start..e.end).unwrap_or("");
+            match body_words_decoded(body) {
+                Some(text) => {
+                    out.push_str(&text);
+                    *changed = true;
+                }
+                None => out.push_str(body),
+            }
         }
         (Body::Multipart { delimiters, parts }, None) => {
             let mut pos = e.body_start;
@@ -427,6 +438,29 @@ fn write_entity(
         }
         (_, None) => out.push_str(t.get(e.body_start..e.end).unwrap_or("")),
     }
+}
+
+/// A text body with its encoded words decoded, line by line, when it has any: a header block
+/// copied into a message (`From: =?UTF-8?B?...?=`) holds a name that must be read like the
+/// header's. The body stays decoded in the output (it is text).
+fn body_words_decoded(body: &str) -> Option<String> {
+    if !body.contains("=?") {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut any = false;
+    for (s, ce, end) in lines(body, 0, body.len()) {
+        let line = body.get(s..ce).unwrap_or("");
+        match codec::decode_words(line) {
+            Some(v) => {
+                out.push_str(&v.replace(['\r', '\n'], " "));
+                any = true;
+            }
+            None => out.push_str(line),
+        }
+        out.push_str(body.get(ce..end).unwrap_or(""));
+    }
+    any.then_some(out)
 }
 
 /// Puts a sanitized, prepared message back in a sendable form: non-ASCII header values as
@@ -679,6 +713,28 @@ iVBORw0KGgo=\r\n\
             assert_eq!(out.report.residual, 0, "{}", out.text);
             assert!(!out.text.contains("jane.roe@"), "{}", out.text);
             assert!(out.text.contains("iVBORw0KGgo="));
+        }
+    }
+
+    #[test]
+    fn regression_issue_7_encoded_word_copied_into_a_body() {
+        // Found by fuzzing: a header block pasted into a body (here one declared base64 but
+        // not, so read as text) kept the name in an encoded word; the leak check failed
+        // the run.
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        for cte in ["8bit", "base64"] {
+            let t = format!(
+                "From: =?UTF-8?B?T2xpdmVyIEh1Z2hlcw==?= <oliver.hughes@example.co.uk>\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: {cte}\r\n\r\nx.co.uk>\r\nFrom: =?UTF-8?B?T2xpdmVyIEh1Z2hlcw==?= <oliver.hughes@example.co.uk>\r\n"
+            );
+            let out = engine.sanitize(&t);
+            assert!(out.report.residuals.is_empty(), "{}", out.text);
+            assert!(!out.text.contains("T2xpdmVy"), "{}", out.text);
+            assert!(
+                out.text.ends_with("\r\nFrom: [NAME-1] <[EMAIL-1]>\r\n"),
+                "{}",
+                out.text
+            );
+            assert_eq!(engine.sanitize(&out.text).text, out.text);
         }
     }
 
