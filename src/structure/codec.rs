@@ -50,6 +50,61 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A body declared base64 that does not decode as a whole (truncated, or with stray lines):
+/// each run of lines that are base64 on their own (a multiple of 4 characters) and decode
+/// to text is replaced by that text; other lines stay as written. `None` when no run
+/// decodes to text. Text hidden in the valid lines of a broken part must be scanned too.
+pub fn base64_lines_decode(raw: &str) -> Option<String> {
+    fn is_b64_line(l: &str) -> bool {
+        let t = l.trim_end_matches(['\r', '\n']).trim_end();
+        t.len() >= 4
+            && t.len() % 4 == 0
+            && t.trim_end_matches('=')
+                .bytes()
+                .all(|c| b64_value(c).is_some())
+    }
+    fn as_text(bytes: &[u8]) -> Option<String> {
+        let s = std::str::from_utf8(bytes).ok()?;
+        s.chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n'))
+            .then(|| s.to_string())
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut any = false;
+    let lines: Vec<&str> = raw.split_inclusive('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(&line) = lines.get(i) else { break };
+        if !is_b64_line(line) {
+            out.push_str(line);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut bytes = Vec::new();
+        while let Some(&l) = lines.get(j) {
+            if !is_b64_line(l) {
+                break;
+            }
+            bytes.extend(base64_decode(l).unwrap_or_default());
+            j += 1;
+        }
+        let run = lines.get(i..j).unwrap_or_default();
+        match as_text(&bytes) {
+            Some(text) if !text.is_empty() => {
+                out.push_str(&text);
+                if !text.ends_with('\n') {
+                    out.push('\n');
+                }
+                any = true;
+            }
+            _ => run.iter().for_each(|l| out.push_str(l)),
+        }
+        i = j;
+    }
+    any.then_some(out)
+}
+
 /// Standard base64 with padding; `wrap` > 0 breaks lines every `wrap` characters with
 /// `eol`.
 pub fn base64_encode(bytes: &[u8], wrap: usize, eol: &str) -> String {
@@ -325,6 +380,14 @@ mod tests {
         assert_eq!(base64_decode("aGVsbG8").unwrap(), b"hello");
         assert!(base64_decode("aGVs*G8=").is_none());
         assert!(base64_decode("a").is_none());
+        // A broken body: the lines that decode are read, the rest kept.
+        let good = base64_encode(b"call me at +44 7700 900461\n", 76, "\n");
+        let raw = format!("not base64 at all\n{good}\nx\n");
+        let text = base64_lines_decode(&raw).unwrap();
+        assert_eq!(text, "not base64 at all\ncall me at +44 7700 900461\nx\n");
+        // Lines that decode to binary stay as written.
+        let bin = base64_encode(&[0u8, 1, 2, 3, 250, 251], 76, "\n");
+        assert!(base64_lines_decode(&format!("{bin}\nx\n")).is_none());
     }
 
     #[test]

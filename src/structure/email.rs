@@ -343,16 +343,29 @@ fn write_entity(
                         String::from_utf8_lossy(&b).into_owned()
                     }
                 }),
-                None => {
-                    push_notice(
-                        notices,
-                        format!(
-                            "email: a {} part is not valid {}: left as it is, not scrubbed",
-                            e.mime, e.cte
-                        ),
-                    );
-                    None
-                }
+                None => match codec::base64_lines_decode(raw).filter(|_| e.cte == "base64") {
+                    Some(text) => {
+                        push_notice(
+                            notices,
+                            format!(
+                                "email: a {} part is not valid base64 as a whole: the lines \
+                                 that decode were decoded and scrubbed, the rest read as written",
+                                e.mime
+                            ),
+                        );
+                        Some(text)
+                    }
+                    None => {
+                        push_notice(
+                            notices,
+                            format!(
+                                "email: a {} part is not valid {}: read as it is written",
+                                e.mime, e.cte
+                            ),
+                        );
+                        None
+                    }
+                },
             }
         }
         _ => None,
@@ -714,6 +727,39 @@ iVBORw0KGgo=\r\n\
             assert!(!out.text.contains("jane.roe@"), "{}", out.text);
             assert!(out.text.contains("iVBORw0KGgo="));
         }
+    }
+
+    #[test]
+    fn regression_issue_7_valid_lines_of_a_broken_base64_part_are_scrubbed() {
+        // Found by fuzzing: a text part declared base64 that does not decode as a whole was
+        // read as written, so the valid base64 lines in it kept a phone, an address and a
+        // name encoded, unscanned, with no residual reported.
+        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let hidden = codec::base64_encode(
+            "Call +44 7700 900461 or write to oliver.hughes@example.co.uk\n".as_bytes(),
+            76,
+            "\n",
+        );
+        let t = format!(
+            "From: Oliver Hughes <oliver.hughes@example.co.uk>\nMIME-Version: 1.0\n\
+             Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n\
+             this line is not base64!\n{hidden}"
+        );
+        let out = engine.sanitize(&t);
+        assert!(!out.text.contains(hidden.trim()), "{}", out.text);
+        assert!(!out.text.contains("7700"), "{}", out.text);
+        assert!(!out.text.contains("oliver.hughes"), "{}", out.text);
+        assert!(
+            out.text.contains("this line is not base64!"),
+            "{}",
+            out.text
+        );
+        assert_eq!(out.report.residual, 0);
+        assert!(out
+            .report
+            .notices
+            .iter()
+            .any(|n| n.contains("not valid base64 as a whole")));
     }
 
     #[test]
