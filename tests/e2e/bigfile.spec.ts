@@ -3,31 +3,29 @@ import { appendFileSync, closeSync, openSync, readFileSync, statSync, writeSync 
 import { expectPassed, openApp } from "./helpers";
 import { sampleMemory } from "./memory";
 
+/** About 1 MiB of log: 20-line blocks in which one line holds an address and an IP. */
+function generatedBlock(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    lines.push(
+      i === 3
+        ? `2024-01-15 09:23:${10 + i} user ${i} mail jane.doe${i}@contoso.com from 203.0.113.${i}`
+        : `2024-01-15 09:23:${10 + i} worker ${i} processed request 550e8400-e29b-41d4-a716-4466554400${10 + i} ok`,
+    );
+  }
+  return (lines.join("\n") + "\n").repeat(Math.ceil(1_048_576 / (lines.join("\n").length + 1)));
+}
+
 /** Builds a log of `mb` MiB in the page (a few lines in 20 hold personal data) and opens it. */
 async function openGenerated(page: Page, mb: number, name: string) {
   await page.evaluate(
-    ({ mb, name }) => {
-      const lines: string[] = [];
-      for (let i = 0; i < 20; i++) {
-        lines.push(
-          i === 3
-            ? `2024-01-15 09:23:${10 + i} user ${i} mail jane.doe${i}@contoso.com from 203.0.113.${i}`
-            : `2024-01-15 09:23:${10 + i} worker ${i} processed request 550e8400-e29b-41d4-a716-4466554400${10 + i} ok`,
-        );
-      }
-      const block = (lines.join("\n") + "\n").repeat(Math.ceil(1_048_576 / (lines.join("\n").length + 1)));
+    ({ mb, name, block }) => {
       (window as unknown as { __file: File }).__file = new File(new Array(mb).fill(block), name, { type: "text/plain" });
     },
-    { mb, name },
+    { mb, name, block: generatedBlock() },
   );
   // Generating the file is the test's own work: measure from here on, in separate tasks.
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: "longtask" });
-  });
+  await watchLongTasks(page);
   await page.waitForTimeout(100);
   await page.evaluate(
     () => {
@@ -44,15 +42,7 @@ async function openGenerated(page: Page, mb: number, name: string) {
 /** The same log as `openGenerated`, written to disk: a dropped file is read from disk, so the
  * browser does not hold the input in memory (as it does for a File made in the page). */
 function writeGenerated(path: string, mb: number) {
-  const lines: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    lines.push(
-      i === 3
-        ? `2024-01-15 09:23:${10 + i} user ${i} mail jane.doe${i}@contoso.com from 203.0.113.${i}`
-        : `2024-01-15 09:23:${10 + i} worker ${i} processed request 550e8400-e29b-41d4-a716-4466554400${10 + i} ok`,
-    );
-  }
-  const block = Buffer.from((lines.join("\n") + "\n").repeat(Math.ceil(1_048_576 / (lines.join("\n").length + 1))));
+  const block = Buffer.from(generatedBlock());
   const fd = openSync(path, "w");
   for (let i = 0; i < mb; i++) writeSync(fd, block);
   closeSync(fd);

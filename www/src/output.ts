@@ -2,20 +2,14 @@
 // output of a document up to the review limit scrolls smoothly. Rendered as text only.
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import reviewCss from "./review.css";
+import { shadowMount } from "./review";
 
 export class OutputView {
   readonly view: EditorView;
   private text = "";
 
   constructor(private host: HTMLElement) {
-    const shadow = host.attachShadow({ mode: "open" });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(reviewCss);
-    shadow.adoptedStyleSheets = [sheet];
-    const mount = document.createElement("div");
-    mount.className = "mount";
-    shadow.append(mount);
+    const { shadow, mount } = shadowMount(host);
     this.view = new EditorView({ parent: mount, root: shadow, state: this.makeState("") });
   }
 

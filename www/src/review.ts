@@ -120,6 +120,18 @@ const itemsField = StateField.define<{ items: ReviewItem[]; deco: DecorationSet;
   ],
 });
 
+/** A shadow root on `host` with the editors' stylesheet and a mount point for an editor. */
+export function shadowMount(host: HTMLElement): { shadow: ShadowRoot; mount: HTMLDivElement } {
+  const shadow = host.attachShadow({ mode: "open" });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(reviewCss);
+  shadow.adoptedStyleSheets = [sheet];
+  const mount = document.createElement("div");
+  mount.className = "mount";
+  shadow.append(mount);
+  return { shadow, mount };
+}
+
 export class Review {
   readonly view: EditorView;
   private text = "";
@@ -127,13 +139,7 @@ export class Review {
   constructor(parent: HTMLElement, private actions: ReviewActions) {
     // CodeMirror injects its styles; in a shadow root it uses a constructable stylesheet,
     // which the page's CSP (style-src 'self', no inline styles) allows.
-    const shadow = parent.attachShadow({ mode: "open" });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(reviewCss);
-    shadow.adoptedStyleSheets = [sheet];
-    const mount = document.createElement("div");
-    mount.className = "mount";
-    shadow.append(mount);
+    const { shadow, mount } = shadowMount(parent);
     this.view = new EditorView({ parent: mount, root: shadow, state: this.makeState("") });
   }
 
