@@ -135,53 +135,15 @@ impl Literals {
 
     /// The non-overlapping leftmost-longest matches in `haystack`, left to right.
     pub(crate) fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let hay = haystack.as_bytes();
+        let mut cursor = Cursor::new(self, haystack);
         let mut pos = 0;
-        // Per packed searcher, its next match at or after `pos` (`None`: none left), once
-        // searched.
-        let mut next: Vec<Option<Option<usize>>> = vec![None; self.pre.len()];
         std::iter::from_fn(move || {
-            while pos < hay.len() {
-                if self.pre.is_empty() {
-                    let input = Input::new(hay).range(pos..);
-                    let m = self.ac.try_find(input).ok()??;
-                    pos = m.end().max(pos + 1);
-                    return Some(m);
-                }
-                let mut at: Option<usize> = None;
-                for (pre, n) in self.pre.iter().zip(next.iter_mut()) {
-                    let cand = match *n {
-                        Some(Some(c)) if c >= pos => Some(c),
-                        Some(None) => None,
-                        _ => {
-                            let c = pre
-                                .find_in(
-                                    hay,
-                                    aho_corasick::Span {
-                                        start: pos,
-                                        end: hay.len(),
-                                    },
-                                )
-                                .map(|m| m.start());
-                            *n = Some(c);
-                            c
-                        }
-                    };
-                    if let Some(c) = cand {
-                        at = Some(at.map_or(c, |a: usize| a.min(c)));
-                    }
-                }
-                let at = at?;
-                let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
-                match self.ac.try_find(input).ok()? {
-                    Some(m) => {
-                        pos = m.end().max(at + 1);
-                        return Some(m);
-                    }
-                    None => pos = at + 1,
-                }
+            if pos >= haystack.len() {
+                return None;
             }
-            None
+            let m = cursor.find_from(pos)?;
+            pos = m.end().max(m.start() + 1);
+            Some(m)
         })
     }
 }

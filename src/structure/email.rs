@@ -343,7 +343,8 @@ fn write_entity(
                         String::from_utf8_lossy(&b).into_owned()
                     }
                 }),
-                None => match codec::base64_lines_decode(raw).filter(|_| e.cte == "base64") {
+                // Only base64 fails to decode (quoted-printable always does).
+                None => match codec::base64_lines_decode(raw) {
                     Some(text) => {
                         push_notice(
                             notices,

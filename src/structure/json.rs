@@ -189,18 +189,7 @@ pub fn analyze_document(
 ) {
     match parse_in(text, 0, text.len()) {
         Some(root) => {
-            let mut w = Walker {
-                t: text,
-                sink,
-                learned,
-                ctx,
-                unknown: false,
-                agent_hint: false,
-                level: 0,
-            };
-            w.walk(&root, None);
-            let unknown = w.unknown;
-            if unknown {
+            if walk_document(text, &root, sink, learned, ctx, 0) {
                 ctx.notice(NOTICE_FLAG_UNKNOWN);
             }
         }
@@ -229,17 +218,7 @@ pub fn analyze_lines(text: &str, sink: &mut Sink, learned: &mut Learned, ctx: &m
         if s < end {
             match parse_in(text, s, end) {
                 Some(root) => {
-                    let mut w = Walker {
-                        t: text,
-                        sink,
-                        learned,
-                        ctx,
-                        unknown: false,
-                        agent_hint: false,
-                        level: 0,
-                    };
-                    w.walk(&root, None);
-                    unknown |= w.unknown;
+                    unknown |= walk_document(text, &root, sink, learned, ctx, 0);
                 }
                 None => {
                     if line_fallback(text, s, end, sink, learned) {
@@ -322,6 +301,29 @@ enum Vis {
     Internal,
     /// A record that should carry a flag but whose flag is missing or unrecognised.
     Unknown,
+}
+
+/// Walks one parsed document (`level`: how many JSON strings it is nested in); true when a
+/// message flag was missing or unknown.
+fn walk_document(
+    t: &str,
+    root: &Node,
+    sink: &mut Sink,
+    learned: &mut Learned,
+    ctx: &mut Context,
+    level: usize,
+) -> bool {
+    let mut w = Walker {
+        t,
+        sink,
+        learned,
+        ctx,
+        unknown: false,
+        agent_hint: false,
+        level,
+    };
+    w.walk(root, None);
+    w.unknown
 }
 
 struct Walker<'a, 's, 'p> {
@@ -733,17 +735,14 @@ impl Walker<'_, '_, '_> {
             };
             match root {
                 Some(root) if matches!(root, Node::Obj(_) | Node::Arr(_)) => {
-                    let mut w = Walker {
-                        t: &dec,
-                        sink: &mut sink,
-                        learned: self.learned,
-                        ctx: self.ctx,
-                        unknown: false,
-                        agent_hint: false,
-                        level: self.level + 1,
-                    };
-                    w.walk(&root, None);
-                    self.unknown |= w.unknown;
+                    self.unknown |= walk_document(
+                        &dec,
+                        &root,
+                        &mut sink,
+                        self.learned,
+                        self.ctx,
+                        self.level + 1,
+                    );
                 }
                 _ if looks_html(&dec) => {
                     super::html::analyze_from(&dec, 0, &mut sink, self.learned, self.ctx)
@@ -1512,21 +1511,7 @@ mod tests {
     use crate::policy::Policy;
 
     fn run(text: &str) -> (Vec<(String, Category, String)>, Vec<String>) {
-        let policy = Policy::default();
-        let mut out = Vec::new();
-        let mut ctx = Context::default();
-        super::super::analyze(text, &policy, &mut ctx, &mut out);
-        let v = out
-            .iter()
-            .map(|f| {
-                (
-                    text[f.start..f.end].to_string(),
-                    f.category,
-                    f.label().to_string(),
-                )
-            })
-            .collect();
-        (v, ctx.take_notices())
+        super::super::analyzed(text, &Policy::default())
     }
 
     #[test]

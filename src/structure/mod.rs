@@ -401,6 +401,28 @@ pub(crate) fn squash(key: &str) -> Cow<'_, str> {
     )
 }
 
+/// For tests: the structure findings of `text` as (value, category, label), and the notices.
+#[cfg(test)]
+pub(crate) fn analyzed(
+    text: &str,
+    policy: &Policy,
+) -> (Vec<(String, Category, String)>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut ctx = Context::default();
+    analyze(text, policy, &mut ctx, &mut out);
+    let v = out
+        .iter()
+        .map(|f| {
+            (
+                text[f.start..f.end].to_string(),
+                f.category,
+                f.label().to_string(),
+            )
+        })
+        .collect();
+    (v, ctx.take_notices())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -548,19 +548,7 @@ mod tests {
     use crate::policy::Policy;
 
     fn run_with(text: &str, policy: &Policy) -> Vec<(String, Category, String)> {
-        let mut out = Vec::new();
-        let mut ctx = Context::default();
-        super::super::analyze(text, policy, &mut ctx, &mut out);
-        let mut v: Vec<_> = out
-            .iter()
-            .map(|f| {
-                (
-                    text[f.start..f.end].to_string(),
-                    f.category,
-                    f.label().to_string(),
-                )
-            })
-            .collect();
+        let (mut v, _) = super::super::analyzed(text, policy);
         v.sort();
         v.dedup();
         v
