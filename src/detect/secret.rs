@@ -148,11 +148,12 @@ static TOKENS: &[Tok] = &[
     t("A3T", "secret.aws_access_key", 17, 17, Cs::Upper),
     t("amzn.mws.", "secret.aws_mws_key", 36, 36, Cs::LowerDash),
     t("da2-", "secret.aws_appsync_key", 26, 26, Cs::Lower),
+    // A short-lived Bedrock key is the base64 of a presigned `bedrock.amazonaws.com/` URL.
     t(
-        "bedrock-api-key-",
+        "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
         "secret.aws_bedrock_key",
         20,
-        1024,
+        4096,
         Cs::B64,
     ),
     t("ABSK", "secret.aws_bedrock_key", 60, 1024, Cs::B64),
@@ -195,6 +196,18 @@ static TOKENS: &[Tok] = &[
         Cs::Path,
     ),
     tail(
+        "hooks.slack.com/workflows/",
+        "secret.slack_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
+        "hooks.slack.com/triggers/",
+        "secret.slack_webhook",
+        20,
+        Cs::Path,
+    ),
+    tail(
         "discord.com/api/webhooks/",
         "secret.discord_webhook",
         20,
@@ -212,6 +225,8 @@ static TOKENS: &[Tok] = &[
     t("pk_live_", "secret.stripe_key", 16, 255, Cs::Alnum),
     t("sk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
     t("rk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("sk_prod_", "secret.stripe_key", 16, 255, Cs::Alnum),
+    t("rk_prod_", "secret.stripe_key", 16, 255, Cs::Alnum),
     t("pk_test_", "secret.stripe_key", 16, 255, Cs::Alnum),
     t("whsec_", "secret.stripe_key", 24, 255, Cs::Alnum),
     // Google
@@ -624,6 +639,65 @@ fn run(b: &[u8], i: usize, cs: Cs, max: usize) -> usize {
     n
 }
 
+/// A token body that is a placeholder, recognised by what placeholders are made of, never
+/// by how random the body looks (a structurally valid token with a regular body, such as
+/// `sk-ant-api03-abc123...`, is still a token): a masked run (`xxxxxx`, `######`, `******`),
+/// one repeated character, a short unit repeated (`123123123123`), the prefix written twice
+/// (`xoxb-xoxb-...`), the word `example`, or words only with a placeholder word among them
+/// (`your-token-here`, `Slack_BOT_TOKEN`, `SlackAppConfigurationAccessTokenHere`).
+fn placeholder_token(prefix: &[u8], v: &[u8]) -> bool {
+    if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
+        return true;
+    }
+    let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let has = |n: &[u8]| has_sub(&lower, n);
+    if has(b"xxxxxx") || has(b"######") || has(b"******") || has(b"example") {
+        return true;
+    }
+    let p = prefix.to_ascii_lowercase();
+    if p.len() >= 3 && lower.starts_with(&p) {
+        return true;
+    }
+    // A short unit repeated over the whole body.
+    if v.len() >= 12 && (1..=4).any(|k| v.iter().skip(k).zip(v).all(|(a, b)| a == b)) {
+        return true;
+    }
+    // Words only: every part between separators is letters, or a 1-2 digit version.
+    let parts = || {
+        v.split(|c| matches!(c, b'-' | b'_' | b'.'))
+            .filter(|w| !w.is_empty())
+    };
+    let words_only = parts().all(|w| {
+        w.iter().all(u8::is_ascii_alphabetic) || (w.len() <= 2 && w.iter().all(u8::is_ascii_digit))
+    });
+    words_only && PLACEHOLDER_WORDS.iter().any(|w| has(w.as_bytes()))
+}
+
+/// Words a placeholder token is written with (4+ letters: a random body holds none).
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "your",
+    "here",
+    "token",
+    "secret",
+    "random",
+    "string",
+    "replace",
+    "insert",
+    "placeholder",
+    "changeme",
+    "dummy",
+    "sample",
+    "example",
+    "initial",
+];
+
+/// Slack tokens start with a digit group after the prefix: a one-digit version (`xoxe-1-`,
+/// `xapp-1-`, `xoxa-2-`) or a team/user id of 7+ digits, then `-` and more.
+fn slack_shape(v: &[u8]) -> bool {
+    let digits = v.iter().take_while(|c| c.is_ascii_digit()).count();
+    (digits == 1 || digits >= 7) && v.get(digits) == Some(&b'-') && v.len() > digits + 1
+}
+
 /// Obvious fakes inside a token body: `EXAMPLE`, `xxxxxx`, one repeated character, five
 /// ascending digits or letters (`12345`, `abcde`, `KLMNO`).
 fn looks_fake(v: &[u8]) -> bool {
@@ -892,15 +966,19 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
         return None;
     }
     let mut e = body + n;
-    // A body that ends in `-`, `.` or `=` padding keeps the padding but not trailing dots.
-    while e > body && matches!(byte(b, e - 1), b'.' | b'-') && tok.cs != Cs::LowerDash {
+    // A body that ends in `-`, `.` or `=` padding keeps the padding but not trailing dots,
+    // unless the body needs them to reach its documented length (`AIza...-`).
+    while e > body + tok.min && matches!(byte(b, e - 1), b'.' | b'-') && tok.cs != Cs::LowerDash {
         e -= 1;
     }
     if e - body < tok.min {
         return None;
     }
     let v = &b[body..e];
-    if looks_fake(v) {
+    if placeholder_token(tok.pat.as_bytes(), v) {
+        return None;
+    }
+    if tok.rule == "secret.slack_token" && !slack_shape(v) {
         return None;
     }
     // Generic prefixes need a body that is visibly random: letters and digits.
@@ -1022,7 +1100,7 @@ fn jwt(b: &[u8], s: usize) -> Option<(usize, usize)> {
     let sig_start = s + h + 1 + p + 1;
     let sig = run(b, sig_start, Cs::Url, 4096);
     let e = sig_start + sig;
-    if looks_fake(&b[sig_start..e]) {
+    if placeholder_token(b"", &b[sig_start..e]) {
         return None;
     }
     Some((s, e))
@@ -1032,6 +1110,8 @@ fn jwt(b: &[u8], s: usize) -> Option<(usize, usize)> {
 /// truncated key, to the end of the base64 lines that follow). Public keys and certificates
 /// are not secrets and are skipped.
 fn pem(b: &[u8], s: usize) -> Option<(usize, usize)> {
+    /// The smallest private key (an Ed25519 PKCS#8 key) is 64 base64 characters.
+    const MIN_PEM_BODY: usize = 48;
     const MAX_BLOCK: usize = 64 * 1024;
     let label_start = s + "-----BEGIN ".len();
     let rest = b.get(label_start..)?;
@@ -1046,6 +1126,16 @@ fn pem(b: &[u8], s: usize) -> Option<(usize, usize)> {
         let tail = &b[end_label..b.len().min(end_label + 80)];
         if let Some(l) = memchr::memmem::find(tail, b"-----") {
             if memchr::memmem::find(&tail[..l], b"PRIVATE KEY").is_some() {
+                // A key block holds a key: a body of a few base64 characters (`anything`,
+                // nothing) is a documentation stub, not a key.
+                let body = &b[after..end_label - "-----END ".len()];
+                let key_chars = body
+                    .iter()
+                    .filter(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+                    .count();
+                if key_chars < MIN_PEM_BODY {
+                    return None;
+                }
                 return Some((s, end_label + l + 5));
             }
         }
@@ -1744,7 +1834,7 @@ fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> O
     } else {
         (authz && v.len() >= 8) || looks_random(v) && v.len() >= 16
     };
-    if !ok || looks_fake(v) || is_placeholder(v) {
+    if !ok || placeholder_token(b"", v) || is_placeholder(v) {
         return None;
     }
     let rule = if basic {
@@ -1996,17 +2086,106 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         }
     }
     if authorization {
-        // Skip the scheme word: `Bearer xyz`, `Basic xyz`, `token xyz`.
-        let v = &b[s..e];
-        let word = v.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if word > 0 && word < v.len() && v[word] == b' ' {
-            s += word + 1;
-        } else if !quoted && word == v.len() && byte(b, e) == b' ' {
-            let (s2, e2, _) = read_value(b, e + 1)?;
-            return finish_value(b, s2, e2, Strength::Strong, false, out);
-        }
+        return authorization_value(b, s, e, quoted, out);
     }
     finish_value(b, s, e, strength, quoted, out)
+}
+
+/// Bytes of an HTTP authentication scheme name (`Bearer`, `Api-Token`, `AWS4-HMAC-SHA256`).
+fn scheme_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')
+}
+
+/// The credential of an `Authorization:` / `Proxy-Authorization:` header whose value was
+/// read at `b[s..e]`: whatever follows the scheme word, for any scheme (`Bearer`, `Basic`,
+/// `Token`, `Api-Token`, `SSWS`, ...), the whole parameter list for schemes that take
+/// parameters (`Digest username="u", response="..."`), or the value itself when it has no
+/// scheme. The credential is the secret whatever it looks like; only a placeholder is kept.
+fn authorization_value(
+    b: &[u8],
+    s: usize,
+    e: usize,
+    quoted: bool,
+    out: &mut Vec<Finding>,
+) -> Option<usize> {
+    let limit = if quoted { e } else { line_end(b, s) };
+    let word = b[s..limit].iter().take_while(|&&c| scheme_byte(c)).count();
+    let mut j = s + word;
+    let has_scheme = word > 0
+        && b[s].is_ascii_alphabetic()
+        && word <= 40
+        && matches!(byte(b, j), b' ' | b'\t')
+        && j < limit;
+    if !has_scheme {
+        return finish_value(b, s, e, Strength::Strong, quoted, out);
+    }
+    while j < limit && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    let scheme = &b[s..s + word];
+    let (cs, ce) = if let Some(pe) = auth_params(b, j, limit) {
+        (j, pe)
+    } else if quoted {
+        let mut ce = j;
+        while ce < e && !b[ce].is_ascii_whitespace() {
+            ce += 1;
+        }
+        (j, ce)
+    } else {
+        let (vs, ve, _) = read_value(b, j)?;
+        (vs, ve)
+    };
+    let v = b.get(cs..ce)?;
+    if v.len() < 4 || is_placeholder(v) || placeholder_token(b"", v) {
+        return None;
+    }
+    let rule = if scheme.eq_ignore_ascii_case(b"basic") {
+        "secret.basic_auth"
+    } else {
+        "secret.bearer_token"
+    };
+    push(out, rule, cs, ce, "authorization header credential");
+    Some(ce)
+}
+
+/// An auth-param list at `i` (`name=value, name="value"`, RFC 7235): returns its end.
+fn auth_params(b: &[u8], i: usize, limit: usize) -> Option<usize> {
+    let mut j = i;
+    let mut end = None;
+    loop {
+        let ns = j;
+        while j < limit && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'_' | b'-')) {
+            j += 1;
+        }
+        // `name=` then a value (a base64 credential ends in `=` padding, not `=x`).
+        if j == ns || byte(b, j) != b'=' || j + 1 >= limit || matches!(b[j + 1], b'=' | b' ') {
+            return end;
+        }
+        j += 1;
+        if let Some((open, close)) = quote_at(b, j) {
+            let vs = j + open.len();
+            let ve = memchr::memmem::find(&b[vs..limit], close).map(|p| vs + p)?;
+            j = ve + close.len();
+        } else {
+            while j < limit
+                && !b[j].is_ascii_whitespace()
+                && !matches!(b[j], b',' | b'"' | b'\'' | b'\\')
+            {
+                j += 1;
+            }
+        }
+        end = Some(j);
+        while j < limit && b[j] == b' ' {
+            j += 1;
+        }
+        if byte(b, j) != b',' || j >= limit {
+            return end;
+        }
+        j += 1;
+        while j < limit && b[j] == b' ' {
+            j += 1;
+        }
+    }
 }
 
 /// The lower-cased word before `i`, skipping spaces and a `#`/`%` directive sigil.
