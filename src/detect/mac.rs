@@ -34,6 +34,14 @@ impl Detector for MacDetector {
                 dotted(bytes, s)
             };
             if let Some(end) = found {
+                i = end;
+                // The broadcast and the all-zero address name no device (and no person).
+                let digits = bytes[s..end].iter().filter(|c| c.is_ascii_hexdigit());
+                let mut digits = digits.map(u8::to_ascii_lowercase);
+                let first = digits.next();
+                if matches!(first, Some(b'f' | b'0')) && digits.all(|d| Some(d) == first) {
+                    continue;
+                }
                 out.push(Finding::new(
                     Category::Mac,
                     "mac.address",
@@ -41,7 +49,6 @@ impl Detector for MacDetector {
                     end,
                     "six hex octets in a MAC layout",
                 ));
-                i = end;
             }
         }
     }
@@ -119,10 +126,9 @@ mod tests {
         assert_eq!(found("hw 00:a2:ee:1a:71:8c up"), ["00:a2:ee:1a:71:8c"]);
         assert_eq!(found("(00-A2-EE-1A-71-8C)"), ["00-A2-EE-1A-71-8C"]);
         assert_eq!(found("mac=00a2.ee1a.718c,"), ["00a2.ee1a.718c"]);
-        assert_eq!(
-            found("00:00:00:00:00:00 and ff:ff:ff:ff:ff:ff."),
-            ["00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"]
-        );
+        // The all-zero and broadcast addresses name no device (issue 13).
+        assert!(found("00:00:00:00:00:00 and FF:FF:FF:FF:FF:FF, ff-ff-ff-ff-ff-ff.").is_empty());
+        assert_eq!(found("00:00:00:00:00:01"), ["00:00:00:00:00:01"]);
         assert_eq!(
             found("ether 08:00:27:4e:66:a1/ether"),
             ["08:00:27:4e:66:a1"]

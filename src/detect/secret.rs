@@ -646,20 +646,13 @@ fn run(b: &[u8], i: usize, cs: Cs, max: usize) -> usize {
 /// (`xoxb-xoxb-...`), the word `example`, or words only with a placeholder word among them
 /// (`your-token-here`, `Slack_BOT_TOKEN`, `SlackAppConfigurationAccessTokenHere`).
 fn placeholder_token(prefix: &[u8], v: &[u8]) -> bool {
-    if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
+    if masked_or_repeated(v) {
         return true;
     }
     let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
     let has = |n: &[u8]| has_sub(&lower, n);
-    if has(b"xxxxxx") || has(b"######") || has(b"******") || has(b"example") {
-        return true;
-    }
     let p = prefix.to_ascii_lowercase();
     if p.len() >= 3 && lower.starts_with(&p) {
-        return true;
-    }
-    // A short unit repeated over the whole body.
-    if v.len() >= 12 && (1..=4).any(|k| v.iter().skip(k).zip(v).all(|(a, b)| a == b)) {
         return true;
     }
     // Words only: every part between separators is letters, or a 1-2 digit version.
@@ -671,6 +664,20 @@ fn placeholder_token(prefix: &[u8], v: &[u8]) -> bool {
         w.iter().all(u8::is_ascii_alphabetic) || (w.len() <= 2 && w.iter().all(u8::is_ascii_digit))
     });
     words_only && PLACEHOLDER_WORDS.iter().any(|w| has(w.as_bytes()))
+}
+
+/// A masked or made-up value: one repeated character, a masked run (`xxxxxx`, `######`,
+/// `******`), `example`, or a short unit repeated over the whole value (`123123123123`).
+fn masked_or_repeated(v: &[u8]) -> bool {
+    if v.len() >= 6 && v.iter().all(|&c| c == v[0]) {
+        return true;
+    }
+    let lower: Vec<u8> = v.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let has = |n: &[u8]| has_sub(&lower, n);
+    if has(b"xxxxxx") || has(b"######") || has(b"******") || has(b"example") {
+        return true;
+    }
+    v.len() >= 12 && (1..=4).any(|k| v.iter().skip(k).zip(v).all(|(a, b)| a == b))
 }
 
 /// Words a placeholder token is written with (4+ letters: a random body holds none).
@@ -692,10 +699,34 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 ];
 
 /// Slack tokens start with a digit group after the prefix: a one-digit version (`xoxe-1-`,
-/// `xapp-1-`, `xoxa-2-`) or a team/user id of 7+ digits, then `-` and more.
-fn slack_shape(v: &[u8]) -> bool {
+/// `xapp-1-`) or a team/user id of 6+ digits, then `-` and more.
+fn slack_shape(prefix: &[u8], v: &[u8]) -> bool {
+    // Workspace tokens (`xoxa-`, `xoxr-`) are an optional version and letters and digits.
+    if matches!(prefix, b"xoxa-" | b"xoxr-") {
+        return true;
+    }
     let digits = v.iter().take_while(|c| c.is_ascii_digit()).count();
-    (digits == 1 || digits >= 7) && v.get(digits) == Some(&b'-') && v.len() > digits + 1
+    // ... and end in a group of letters and digits (`-e708ba56e1...`), not in an id.
+    let last = v.rsplit(|&c| c == b'-').next().unwrap_or_default();
+    (digits == 1 || digits >= 6)
+        && v.get(digits) == Some(&b'-')
+        && v.len() > digits + 1
+        && last.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// Documented shapes inside a prefix: Google API keys are `AIzaSy` + 33; Anthropic
+/// `api03`/`admin01` keys are 95 characters ending in `AA`.
+fn documented_shape(prefix: &[u8], v: &[u8]) -> bool {
+    match prefix {
+        b"AIza" => v.starts_with(b"Sy"),
+        b"sk-ant-" => {
+            let rest = v
+                .strip_prefix(b"api03-")
+                .or_else(|| v.strip_prefix(b"admin01-"));
+            rest.map_or(true, |r| r.len() == 95 && r.ends_with(b"AA"))
+        }
+        _ => true,
+    }
 }
 
 /// Obvious fakes inside a token body: `EXAMPLE`, `xxxxxx`, one repeated character, five
@@ -978,7 +1009,10 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
     if placeholder_token(tok.pat.as_bytes(), v) {
         return None;
     }
-    if tok.rule == "secret.slack_token" && !slack_shape(v) {
+    if tok.rule == "secret.slack_token" && !slack_shape(tok.pat.as_bytes(), v) {
+        return None;
+    }
+    if !documented_shape(tok.pat.as_bytes(), v) {
         return None;
     }
     // Generic prefixes need a body that is visibly random: letters and digits.
@@ -1254,7 +1288,7 @@ fn azure_secret(b: &[u8], q: usize) -> Option<(usize, usize)> {
     while e < b.len() && cs(b[e]) && e - q < 40 {
         e += 1;
     }
-    (31..=34).contains(&(e - q - 2)).then_some((s, e))
+    ((31..=34).contains(&(e - q - 2)) && !placeholder_token(b"", &b[q + 2..e])).then_some((s, e))
 }
 
 /// Twilio API key (`SK`) or account SID (`AC`): 32 hex digits of one case.
@@ -1439,6 +1473,12 @@ const NEG_LAST: &[&str] = &[
     "string",
 ];
 
+/// Last camelCase words that make a key name something else than the secret.
+const CAMEL_NEG_LAST: &[&str] = &[
+    "id", "ids", "file", "path", "dir", "name", "url", "uri", "type", "length", "count", "field",
+    "policy", "label", "hint", "prompt", "expiry", "version",
+];
+
 /// Components that are neutral after a secret word (`tp_token_value`).
 const NEUTRAL_LAST: &[&str] = &[
     "value", "val", "str", "b64", "base64", "hex", "raw", "plain", "data", "key", "enc",
@@ -1473,11 +1513,36 @@ fn has_sub(h: &[u8], n: &[u8]) -> bool {
 }
 
 fn classify_key(key: &[u8]) -> Option<Strength> {
-    let lower: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let comps: Vec<&[u8]> = lower
+    let flat: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
+    if flat.ends_with(b"sessionid") || flat.ends_with(b"sessid") {
+        return Some(Strength::Strong);
+    }
+    // A last camelCase word that names something other than the secret: `credentialsId`
+    // (an id), `TokenFile` (a file). Compounds like `apiKey` keep their meaning below.
+    let camel_last = key
+        .iter()
+        .rposition(|&c| c.is_ascii_uppercase())
+        .filter(|&i| i > 0 && key[i - 1].is_ascii_lowercase())
+        .map(|i| key[i..].to_ascii_lowercase());
+    if camel_last
+        .as_deref()
+        .is_some_and(|w| CAMEL_NEG_LAST.iter().any(|n| n.as_bytes() == w))
+    {
+        return None;
+    }
+    let lower = flat;
+    let mut comps: Vec<&[u8]> = lower
         .split(|c| !c.is_ascii_alphanumeric())
         .filter(|c| !c.is_empty())
         .collect();
+    // A numbered key (`api_token_2`) is named by the words before the number.
+    while comps.len() > 1
+        && comps
+            .last()
+            .is_some_and(|c| c.iter().all(u8::is_ascii_digit))
+    {
+        comps.pop();
+    }
     let last = *comps.last()?;
     let trimmed = {
         let mut l = last;
@@ -1518,7 +1583,12 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
             }
         }
     }
-    None
+    // A secret word earlier in the key (`todo_secret_do_not_commit`): only a value that
+    // looks generated counts.
+    let earlier = comps[..comps.len() - 1]
+        .iter()
+        .any(|c| !veto(c) && LONG_WORDS.iter().any(|w| has_sub(c, w.as_bytes())));
+    earlier.then_some(Strength::Weak)
 }
 
 /// Opening quotes, longest first, and their closing forms.
@@ -1898,9 +1968,37 @@ fn secure_string(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
     Some(e)
 }
 
-/// `curl -u user:pass` / `curl --user user:pass`: the password part.
+/// End of a shell command line: the line end, past `\` line continuations.
+fn command_end(b: &[u8], i: usize) -> usize {
+    let mut le = line_end(b, i);
+    while le < b.len() && le > i && b[le - 1] == b'\\' {
+        le = line_end(b, le + 1);
+    }
+    le
+}
+
+/// User and password words of a documentation example (`user:pass`, `test:test`).
+fn example_credential(user: &[u8], pass: &[u8]) -> bool {
+    const WORDS: &[&[u8]] = &[
+        b"user",
+        b"username",
+        b"pass",
+        b"password",
+        b"test",
+        b"name",
+        b"login",
+        b"foo",
+        b"bar",
+        b"secret",
+    ];
+    let word = |w: &[u8]| WORDS.iter().any(|x| x.eq_ignore_ascii_case(w));
+    word(user) && word(pass)
+}
+
+/// `curl -u user:pass` / `curl --user user:pass`: the password part; with an empty password
+/// (`-u sk_live_...:`, an API key sent as the user name) the user part.
 fn curl_user(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
-    let le = line_end(b, i);
+    let le = command_end(b, i);
     let line = &b[i..le];
     for flag in [&b" -u "[..], b" --user ", b" -u"] {
         if let Some(p) = memchr::memmem::find(line, flag) {
@@ -1908,20 +2006,44 @@ fn curl_user(b: &[u8], i: usize, out: &mut Vec<Finding>) -> Option<usize> {
             while byte(b, j) == b' ' {
                 j += 1;
             }
-            let (s, e, _) = read_value(b, j)?;
-            let v = &b[s..e];
-            let colon = memchr::memchr(b':', v)?;
-            let (user, pass) = (&v[..colon], &v[colon + 1..]);
-            if pass.is_empty() || is_placeholder(pass) || is_placeholder(user) && user != b"" {
+            let (s, mut e, quoted) = read_value(b, j)?;
+            let (us, ue, ps, pe) = if let Some(colon) = memchr::memchr(b':', &b[s..e]) {
+                // `kevin:'secret'`: a quoted password after the colon.
+                if s + colon + 1 == e && !quoted && quote_at(b, e).is_some() {
+                    let (ps, pe, _) = read_value(b, e)?;
+                    e = pe;
+                    (s, s + colon, ps, pe)
+                } else {
+                    (s, s + colon, s + colon + 1, e)
+                }
+            } else if quoted {
+                // `"user":"password"`: two quoted parts around a colon.
+                let close = quote_at(b, s.saturating_sub(1)).map_or(1, |(_, c)| c.len());
+                let after = e + close;
+                if byte(b, after) != b':' {
+                    return None;
+                }
+                let (ps, pe, _) = read_value(b, after + 1)?;
+                e = pe;
+                (s, e.min(after), ps, pe)
+            } else {
+                return None;
+            };
+            let (user, pass) = (&b[us..ue], &b[ps..pe]);
+            if example_credential(user, pass) {
                 return None;
             }
-            push(
-                out,
-                "secret.cli_password",
-                s + colon + 1,
-                e,
-                "curl user:password",
-            );
+            if pass.is_empty() {
+                if user.len() < 8 || is_placeholder(user) {
+                    return None;
+                }
+                push(out, "secret.cli_password", us, ue, "curl API key as user");
+                return Some(e);
+            }
+            if is_placeholder(pass) || is_placeholder(user) && !user.is_empty() {
+                return None;
+            }
+            push(out, "secret.cli_password", ps, pe, "curl user:password");
             return Some(e);
         }
     }
@@ -2027,9 +2149,11 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
         return None;
     }
     i += sep_len;
+    let glued_colon = sep_len == 1 && sep_at == ke && byte(b, sep_at) == b':' && i == sep_at + 1;
     while matches!(byte(b, i), b' ' | b'\t') {
         i += 1;
     }
+    let glued_colon = glued_colon && i == sep_at + 1;
     if sep_len == 0 {
         if sep_at == ke {
             return None;
@@ -2088,7 +2212,7 @@ fn key_value(b: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<u
     if authorization {
         return authorization_value(b, s, e, quoted, out);
     }
-    finish_value(b, s, e, strength, quoted, out)
+    finish_value(b, s, e, strength, quoted, glued_colon, out)
 }
 
 /// Bytes of an HTTP authentication scheme name (`Bearer`, `Api-Token`, `AWS4-HMAC-SHA256`).
@@ -2117,7 +2241,7 @@ fn authorization_value(
         && matches!(byte(b, j), b' ' | b'\t')
         && j < limit;
     if !has_scheme {
-        return finish_value(b, s, e, Strength::Strong, quoted, out);
+        return finish_value(b, s, e, Strength::Strong, quoted, false, out);
     }
     while j < limit && matches!(b[j], b' ' | b'\t') {
         j += 1;
@@ -2201,16 +2325,86 @@ fn preceding_word(b: &[u8], i: usize) -> Vec<u8> {
     b[j..end].iter().map(|c| c.to_ascii_lowercase()).collect()
 }
 
+/// A version number in a value: digits, a dot, digits, not inside a longer word
+/// (`1.7.8`, `-0.11.2`, `rc0.15.0`, `v2.1`), and not the whole value.
+fn has_version(v: &[u8]) -> bool {
+    let mut i = 0;
+    while i < v.len() {
+        if v[i].is_ascii_digit() && (i == 0 || !v[i - 1].is_ascii_digit()) {
+            let start = i;
+            while i < v.len() && v[i].is_ascii_digit() {
+                i += 1;
+            }
+            let before_ok = start == 0
+                || !v[start - 1].is_ascii_alphanumeric()
+                || (start >= 1 && matches!(v[start - 1], b'v' | b'V'))
+                || (start >= 2 && v[start - 2..start].eq_ignore_ascii_case(b"rc"));
+            if before_ok
+                && i - start <= 4
+                && v.get(i) == Some(&b'.')
+                && v.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                let mut j = i + 1;
+                while j < v.len() && v[j].is_ascii_digit() {
+                    j += 1;
+                }
+                let after_ok = j == v.len() || !v[j].is_ascii_alphanumeric();
+                if after_ok && j - (i + 1) <= 4 && (start, j) != (0, v.len()) {
+                    return true;
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// A dotted name (`com.example.feature_flag`, 3+ parts starting with a letter).
+fn is_dotted_name(v: &[u8]) -> bool {
+    let parts = v.split(|&c| c == b'.').count();
+    parts >= 3
+        && v.split(|&c| c == b'.').all(|p| {
+            p.first().is_some_and(u8::is_ascii_alphabetic)
+                && p.iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+        })
+}
+
+/// A value that starts with a documented token prefix but does not have that token's
+/// structure (`xoxp-1234567890`, `xoxp-1234-1234-1234-...`): a stand-in, not the token.
+fn malformed_known_token(v: &[u8]) -> bool {
+    TOKENS
+        .iter()
+        .filter(|t| t.kind == Kind::Token && t.pat.len() >= 4 && t.pat.ends_with(['-', '_', '.']))
+        .find(|t| v.starts_with(t.pat.as_bytes()))
+        .is_some_and(|t| token(v, 0, t.pat.len(), t) != Some((0, v.len())))
+}
+
 fn finish_value(
     b: &[u8],
     s: usize,
     e: usize,
     strength: Strength,
     quoted: bool,
+    glued_colon: bool,
     out: &mut Vec<Finding>,
 ) -> Option<usize> {
     let v = &b[s..e];
     if v.len() < 4 || v.len() > 8192 || is_placeholder(v) || (!quoted && is_code(v)) {
+        return None;
+    }
+    if masked_or_repeated(v) || malformed_known_token(v) {
+        return None;
+    }
+    // `group:artifact:1.2.3`, `slf4j-api:jar:1.7.8:compile`: a coordinate with a version
+    // after a `:` glued to the key, not a secret.
+    if !quoted && glued_colon && has_version(v) {
+        return None;
+    }
+    // A weak key (`key`, `api`) naming a thing: `key="jetbrains.mps.v8_elimination"`,
+    // `bucket_key: "SalesResults-1.2"`.
+    if strength == Strength::Weak && (has_version(v) || is_dotted_name(v)) {
         return None;
     }
     if strength == Strength::Weak && (!looks_random(v) || is_uuid(v)) {
