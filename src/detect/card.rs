@@ -142,7 +142,8 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
         return !(s >= 2 && (is_word_byte(bytes[s - 2]) || bytes[s - 2] == b'-'));
     }
     if b == b' ' {
-        // `12 3456...`: a bare number right before is a group of something longer.
+        // `12 3456...`: a short bare number right before is a group of something longer;
+        // a whole number of card length is not (`4012888888881881 4012-8888-8888-1881`).
         let head = &bytes[..s - 1];
         let tok = head
             .iter()
@@ -150,7 +151,7 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
             .take_while(|&&c| !c.is_ascii_whitespace())
             .count();
         let prev = &head[head.len() - tok..];
-        return !(tok > 0 && prev.iter().all(u8::is_ascii_digit));
+        return !(tok > 0 && tok < 12 && prev.iter().all(u8::is_ascii_digit));
     }
     true
 }

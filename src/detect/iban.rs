@@ -151,6 +151,8 @@ fn match_iban(bytes: &[u8], s: usize) -> Option<usize> {
     let mut chars: Vec<u8> = Vec::with_capacity(len);
     let mut pos = s;
     let mut grouped = None;
+    // One separator between groups of four: a space or a dash (`AL47-2121-1009-...`).
+    let mut sep: Option<u8> = None;
     while chars.len() < len {
         let b = *bytes.get(pos)?;
         if b.is_ascii_alphanumeric() {
@@ -159,7 +161,12 @@ fn match_iban(bytes: &[u8], s: usize) -> Option<usize> {
             }
             chars.push(b.to_ascii_uppercase());
             pos += 1;
-        } else if b == b' ' && chars.len() % 4 == 0 && !chars.is_empty() {
+        } else if matches!(b, b' ' | b'-')
+            && sep.map_or(true, |x| x == b)
+            && chars.len() % 4 == 0
+            && !chars.is_empty()
+        {
+            sep = Some(b);
             // Spaces only between groups of four, and then between all of them.
             match grouped {
                 None if chars.len() == 4 => grouped = Some(true),
@@ -179,7 +186,7 @@ fn match_iban(bytes: &[u8], s: usize) -> Option<usize> {
     }
     // A grouped IBAN must not continue with another group.
     if grouped == Some(true)
-        && bytes.get(pos) == Some(&b' ')
+        && bytes.get(pos).is_some_and(|&b| Some(b) == sep)
         && bytes.get(pos + 1).is_some_and(u8::is_ascii_alphanumeric)
         && bytes
             .get(pos + 1..pos + 5)

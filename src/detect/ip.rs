@@ -363,6 +363,11 @@ fn detect_v6(bytes: &[u8], out: &mut Vec<Finding>) {
             let Some(c) = bytes[s..e].iter().position(|&b| b == b':') else {
                 continue;
             };
+            // An interface name ends in a short number (`en0`, `eth1`, `vlan100`); a word
+            // ending in a whole group (`text2001:db8::1`) is not an interface and address.
+            if glued && c >= 4 {
+                continue;
+            }
             let s2 = s + c + 1;
             if s2 >= e || bytes.get(s2) == Some(&b':') {
                 continue;

@@ -61,6 +61,9 @@ const CONTEXT_WORDS: &[&str] = &[
     "no",
     "nr",
     "num",
+    "line",
+    "portable",
+    "joindre",
 ];
 
 /// The subset strong enough for a bare digit run (`Fax: 9498777106`).
@@ -291,6 +294,10 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
     let Some(&b) = s.checked_sub(1).and_then(|p| bytes.get(p)) else {
         return true;
     };
+    // A JSON/C escape (`\n`, `\t`, `\r`) before the number is a line break, not a word.
+    if matches!(b, b'n' | b'r' | b't') && escaped_at(bytes, s - 1) {
+        return true;
+    }
     if is_word_byte(b) || b == b'+' || b == b'$' || b == b'#' {
         return false;
     }
@@ -303,6 +310,12 @@ fn starts_token(bytes: &[u8], s: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether `bytes[i]` is escaped: preceded by an odd number of backslashes.
+fn escaped_at(bytes: &[u8], i: usize) -> bool {
+    let n = bytes[..i].iter().rev().take_while(|&&c| c == b'\\').count();
+    n % 2 == 1
 }
 
 /// A parsed run of digit groups.
@@ -352,7 +365,9 @@ fn parse_run(bytes: &[u8], s: usize) -> Option<Run> {
         let in_paren = bytes.get(pos) == Some(&b'(');
         if in_paren {
             // `(555) 010-1234`, `+46 (0)8 ...`: the area code or trunk digit leads.
-            let leads = run.groups.is_empty() || (run.plus && run.groups.len() == 1);
+            let leads = run.groups.is_empty()
+                || (run.plus && run.groups.len() == 1)
+                || run.digits.as_slice() == b"0";
             if run.paren.is_some() || !leads {
                 return None;
             }
@@ -472,7 +487,8 @@ fn classify(bytes: &[u8], s: usize, run: &Run) -> Option<Finding> {
         return None;
     }
     let ok = match strength {
-        Strength::Strong => ctx != Context::Veto,
+        // An explicit international number outweighs a far identifier word.
+        Strength::Strong => ctx != Context::Veto && (run.plus || ctx != Context::FarVeto),
         Strength::Weak => {
             matches!(ctx, Context::Phone | Context::StrongPhone) && n >= 7
                 || ctx == Context::StrongPhone && n == 6 && run.groups.len() >= 3
@@ -511,7 +527,8 @@ fn strength(run: &Run) -> Option<Strength> {
         let nanp = g.as_slice() == [3, 3, 4];
         let pairs = g.len() >= 4 && g.iter().all(|&l| l == 2);
         let plus_ok = run.plus && g.len() >= 3;
-        if !(nanp || pairs || plus_ok) {
+        let mobile = g.as_slice() == [3, 3, 2, 2];
+        if !(nanp || pairs || plus_ok || mobile) {
             return None;
         }
     }
@@ -522,10 +539,36 @@ fn strength(run: &Run) -> Option<Strength> {
     if run.plus {
         return (n >= 8 && first != b'0').then_some(Strength::Strong);
     }
+    // A national number with its trunk prefix `0` (not `00`), written in one run
+    // (`0653115033`, `05321234567`, `09171234567`): 10 or 11 digits.
+    let trunk_lead = first == b'0' && run.digits.get(1) != Some(&b'0');
     if g.len() == 1 {
+        if trunk_lead && (10..=11).contains(&n) {
+            return Some(Strength::Strong);
+        }
         // A bare run: never 12+ digits (ids, epoch ms), never `1xxxxxxxxx` (epoch seconds).
         let epoch = n == 10 && first == b'1';
         return (n <= 11 && !epoch && !yyyymmdd(&run.digits)).then_some(Strength::Bare);
+    }
+    // The trunk `0` written apart: `0 532 123 45 67`, `0-532-123-45-67`, `0 (532) 1234567`.
+    if trunk_lead
+        && g[0] == 1
+        && (10..=11).contains(&n)
+        && g[1..].iter().all(|&l| l >= 2)
+        && (run.paren.is_none() || run.paren == Some(1))
+        && !run.seps.contains(&b'/')
+    {
+        return Some(Strength::Strong);
+    }
+    // A 3-3-2-2 layout of ten digits (`532 123 45 67`): a mobile number in several
+    // countries, not a date, an IP (a group above 255 when dotted) or a version.
+    if g.as_slice() == [3, 3, 2, 2]
+        && !matches!(first, b'0' | b'1')
+        && run.paren.is_none()
+        && run.seps.windows(2).all(|w| w[0] == w[1])
+        && (!dots || run.digits.chunks(3).take(2).any(|c| c > &b"255"[..]))
+    {
+        return Some(Strength::Strong);
     }
     let nanp = match (g.as_slice(), run.paren) {
         ([3, 3, 4], None | Some(0)) => true,
@@ -611,7 +654,10 @@ fn looks_like_time_or_version(bytes: &[u8], run: &Run) -> bool {
 #[derive(PartialEq, Eq, Clone, Copy, Debug)]
 enum Context {
     None,
+    /// An identifier word right before the number (`order 5551234`).
     Veto,
+    /// An identifier word a few words before, with no phone word nearer.
+    FarVeto,
     Phone,
     StrongPhone,
 }
@@ -650,17 +696,23 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
         }
     }
     let recent = &words[words.len().saturating_sub(6)..];
-    let has = |list: &[&str]| {
+    // Index of the last (nearest) word of a list among the recent words.
+    let nearest = |list: &[&str]| {
         recent
             .iter()
-            .any(|w| list.iter().any(|c| c.as_bytes() == *w))
+            .rposition(|w| list.iter().any(|c| c.as_bytes() == *w))
     };
+    let has = |list: &[&str]| nearest(list).is_some();
     if has(BARE_CONTEXT_WORDS) {
         return Context::StrongPhone;
     }
-    // `license number is 2270-66-1551`: a nearby identifier word outweighs a vague one.
-    if has(VETO_WORDS) {
-        return Context::Veto;
+    // `license number is 2270-66-1551`: a nearby identifier word outweighs a vague one,
+    // but a phone word nearer to the number wins (`VIP account, ..., direct line 949 ...`).
+    if let Some(v) = nearest(VETO_WORDS) {
+        if nearest(CONTEXT_WORDS).is_some_and(|c| c > v) {
+            return Context::Phone;
+        }
+        return Context::FarVeto;
     }
     // A label after the number: `555 0101 office`, `-Fax`, `(mobile)`.
     let after_end = (end + 40).min(bytes.len());

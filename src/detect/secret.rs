@@ -152,7 +152,7 @@ static TOKENS: &[Tok] = &[
     t(
         "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
         "secret.aws_bedrock_key",
-        20,
+        0,
         4096,
         Cs::B64,
     ),
@@ -677,6 +677,12 @@ fn masked_or_repeated(v: &[u8]) -> bool {
     if has(b"xxxxxx") || has(b"######") || has(b"******") || has(b"example") {
         return true;
     }
+    // Ten times the same letter in a row: padding typed by hand (`AIzaaaaaaaaaaa...`).
+    if v.windows(10)
+        .any(|w| !w[0].is_ascii_digit() && w.iter().all(|&c| c == w[0]))
+    {
+        return true;
+    }
     v.len() >= 12 && (1..=4).any(|k| v.iter().skip(k).zip(v).all(|(a, b)| a == b))
 }
 
@@ -714,11 +720,10 @@ fn slack_shape(prefix: &[u8], v: &[u8]) -> bool {
         && last.iter().any(u8::is_ascii_alphabetic)
 }
 
-/// Documented shapes inside a prefix: Google API keys are `AIzaSy` + 33; Anthropic
-/// `api03`/`admin01` keys are 95 characters ending in `AA`.
+/// Documented shapes inside a prefix: Anthropic `api03`/`admin01` keys are 95 characters
+/// ending in `AA`.
 fn documented_shape(prefix: &[u8], v: &[u8]) -> bool {
     match prefix {
-        b"AIza" => v.starts_with(b"Sy"),
         b"sk-ant-" => {
             let rest = v
                 .strip_prefix(b"api03-")
@@ -2376,7 +2381,7 @@ fn is_dotted_name(v: &[u8]) -> bool {
 fn malformed_known_token(v: &[u8]) -> bool {
     TOKENS
         .iter()
-        .filter(|t| t.kind == Kind::Token && t.pat.len() >= 4 && t.pat.ends_with(['-', '_', '.']))
+        .filter(|t| t.kind == Kind::Token && t.pat.len() >= 4)
         .find(|t| v.starts_with(t.pat.as_bytes()))
         .is_some_and(|t| token(v, 0, t.pat.len(), t) != Some((0, v.len())))
 }
