@@ -95,3 +95,112 @@ fn regression_issue_13_placeholder_tokens_are_kept_by_a_placeholder_rule() {
         ],
     );
 }
+
+#[test]
+fn regression_issue_13_density_suffixed_images_are_not_emails() {
+    let text = "[10:02] Agent: the header uses image@2x.png, the footer logo@3x.png and \
+                the profile avatar@1.5x.jpg (icons/close@2X.SVG too); write to help@example.com\n";
+    let out = sanitize(text);
+    for kept in [
+        "image@2x.png",
+        "logo@3x.png",
+        "avatar@1.5x.jpg",
+        "close@2X.SVG",
+    ] {
+        assert!(out.contains(kept), "{kept:?} replaced in {out:?}");
+    }
+    assert!(!out.contains("help@example.com"), "{out:?}");
+    // A real domain that starts with a digit and an x stays an address.
+    assert!(!sanitize("mail ops@2x.io now").contains("ops@2x.io"));
+}
+
+#[test]
+fn regression_issue_13_user_agent_is_not_redacted() {
+    let ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    let line = format!(
+        "{{\"id\": 90211, \"ticket_id\": 48213, \"public\": true, \"body\": \"My export fails\", \
+         \"metadata\": {{\"system\": {{\"client\": \"{ua}\", \"ip_address\": \"203.0.113.77\"}}}}}}\n"
+    );
+    let out = sanitize(&line);
+    assert!(out.contains(ua), "user agent changed: {out}");
+    assert!(!out.contains("203.0.113.77"), "{out}");
+    // The same string in a log line: versions are not addresses.
+    let log = format!("2024-03-02 10:11:12 GET /api/export 500 ua=\"{ua}\" from 198.51.100.23\n");
+    let out = sanitize(&log);
+    assert!(out.contains("Chrome/120.0.0.0"), "{out}");
+    assert!(!out.contains("198.51.100.23"), "{out}");
+    assert!(sanitize("Browser: Chrome 121.0.0.0 on Windows 10").contains("121.0.0.0"));
+}
+
+#[test]
+fn regression_issue_13_key_value_ends_at_the_escaped_closing_quote() {
+    let cases = [
+        (
+            "{\"body\": \"config password=\\\"abc123\", \"author\": \"Anna Smith\", \"region\": \"eu-west-1\"}\n",
+            "abc123",
+            "\", \"author\": \"Anna Smith\", \"region\": \"eu-west-1\"}",
+        ),
+        (
+            "{\"html_body\": \"<p>password: &quot;Winter2024!</p><p>Region eu-west-1, plan pro</p>\"}\n",
+            "Winter2024!",
+            "</p><p>Region eu-west-1, plan pro</p>\"}",
+        ),
+        (
+            "{\"html_body\": \"<p>secret: &quot;Sp1ng-2024&quot;, region: &quot;eu-west-1&quot;</p>\"}\n",
+            "Sp1ng-2024",
+            "&quot;, region: &quot;eu-west-1&quot;</p>\"}",
+        ),
+    ];
+    for (text, secret, rest) in cases {
+        let out = sanitize(text);
+        assert!(!out.contains(secret), "{secret:?} survives in {out:?}");
+        assert!(out.contains(rest), "neighbouring fields swallowed: {out:?}");
+    }
+}
+
+#[test]
+fn regression_issue_13_phone_word_nearer_than_a_veto_word() {
+    let text = "VIP account, owner Chloé Smith, direct line +1 949 553 5139.\n";
+    assert!(!sanitize(text).contains("949 553 5139"));
+    let text = "Account 48213 escalated; customer mobile 06 53 11 50 33\n";
+    assert!(!sanitize(text).contains("06 53 11 50 33"));
+    // An identifier word right before a number still wins.
+    assert!(sanitize("account 0653115033 closed").contains("0653115033"));
+}
+
+#[test]
+fn regression_issue_13_french_national_numbers() {
+    let text = "[14:03] Customer: you can reach me at 0653115033 or at 06 53 11 50 33 after 6pm\n";
+    let out = sanitize(text);
+    assert!(!out.contains("0653115033"), "{out}");
+    assert!(!out.contains("06 53 11 50 33"), "{out}");
+}
+
+#[test]
+fn regression_issue_13_phone_after_a_json_newline_escape() {
+    let text = "{\"id\": 77, \"public\": true, \"body\": \"Hi, please call me back.\\n+44 161 444 3430\\nThanks\"}\n";
+    let out = sanitize(text);
+    assert!(!out.contains("161 444 3430"), "{out}");
+    assert!(
+        !out.contains("+44"),
+        "the country code was left behind: {out}"
+    );
+    let text = "{\"id\": 78, \"public\": true, \"body\": \"Mobile:\\n0653115033\"}\n";
+    assert!(!sanitize(text).contains("0653115033"));
+}
+
+#[test]
+fn regression_issue_13_phones_keep_log_precision() {
+    // Timestamps, epoch times, ids and versions next to the new layouts stay as they are.
+    let log = "\
+2024-03-02 10:11:12,345 INFO job 0653115 done in 1709374272 ms (build 120.0.6099.109)
+ts=1709374272123 order=0612345678901 trace=05321234567890 v=532.123.45.67.8
+pid 01234 at 192.168.10.10 uptime 1709374272
+";
+    assert_eq!(
+        sanitize(log).matches("[PHONE").count(),
+        0,
+        "{}",
+        sanitize(log)
+    );
+}

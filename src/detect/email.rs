@@ -424,6 +424,9 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
     }
     let &(ts, te) = labels.last()?;
     let tld = &text[ts..te];
+    if density_suffix(text, &labels) {
+        return None;
+    }
     if labels.len() < 2 {
         // A bare top-level domain (`user@org`) is a valid, if rare, destination; any other
         // dotless word after an at-sign is a package tag, a Java object id or a host name.
@@ -466,6 +469,30 @@ fn domain_end(text: &str, from: usize, form: AtForm) -> Option<usize> {
     // The word form must actually use an obfuscated dot or a plain dot; a bare `at word`
     // followed by nothing dotted was rejected above by the two-label rule.
     Some(te)
+}
+
+/// File extensions after a pixel-density suffix (`@2x.png`).
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff", "heic", "pdf",
+    "css", "js", "json",
+];
+
+/// `image@2x.png`, `avatar@1.5x.jpg`: an asset file name with a density suffix (`@Nx`,
+/// `@N.Nx`) and a file extension, not a domain.
+fn density_suffix(text: &str, labels: &[(usize, usize)]) -> bool {
+    let label = |i: usize| labels.get(i).map(|&(s, e)| &text[s..e]);
+    let density = |l: &str| {
+        l.len() >= 2
+            && l.ends_with(['x', 'X'])
+            && l[..l.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    };
+    let digits = |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit());
+    let ext = |l: &str| FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(l));
+    match (labels.len(), label(0), label(1), label(2)) {
+        (2, Some(d), Some(e), _) => density(d) && ext(e),
+        (3, Some(n), Some(d), Some(e)) => digits(n) && density(d) && ext(e),
+        _ => false,
+    }
 }
 
 /// Mail headers whose values look like addresses but are message identifiers.

@@ -24,6 +24,9 @@ const UPGRADE_WORDS: &[&str] = &[
 const VERSION_WORDS: &[&str] = &[
     "version", "ver", "v", "build", "release", "rel", "kernel", "linux", "firmware", "fw",
     "revision", "rev", "update", "patch", "sp", "oid",
+    // Browsers and engines, written before their version (`Chrome 120.0.0.0`).
+    "chrome", "chromium", "firefox", "safari", "edge", "edg", "opera", "opr", "msie", "webkit",
+    "gecko", "brave", "vivaldi",
 ];
 
 impl Detector for IpDetector {
@@ -199,6 +202,9 @@ const LINK_WORDS: &[&str] = &["from", "to", "of", "is", "was", "at"];
 /// Whether the quad at `s` is named a version by the word before it (`version 6.1.1.0`,
 /// `"version": "1.0.0.12"`, `upgrade from 3.4.5.6`).
 fn is_version_context(bytes: &[u8], s: usize) -> bool {
+    if product_version(bytes, s) {
+        return true;
+    }
     let (word, word_start) = word_before_quoted(bytes, s);
     if VERSION_WORDS.contains(&word.as_str()) {
         return true;
@@ -208,6 +214,22 @@ fn is_version_context(bytes: &[u8], s: usize) -> bool {
         return VERSION_WORDS.contains(&prev.as_str()) || UPGRADE_WORDS.contains(&prev.as_str());
     }
     false
+}
+
+/// A user-agent product token (`Chrome/120.0.0.0`, `Edg/120.0.2210.91`): a capitalised
+/// product name glued to the number by `/`, standing as a word of its own (not a path
+/// segment: `/hosts/10.0.0.1` is an address).
+fn product_version(bytes: &[u8], s: usize) -> bool {
+    if s < 3 || bytes[s - 1] != b'/' {
+        return false;
+    }
+    let name_end = s - 1;
+    let mut k = name_end;
+    while k > 0 && bytes[k - 1].is_ascii_alphanumeric() && name_end - k < 24 {
+        k -= 1;
+    }
+    let standalone = k == 0 || matches!(bytes[k - 1], b' ' | b'\t' | b'(' | b')' | b'"' | b';');
+    name_end - k >= 2 && bytes[k].is_ascii_uppercase() && standalone
 }
 
 /// The lower-cased letters-only word before `i`, skipping up to four separators (spaces,

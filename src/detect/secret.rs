@@ -1600,6 +1600,9 @@ fn classify_key(key: &[u8]) -> Option<Strength> {
 const QUOTES: &[(&[u8], &[u8])] = &[
     (b"&quot;", b"&quot;"),
     (b"&#34;", b"&#34;"),
+    (b"&#39;", b"&#39;"),
+    (b"&#x27;", b"&#x27;"),
+    (b"&apos;", b"&apos;"),
     (b"\\\\\"", b"\\\\\""),
     (b"\\\"", b"\\\""),
     (b"\"", b"\""),
@@ -1626,8 +1629,26 @@ fn read_value(b: &[u8], i: usize) -> Option<(usize, usize, bool)> {
     if let Some((open, close)) = quote_at(b, i) {
         let s = i + open.len();
         let e = memchr::memmem::find(&b[s..le], close).map_or(le, |p| s + p);
+        // A value opened by an escaped quote (`\"`, `&quot;`) lies inside a string or an
+        // HTML text: it cannot run past any other quote or a tag, whatever its closing form
+        // (`password=\"x"}` ends the JSON string there, not at the next `\"`).
+        let escaped = open.len() > 1;
+        let e = if escaped {
+            let entity = open[0] == b'&';
+            b[s..e]
+                .iter()
+                .enumerate()
+                .find(|&(k, &c)| {
+                    c == b'"'
+                        || (entity && c == b'<')
+                        || (c == b'&' && quote_at(b, s + k).is_some())
+                })
+                .map_or(e, |(k, _)| s + k)
+        } else {
+            e
+        };
         let mut e = e;
-        while e > s && matches!(b[e - 1], b'\r' | b' ') {
+        while e > s && matches!(b[e - 1], b'\r' | b' ' | b'\\') {
             e -= 1;
         }
         return Some((s, e, true));

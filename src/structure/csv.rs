@@ -64,7 +64,6 @@ fn column(name: &str) -> Col {
         "ip" | "ipaddress" | "clientip" | "remoteip" | "ipaddr" => Col::Field(Category::Ipv4, None),
         "latitude" | "longitude" | "lat" | "lng" | "lon" => Col::Field(Category::Coordinates, None),
         "location" | "city" => Col::Field(Category::Custom, Some("LOCATION")),
-        "useragent" | "browser" => Col::Field(Category::Custom, Some("USER_AGENT")),
         "address" | "from" | "to" | "cc" | "bcc" => Col::Address,
         "authorid" | "createdbyid" | "accountid" | "requesterid" | "submitterid" => {
             Col::Field(Category::Custom, Some("USER_ID"))

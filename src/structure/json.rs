@@ -860,8 +860,8 @@ impl Walker<'_, '_, '_> {
                     (Category::Custom, Some("LOCATION"))
                 }
             }
-            "useragent" | "browser" => (Category::Custom, Some("USER_AGENT")),
-            "client" if parent == "system" => (Category::Custom, Some("USER_AGENT")),
+            // A user agent (`"client": "Mozilla/5.0 ..."`) names a browser, not a person: it
+            // is left as it is, and its versions are not addresses (issue 13).
             "phone" | "phonenumber" | "mobile" | "mobilephone" | "telephone" | "workphone"
             | "homephone" => (Category::Phone, None),
             "authorid" | "createdbyid" | "accountid" | "requesterid" | "submitterid" => {
@@ -1465,7 +1465,6 @@ fn line_fallback(
                 ),
                 "latitude" | "longitude" | "lat" | "lng" | "lon" => (Category::Coordinates, None),
                 "location" | "city" => (Category::Custom, Some("LOCATION")),
-                "useragent" | "browser" | "client" => (Category::Custom, Some("USER_AGENT")),
                 "phone" | "phonenumber" | "mobile" => (Category::Phone, None),
                 "name" | "displayname" | "customername" | "firstname" | "lastname" | "fullname"
                 | "syscreatedby" => (Category::Name, None),
@@ -1548,7 +1547,7 @@ mod tests {
         assert!(!is_coordinate_pair("Lyon, France"));
         assert!(!is_coordinate_pair("91.5, 2.1") && !is_coordinate_pair("40, 74"));
         assert!(f.contains(&("45.75".into(), Category::Coordinates, "COORDINATES".into())));
-        assert!(f.contains(&("Mozilla/5.0".into(), Category::Custom, "USER_AGENT".into())));
+        assert!(!f.iter().any(|x| x.0.contains("Mozilla")));
         assert!(f.contains(&("123".into(), Category::Custom, "USER_ID".into())));
         assert!(notices.is_empty());
     }
