@@ -57,21 +57,21 @@ fn regression_issue_13_authorization_digest_parameters() {
 #[test]
 fn regression_issue_13_known_format_tokens_with_regular_bodies() {
     removed(
-        "slack bot: xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx\n\
-         stripe: sk_live_1234567890abcdefghijklmn rk_live_abcdefghijklmnop12345678\n\
+        "slack bot: xoxb-123456789012-1234567890123-Xw93abcde7qtWSXJss1lFaKe\n\
+         stripe: sk_live_4eC39HqLyj12345arjtT1zdp7dc rk_live_51Hx9abcdeQ2pLm8sVt0WzYb3\n\
          restricted: rk_prod_51OuEMLAlTWGaDypquDn9aZigaJOsa9NR1w1BxZXs9JlYsVVkv5XDu6a\n\
          google: AIzaSyNHxIf32IQ1a1yjl3ZJIqKZqzLAK1XhDk-\n\
          hook https://hooks.slack.com/workflows/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\n\
-         hook https://hooks.slack.com/triggers/T0123ABCD/1234567890123/abcdefabcdefabcdefabcdef\n\
+         hook https://hooks.slack.com/triggers/T0123ABCD/1234567890123/b9c8d7e6f5a4b3c2d1e0f9a8\n\
          anthropic: sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzAA\n",
         &[
-            "1234567890abcdefghijklmn",
-            "abcdefghijklmnop12345678",
+            "Xw93abcde7qtWSXJss1lFaKe",
+            "4eC39HqLyj12345arjtT1zdp7dc",
+            "51Hx9abcdeQ2pLm8sVt0WzYb3",
             "51OuEMLAlTWGaDypquDn9aZigaJOsa9NR1w1BxZXs9JlYsVVkv5XDu6a",
             "AIzaSyNHxIf32IQ1a1yjl3ZJIqKZqzLAK1XhDk",
             "442660231806210747",
-            "1234567890123/abcdef",
-            "1234567890123-abcdefghijklmnopqrstuvwx",
+            "b9c8d7e6f5a4b3c2d1e0f9a8",
             "klmnopqrstuvwx",
         ],
     );

@@ -156,6 +156,14 @@ static TOKENS: &[Tok] = &[
         4096,
         Cs::B64,
     ),
+    // Any other body: long enough to carry a signature.
+    t(
+        "bedrock-api-key-",
+        "secret.aws_bedrock_key",
+        32,
+        4096,
+        Cs::B64,
+    ),
     t("ABSK", "secret.aws_bedrock_key", 60, 1024, Cs::B64),
     // GitHub
     t("ghp_", "secret.github_token", 30, 255, Cs::Word),
@@ -677,13 +685,34 @@ fn masked_or_repeated(v: &[u8]) -> bool {
     if has(b"xxxxxx") || has(b"######") || has(b"******") || has(b"example") {
         return true;
     }
-    // Ten times the same letter in a row: padding typed by hand (`AIzaaaaaaaaaaa...`).
+    // Ten times the same lower-case letter in a row: padding typed by hand (`AIzaaaaaaa...`);
+    // base64 of binary data has runs of `A`, not of lower-case letters.
     if v.windows(10)
-        .any(|w| !w[0].is_ascii_digit() && w.iter().all(|&c| c == w[0]))
+        .any(|w| w[0].is_ascii_lowercase() && w.iter().all(|&c| c == w[0]))
     {
         return true;
     }
-    v.len() >= 12 && (1..=4).any(|k| v.iter().skip(k).zip(v).all(|(a, b)| a == b))
+    // A short unit repeated over the whole value: `123123123123`,
+    // `0123456789abcdef0123456789abcdef...`.
+    let periodic = |k: usize| {
+        let run = v.iter().skip(k).zip(v).take_while(|(a, b)| a == b).count() + k;
+        run >= 2 * k && run == v.len()
+    };
+    v.len() >= 12 && (1..=16).any(periodic)
+}
+
+/// Filler typed into a token template: the body starts with the alphabet (`abcdefg...`,
+/// `123456789abcdef...`: seven or more characters in `0-9a-z` order, letters among them) or
+/// ends with six or more (`...012345`). A team id at the start (`xoxb-123456789012-...`)
+/// is digits only and stays a token.
+fn typed_filler(v: &[u8]) -> bool {
+    const ORDER: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let rank = |c: u8| ORDER.iter().position(|&o| o == c.to_ascii_lowercase());
+    let next = |a: u8, b: u8| matches!((rank(a), rank(b)), (Some(x), Some(y)) if y == x + 1);
+    let head = 1 + v.windows(2).take_while(|w| next(w[0], w[1])).count();
+    let tail = 1 + v.windows(2).rev().take_while(|w| next(w[0], w[1])).count();
+    let head_letters = v.iter().take(head).any(u8::is_ascii_alphabetic);
+    v.len() >= 12 && ((head >= 7 && head_letters) || tail >= 6)
 }
 
 /// Words a placeholder token is written with (4+ letters: a random body holds none).
@@ -720,15 +749,15 @@ fn slack_shape(prefix: &[u8], v: &[u8]) -> bool {
         && last.iter().any(u8::is_ascii_alphabetic)
 }
 
-/// Documented shapes inside a prefix: Anthropic `api03`/`admin01` keys are 95 characters
-/// ending in `AA`.
+/// Documented shapes inside a prefix: Anthropic `api03`/`admin01` keys have a body of 95
+/// characters (80 at least is asked, for keys cut by a copy).
 fn documented_shape(prefix: &[u8], v: &[u8]) -> bool {
     match prefix {
         b"sk-ant-" => {
             let rest = v
                 .strip_prefix(b"api03-")
                 .or_else(|| v.strip_prefix(b"admin01-"));
-            rest.map_or(true, |r| r.len() == 95 && r.ends_with(b"AA"))
+            rest.map_or(true, |r| r.len() >= 80)
         }
         _ => true,
     }
@@ -1011,7 +1040,7 @@ fn token(b: &[u8], s: usize, body: usize, tok: &Tok) -> Option<(usize, usize)> {
         return None;
     }
     let v = &b[body..e];
-    if placeholder_token(tok.pat.as_bytes(), v) {
+    if placeholder_token(tok.pat.as_bytes(), v) || typed_filler(v) {
         return None;
     }
     if tok.rule == "secret.slack_token" && !slack_shape(tok.pat.as_bytes(), v) {
@@ -1491,6 +1520,9 @@ const NEUTRAL_LAST: &[&str] = &[
 
 /// Substrings that veto a key component (`author`, `keyboard`, `passenger`).
 const VETO: &[&str] = &[
+    // Anti-forgery nonces (`csrf-token`, `X-XSRF-TOKEN`) grant nothing without the session.
+    "csrf",
+    "xsrf",
     "author",
     "keyboard",
     "keypad",
@@ -1519,6 +1551,9 @@ fn has_sub(h: &[u8], n: &[u8]) -> bool {
 
 fn classify_key(key: &[u8]) -> Option<Strength> {
     let flat: Vec<u8> = key.iter().map(|c| c.to_ascii_lowercase()).collect();
+    if has_sub(&flat, b"csrf") || has_sub(&flat, b"xsrf") {
+        return None;
+    }
     if flat.ends_with(b"sessionid") || flat.ends_with(b"sessid") {
         return Some(Strength::Strong);
     }
