@@ -164,8 +164,10 @@ fn regression_issue_13_phone_word_nearer_than_a_veto_word() {
     assert!(!sanitize(text).contains("949 553 5139"));
     let text = "Account 48213 escalated; customer mobile 06 53 11 50 33\n";
     assert!(!sanitize(text).contains("06 53 11 50 33"));
-    // An identifier word right before a number still wins.
+    // An identifier word right before a number still wins, and a vague word (`number`)
+    // nearer than an identifier word does not make a phone.
     assert!(sanitize("account 0653115033 closed").contains("0653115033"));
+    assert!(sanitize("my driver's license number is 2270-66-1551").contains("2270-66-1551"));
 }
 
 #[test]

@@ -66,6 +66,12 @@ const CONTEXT_WORDS: &[&str] = &[
     "joindre",
 ];
 
+/// Context words that say "a number" without saying "a phone" (`license number is ...`).
+const VAGUE_WORDS: &[&str] = &[
+    "number", "no", "nr", "num", "contact", "reach", "home", "work", "office", "message",
+    "messages", "desk",
+];
+
 /// The subset strong enough for a bare digit run (`Fax: 9498777106`).
 const BARE_CONTEXT_WORDS: &[&str] = &[
     "phone",
@@ -709,7 +715,12 @@ fn context(bytes: &[u8], s: usize, end: usize) -> Context {
     // `license number is 2270-66-1551`: a nearby identifier word outweighs a vague one,
     // but a phone word nearer to the number wins (`VIP account, ..., direct line 949 ...`).
     if let Some(v) = nearest(VETO_WORDS) {
-        if nearest(CONTEXT_WORDS).is_some_and(|c| c > v) {
+        // Only a word that names a phone: `number` is as vague after `license` as after `phone`.
+        let phone_word = recent.iter().rposition(|w| {
+            CONTEXT_WORDS.iter().any(|c| c.as_bytes() == *w)
+                && !VAGUE_WORDS.iter().any(|c| c.as_bytes() == *w)
+        });
+        if phone_word.is_some_and(|c| c > v) {
             return Context::Phone;
         }
         return Context::FarVeto;
