@@ -206,3 +206,54 @@ pid 01234 at 192.168.10.10 uptime 1709374272
         sanitize(log)
     );
 }
+
+#[test]
+fn regression_issue_13_versions_coordinates_ids_and_files_are_not_secrets() {
+    let log = "\
+[DEBUG]    org.slf4j.slf4j-api:jar:1.7.8:compile (version managed from default)
+[DEBUG]    org.example.auth-api:jar:3.5.12:test
+notes = \"Maven - io.jsonwebtoken:jjwt-jackson-0.11.2\"
+withCredentials([usernamePassword(credentialsId: '29f63271-dc2f-4734-8221-5b31b5169bac')])
+<SourceFile TokenFile=\"RTL_INST_CODE.cer\"/>
+<entry key=\"com.example.feature_flag\" value=\"on\" />
+\"bucket_key\": \"SalesResults-1.2\"
+csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9rhROG
+";
+    let out = sanitize(log);
+    for kept in [
+        "jar:1.7.8:compile",
+        "jar:3.5.12:test",
+        "jjwt-jackson-0.11.2",
+        "29f63271-dc2f-4734-8221-5b31b5169bac",
+        "RTL_INST_CODE.cer",
+        "com.example.feature_flag",
+        "SalesResults-1.2",
+        "Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7",
+    ] {
+        assert!(out.contains(kept), "{kept:?} replaced in {out}");
+    }
+    // The same keys with a secret value are still found.
+    let out =
+        sanitize("api_token_2 = \"zKdphfQ1ALpAS3risGNxxO86l8crXjxy\"\npassword: Winter2024.1!\n");
+    assert!(!out.contains("zKdphfQ1ALpAS3risGNxxO86l8crXjxy"), "{out}");
+    assert!(!out.contains("Winter2024"), "{out}");
+}
+
+#[test]
+fn regression_issue_13_broadcast_and_zero_macs_are_not_personal() {
+    let out = sanitize("arp: who-has 10.0.0.7 tell ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00 via 00:1a:2b:3c:4d:5e\n");
+    assert!(
+        out.contains("ff:ff:ff:ff:ff:ff") && out.contains("00:00:00:00:00:00"),
+        "{out}"
+    );
+    assert!(!out.contains("00:1a:2b:3c:4d:5e"), "{out}");
+}
+
+#[test]
+fn regression_issue_13_dashed_iban_and_card_after_a_whole_number() {
+    let out = sanitize("refund to AL47-2121-1009-0000-0002-3569-8741 today\n");
+    assert!(!out.contains("3569-8741"), "{out}");
+    let out = sanitize("cards 4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881\n");
+    assert!(!out.contains("4012-8888-8888-1881"), "{out}");
+    assert_eq!(out.matches("[CARD").count(), 3, "{out}");
+}
