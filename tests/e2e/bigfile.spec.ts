@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { appendFileSync, closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
-import { expectPassed, openApp } from "./helpers";
+import { expectPassed, openApp, watchLongTasks } from "./helpers";
 import { sampleMemory } from "./memory";
 
 /** About 1 MiB of log: 20-line blocks in which one line holds an address and an IP. */
@@ -48,15 +48,6 @@ function writeGenerated(path: string, mb: number) {
   closeSync(fd);
 }
 
-async function watchLongTasks(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: "longtask" });
-  });
-}
 
 test("a 100 MB log is sanitized in the worker with no main-thread task over 100 ms, in under 4 × its size of memory", async ({ page }, info) => {
   test.setTimeout(240_000);

@@ -33,6 +33,21 @@ export interface Report {
   residual: number;
   residuals: Residual[];
   notices?: string[];
+  strategy_counts?: Record<string, number>;
+  not_restorable?: Category[];
+  policy_fingerprint?: string;
+  input_sha256?: string;
+  output_sha256?: string;
+  /** Per finding: where and how (the worker drops any `value` before the page sees it). */
+  finding_list?: ReportFinding[];
+}
+
+export interface ReportFinding {
+  category: Category;
+  rule: string;
+  strategy: string;
+  start: number;
+  end: number;
 }
 
 export interface MappingEntry {
@@ -73,10 +88,30 @@ export interface CategoryInfo {
   default_enabled: boolean;
 }
 
+/** "Always keep / redact" decisions kept in the browser: keyed hashes (HMAC-SHA-256, hex, of
+ * the lower-cased value) and the value's length in UTF-16 units, never the value. */
+export interface RememberedRule {
+  h: string;
+  n: number;
+}
+
+export interface Remembered {
+  /** The HMAC key (base64), random per browser. */
+  key: string;
+  keep: RememberedRule[];
+  redact: RememberedRule[];
+}
+
+/** Values of the text that match remembered hashes (in memory only). */
+export interface Recalled {
+  keep: string[];
+  redact: string[];
+}
+
 /** Page → worker. */
 export type Request =
-  | { type: "sanitize"; id: number; text: string; policy: string; key: string }
-  | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number }
+  | { type: "sanitize"; id: number; text: string; policy: string; key: string; remembered?: Remembered }
+  | { type: "file"; id: number; file: File; policy: string; key: string; reviewLimit: number; remembered?: Remembered }
   | { type: "cancel"; id: number }
   | { type: "restore"; id: number; text: string; mapping: string }
   | { type: "zip"; id: number; entries: { name: string; data: Blob }[] };
@@ -84,9 +119,9 @@ export type Request =
 /** Worker → page. */
 export type Response =
   | { type: "ready"; version: string; categories: CategoryInfo[]; strategies: string[] }
-  | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string }
+  | { type: "result"; id: number; result: SanitizeResult; millis: number; source?: string; name?: string; recalled?: Recalled }
   | { type: "progress"; id: number; loaded: number; total: number; millis: number; pass: number; passes: number }
-  | { type: "summary"; id: number; summary: StreamSummary; millis: number }
+  | { type: "summary"; id: number; summary: StreamSummary; millis: number; name?: string }
   | { type: "restored"; id: number; text: string; unknown: string[] }
   | { type: "zipped"; id: number; blob: Blob }
   | { type: "error"; id: number | null; message: string; fatal: boolean };

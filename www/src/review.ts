@@ -5,6 +5,7 @@ import {
   Decoration,
   type DecorationSet,
   EditorView,
+  highlightSpecialChars,
   hoverTooltip,
   keymap,
   showTooltip,
@@ -30,6 +31,10 @@ export interface ReviewActions {
   redact(text: string): void;
   announce(message: string): void;
 }
+
+/** Bidirectional controls (and CodeMirror's usual invisibles) are shown as placeholders,
+ * never obeyed: a right-to-left override must not make a value look like another. */
+export const bidiVisible = highlightSpecialChars({ addSpecialChars: /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/ });
 
 const setItems = StateEffect.define<ReviewItem[]>();
 const setCurrent = StateEffect.define<number>();
@@ -155,6 +160,7 @@ export class Review {
       doc,
       extensions: [
         EditorState.readOnly.of(true),
+        bidiVisible,
         EditorView.lineWrapping,
         itemsField,
         hover,

@@ -2,7 +2,8 @@
 // including reading files in chunks (File.stream() + TextDecoderStream).
 import init, { categories, restore, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
 import { zip } from "./zip";
-import type { CategoryInfo, Mapping, Report, Request, Response, SanitizeResult } from "./protocol";
+import type { CategoryInfo, Mapping, Recalled, Remembered, Report, Request, Response, SanitizeResult } from "./protocol";
+import { reportJson } from "./report";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -15,8 +16,57 @@ let broken = false;
 /** Files whose reading the page cancelled: checked between chunks. */
 const cancelled = new Set<number>();
 
+/**
+ * What could reach the network (or persist) from this worker's global scope. The worker holds
+ * all the text, and a <meta> CSP does not bind it; so once the engine is loaded (loading needs
+ * fetch) these are removed, before any text is accepted, whatever headers the host sends.
+ */
+export const NETWORK_GLOBALS = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebSocketStream",
+  "EventSource",
+  "importScripts",
+  "Request",
+  "WebTransport",
+  "Worker",
+  "SharedWorker",
+  "caches",
+  "indexedDB",
+  "BroadcastChannel",
+  "fetchLater",
+] as const;
+
+function lockDown() {
+  const g = self as unknown as Record<string, unknown>;
+  for (const name of NETWORK_GLOBALS) {
+    // Shadow the property on the global object itself (and drop it where it is own and
+    // configurable), read-only and non-configurable so no later code can put it back.
+    for (let o: object | null = g; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+      if (Object.prototype.hasOwnProperty.call(o, name)) {
+        if (!Reflect.deleteProperty(o, name) && o === g) throw new Error(`cannot remove ${name}`);
+      }
+    }
+    Object.defineProperty(g, name, { value: undefined, writable: false, configurable: false });
+    if (g[name] !== undefined) throw new Error(`cannot remove ${name}`);
+  }
+  const nav = (self as unknown as { navigator?: Record<string, unknown> }).navigator;
+  if (nav && "sendBeacon" in nav) Object.defineProperty(nav, "sendBeacon", { value: undefined, writable: false, configurable: false });
+}
+
 const ready = init({ module_or_path: new URL("logscrub_bg.wasm", import.meta.url) }).then(
-  () => post({ type: "ready", version: version(), categories: categories() as CategoryInfo[], strategies: strategies() }),
+  () => {
+    try {
+      lockDown();
+    } catch (e) {
+      // Fail closed: an engine that could still reach the network takes no text.
+      broken = true;
+      post({ type: "error", id: null, message: `The engine could not be isolated from the network: ${String(e)}`, fatal: true });
+      return;
+    }
+    post({ type: "ready", version: version(), categories: categories() as CategoryInfo[], strategies: strategies() });
+  },
   (e: unknown) => {
     broken = true;
     post({ type: "error", id: null, message: `The engine could not be loaded: ${String(e)}`, fatal: true });
@@ -41,6 +91,113 @@ function getScrubber(policy: string, key: string): Scrubber {
     scrubberPolicy = cacheKey;
   }
   return scrubber;
+}
+
+/** The policy with every category on "label" and text format: for file names and notices,
+ * where a numbered placeholder would not match the text's numbering. */
+let labeler: Scrubber | null = null;
+let labelerPolicy = "";
+function getLabeler(policy: string): Scrubber {
+  if (labeler === null || labelerPolicy !== policy) {
+    const doc = (policy.trim() ? JSON.parse(policy) : {}) as Record<string, unknown>;
+    const next = new Scrubber(JSON.stringify({ ...doc, version: doc.version ?? 1, strategies: {}, default_strategy: "label", format: "text" }), undefined);
+    labeler?.free();
+    labeler = next;
+    labelerPolicy = policy;
+  }
+  return labeler;
+}
+
+/** File names and notices run through the engine like any other text: one line each. Fails
+ * closed: anything that does not come back clean becomes "[REDACTED]". */
+function cleanStrings(policy: string, xs: string[]): string[] {
+  if (xs.length === 0) return xs;
+  try {
+    const flat = xs.map((x) => x.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " "));
+    const r = getLabeler(policy).sanitize(flat.join("\n")) as SanitizeResult;
+    const out = r.text.split("\n");
+    if (r.report.residual === 0 && out.length === xs.length) return out;
+  } catch {
+    // below
+  }
+  return xs.map(() => "[REDACTED]");
+}
+
+/** The report as the page may keep it: no finding values; notices cleaned. */
+function stripReport(policy: string, r: Report): Report {
+  return {
+    ...r,
+    finding_list: r.finding_list?.map((f) => ({ category: f.category, rule: f.rule, strategy: f.strategy, start: f.start, end: f.end })),
+    notices: cleanStrings(policy, r.notices ?? []),
+  };
+}
+
+const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, "0")).join("");
+const isWord = (c: string) => /[\p{L}\p{N}_]/u.test(c);
+/** Distinct candidates remembered at once when searching for remembered values. */
+const SEEN_MAX = 200_000;
+let recallCache: { text: string; rem: string; out: Recalled } | null = null;
+
+/**
+ * Finds the values of `text` whose keyed hash the page remembers ("always keep / redact"):
+ * every run of the remembered lengths that starts and ends at a word edge, lower-cased,
+ * HMAC-SHA-256. The values found stay in memory.
+ */
+async function recall(text: string, rem: Remembered | undefined): Promise<Recalled> {
+  const out: Recalled = { keep: [], redact: [] };
+  if (!rem || (rem.keep.length === 0 && rem.redact.length === 0)) return out;
+  const remKey = JSON.stringify(rem);
+  if (recallCache && recallCache.text === text && recallCache.rem === remKey) return recallCache.out;
+  const want = new Map<string, ("keep" | "redact")[]>();
+  for (const kind of ["keep", "redact"] as const) for (const r of rem[kind]) want.set(r.h, [...(want.get(r.h) ?? []), kind]);
+  const lens = [...new Set([...rem.keep, ...rem.redact].map((r) => r.n))].filter((n) => n > 0);
+  const raw = Uint8Array.from(atob(rem.key), (c) => c.charCodeAt(0));
+  const key = await crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const enc = new TextEncoder();
+  const found = new Set<string>();
+  // Candidates are hashed in batches; `seen` skips repeats (bounded: cleared when full).
+  let seen = new Set<string>();
+  let batch: [string, string][] = [];
+  const flush = async () => {
+    const sigs = await Promise.all(batch.map(([l]) => crypto.subtle.sign("HMAC", key, enc.encode(l))));
+    sigs.forEach((sig, k) => {
+      for (const kind of want.get(hex(sig)) ?? []) {
+        const v = batch[k][1];
+        if (!found.has(`${kind}\n${v}`)) {
+          found.add(`${kind}\n${v}`);
+          out[kind].push(v);
+        }
+      }
+    });
+    batch = [];
+  };
+  const edge = (i: number) => i <= 0 || i >= text.length || !isWord(text[i - 1]) || !isWord(text[i]);
+  for (let i = 0; i < text.length; i++) {
+    if (!edge(i) || /\s/.test(text[i])) continue;
+    for (const n of lens) {
+      const j = i + n;
+      if (j > text.length || !edge(j) || /\s/.test(text[j - 1])) continue;
+      const v = text.slice(i, j);
+      const l = v.toLowerCase();
+      if (seen.has(l)) continue;
+      if (seen.size >= SEEN_MAX) seen = new Set();
+      seen.add(l);
+      batch.push([l, v]);
+      if (batch.length >= 4096) await flush();
+    }
+  }
+  await flush();
+  recallCache = { text, rem: remKey, out };
+  return out;
+}
+
+/** The policy with the recalled values added (allowlist values, deny terms). */
+function withRecalled(policy: string, rec: Recalled): string {
+  if (rec.keep.length === 0 && rec.redact.length === 0) return policy;
+  const doc = (policy.trim() ? JSON.parse(policy) : { version: 1 }) as { allowlist?: { values?: string[] }; deny_terms?: string[] };
+  doc.allowlist = { ...(doc.allowlist ?? {}), values: [...(doc.allowlist?.values ?? []), ...rec.keep] };
+  doc.deny_terms = [...(doc.deny_terms ?? []), ...rec.redact];
+  return JSON.stringify(doc);
 }
 
 /** Reads a file in chunks; calls `onText` for each decoded piece, posting progress. `pass`:
@@ -80,16 +237,19 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
 /** Characters of streamed output held as strings before they become a Blob part. */
 const OUT_FLUSH = 4 * 1024 * 1024;
 
-async function handleFile(id: number, file: File, policy: string, key: string, reviewLimit: number) {
+async function handleFile(id: number, file: File, policy: string, key: string, reviewLimit: number, remembered?: Remembered) {
   const t0 = performance.now();
   if (file.size <= reviewLimit) {
     const parts: string[] = [];
     // Validate the policy before reading: a bad policy fails at once.
-    const s = getScrubber(policy, key);
+    getScrubber(policy, key);
     await readChunks(id, file, t0, (t) => parts.push(t));
     const source = parts.join("");
-    const result = s.sanitize(source) as SanitizeResult;
-    post({ type: "result", id, result, millis: performance.now() - t0, source });
+    const recalled = await recall(source, remembered);
+    const result = getScrubber(withRecalled(policy, recalled), key).sanitize(source) as SanitizeResult;
+    result.report = stripReport(policy, result.report);
+    const [name] = cleanStrings(policy, [file.name]);
+    post({ type: "result", id, result, millis: performance.now() - t0, source, name, recalled });
     return;
   }
   const stream = new ScrubStream(policy, keyBytes(key));
@@ -117,11 +277,13 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
       }
     }, 2, 2);
     const end = stream.finish() as { text: string; findings: number; mapping: Mapping; report: Report };
+    end.report = stripReport(policy, end.report);
+    const [name] = cleanStrings(policy, [file.name]);
     out.push(end.text);
     flush();
     const blob = new Blob(blobs, { type: "text/plain;charset=utf-8" });
     blobs.length = 0;
-    const reportBlob = new Blob([JSON.stringify({ file: file.name, ...end.report }, null, 2)], { type: "application/json" });
+    const reportBlob = new Blob([reportJson(name, end.report)], { type: "application/json" });
     const mappingBlob = new Blob([JSON.stringify(end.mapping, null, 2)], { type: "application/json" });
     const report = { ...end.report, finding_list: undefined, residuals: end.report.residuals.slice(0, 10) };
     post({
@@ -129,6 +291,7 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
       id,
       summary: { blob, findings: end.findings, reportBlob, mappingBlob, report },
       millis: performance.now() - t0,
+      name,
     });
   } finally {
     stream.free();
@@ -148,7 +311,7 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
   }
   try {
     if (req.type === "file") {
-      await handleFile(req.id, req.file, req.policy, req.key, req.reviewLimit);
+      await handleFile(req.id, req.file, req.policy, req.key, req.reviewLimit, req.remembered);
       cancelled.delete(req.id);
       return;
     }
@@ -163,10 +326,12 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
       post({ type: "restored", id: req.id, text: r.text, unknown: r.unknown });
       return;
     }
-    const s = getScrubber(req.policy, req.key);
     const t0 = performance.now();
-    const result = s.sanitize(req.text) as SanitizeResult;
-    post({ type: "result", id: req.id, result, millis: performance.now() - t0 });
+    getScrubber(req.policy, req.key);
+    const recalled = await recall(req.text, req.remembered);
+    const result = getScrubber(withRecalled(req.policy, recalled), req.key).sanitize(req.text) as SanitizeResult;
+    result.report = stripReport(req.policy, result.report);
+    post({ type: "result", id: req.id, result, millis: performance.now() - t0, recalled });
   } catch (e) {
     cancelled.delete(req.id);
     // A JS Error is a readable engine error (bad policy, refused input); a WebAssembly
