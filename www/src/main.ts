@@ -2,8 +2,7 @@
 import { decrypt, encrypt, type EncryptedMapping, isEncrypted } from "./crypto";
 import * as P from "./policy";
 import * as R from "./remember";
-import { reportJson } from "./report";
-import type { CategoryInfo, Recalled, Request, Response, SanitizeResult, StreamSummary } from "./protocol";
+import { type CategoryInfo, type Recalled, type Request, type Response, type SanitizeResult, type StreamSummary, unpackFindings } from "./protocol";
 import { OutputView } from "./output";
 import { Review, type ReviewItem } from "./review";
 import { uniqueNames } from "./zip";
@@ -66,6 +65,10 @@ function failAll(message: string) {
 }
 
 function onWorker(msg: Response) {
+  if (msg.type === "result" && msg.result.packed) {
+    msg.result.findings = unpackFindings(msg.result.packed);
+    msg.result.packed = undefined;
+  }
   if (msg.type === "ready") {
     versionEl.textContent = `engine ${msg.version}`;
     categories = msg.categories;
@@ -368,23 +371,26 @@ function toggleItem(it: ReviewItem) {
     return;
   }
   const always = $<HTMLInputElement>("always").checked;
+  // The run after a decision waits for the remembered hashes to be updated: an undone value
+  // must not be recognised again from its hash.
+  let stored: Promise<void> = Promise.resolve();
   if (it.kind === "kept") {
     session.kept.delete(it.value);
     for (const k of [...session.kept]) if (k.toLowerCase() === it.value.toLowerCase()) session.kept.delete(k);
     if (P.storedHas("allow", it.value)) P.editStoredList("allow", it.value, false);
-    if (R.count()) void R.edit("keep", it.value, false);
+    if (R.count()) stored = R.edit("keep", it.value, false);
     announce(`Redacting "${it.value}" again.`);
   } else if (it.finding?.rule === "custom.deny_term" && (hasCI(session.redacted, it.value) || P.storedHas("deny", it.value))) {
     for (const k of [...session.redacted]) if (k.toLowerCase() === it.value.toLowerCase()) session.redacted.delete(k);
     if (P.storedHas("deny", it.value)) P.editStoredList("deny", it.value, false);
-    if (R.count()) void R.edit("redact", it.value, false);
+    if (R.count()) stored = R.edit("redact", it.value, false);
     announce(`Restored "${it.value}".`);
   } else {
     session.kept.add(it.value);
     announce(`Keeping "${it.value}" as is${always ? " (remembered in this browser as a keyed hash)" : ""}.`);
-    if (always) return void R.edit("keep", it.value, true).then(afterDecision);
+    if (always) stored = R.edit("keep", it.value, true);
   }
-  afterDecision();
+  void stored.then(afterDecision);
 }
 
 function afterDecision() {
@@ -638,7 +644,7 @@ function downloadEntry(entry: BatchEntry) {
 function entryReport(entry: BatchEntry): Blob | null {
   if (entry.summary) return entry.summary.reportBlob;
   if (!entry.result) return null;
-  return new Blob([reportJson(entry.safeName ?? "file.txt", entry.result.report)], { type: "application/json" });
+  return new Blob([entry.result.reportFile ?? ""], { type: "application/json" });
 }
 
 /** The sanitized file of a batch entry, or null when there is none (error, leak check failed). */
@@ -787,7 +793,7 @@ reportBtn.addEventListener("click", () => {
   const name = `${baseName(safeViewName())}.report.json`;
   if (currentBlob) return save(currentBlob.reportBlob, name);
   if (!current) return;
-  save(new Blob([reportJson(safeViewName(), current.report)], { type: "application/json" }), name);
+  save(new Blob([current.reportFile ?? ""], { type: "application/json" }), name);
 });
 mappingBtn.addEventListener("click", async () => {
   const json = current ? JSON.stringify(current.mapping, null, 2) : await currentBlob?.mappingBlob.text();

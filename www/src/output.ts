@@ -2,7 +2,7 @@
 // output of a document up to the review limit scrolls smoothly. Rendered as text only.
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { bidiVisible, shadowMount } from "./review";
+import { bidiVisible, shadowMount, wrapping } from "./review";
 
 export class OutputView {
   readonly view: EditorView;
@@ -19,7 +19,7 @@ export class OutputView {
       extensions: [
         EditorState.readOnly.of(true),
         bidiVisible,
-        EditorView.lineWrapping,
+        wrapping(doc),
         EditorView.contentAttributes.of({ "aria-label": "Sanitized text, read-only", "aria-readonly": "true" }),
       ],
     });

@@ -65,10 +65,14 @@ export interface Mapping {
 export interface SanitizeResult {
   text: string;
   findings: Finding[];
+  /** How the worker sends `findings` (the page unpacks them on arrival). */
+  packed?: PackedFindings;
   mapping: Mapping;
   report: Report;
   /** The decoded text the findings point into, when it is not the input (encoded emails). */
   scanned?: string;
+  /** The report file as the worker wrote it (no original value; see report.ts). */
+  reportFile?: string;
 }
 
 /** The end of a streamed (big file) run: no per-finding list, the output as a Blob. */
@@ -125,3 +129,46 @@ export type Response =
   | { type: "restored"; id: number; text: string; unknown: string[] }
   | { type: "zipped"; id: number; blob: Blob }
   | { type: "error"; id: number | null; message: string; fatal: boolean };
+
+const NUMS = ["start", "end", "start_utf16", "end_utf16"] as const;
+const STRS = ["category", "rule", "label", "reason", "replacement", "value"] as const;
+
+/** Findings as columns: numbers in typed arrays, strings as indexes into a table of distinct
+ * strings. Tens of thousands of finding objects take seconds to receive on the page's thread;
+ * these few arrays take milliseconds. */
+export interface PackedFindings {
+  n: number;
+  nums: Float64Array[];
+  strs: Uint32Array[];
+  table: string[];
+}
+
+export function packFindings(fs: Finding[]): PackedFindings {
+  const table: string[] = [];
+  const index = new Map<string | undefined, number>([[undefined, 0xffffffff]]);
+  const id = (s: string | undefined) => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = table.push(s as string) - 1));
+    return i;
+  };
+  return {
+    n: fs.length,
+    nums: NUMS.map((k) => Float64Array.from(fs, (f) => f[k])),
+    strs: STRS.map((k) => Uint32Array.from(fs, (f) => id(f[k]))),
+    table,
+  };
+}
+
+export function unpackFindings(p: PackedFindings): Finding[] {
+  const out: Finding[] = new Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    const f = {} as Record<string, unknown>;
+    NUMS.forEach((k, j) => (f[k] = p.nums[j][i]));
+    STRS.forEach((k, j) => {
+      const s = p.strs[j][i];
+      if (s !== 0xffffffff) f[k] = p.table[s];
+    });
+    out[i] = f as unknown as Finding;
+  }
+  return out;
+}

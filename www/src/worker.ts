@@ -2,7 +2,7 @@
 // including reading files in chunks (File.stream() + TextDecoderStream).
 import init, { categories, restore, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
 import { zip } from "./zip";
-import type { CategoryInfo, Mapping, Recalled, Remembered, Report, Request, Response, SanitizeResult } from "./protocol";
+import { type CategoryInfo, type Mapping, packFindings, type Recalled, type Remembered, type Report, type Request, type Response, type SanitizeResult } from "./protocol";
 import { reportJson } from "./report";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -123,13 +123,14 @@ function cleanStrings(policy: string, xs: string[]): string[] {
   return xs.map(() => "[REDACTED]");
 }
 
-/** The report as the page may keep it: no finding values; notices cleaned. */
-function stripReport(policy: string, r: Report): Report {
-  return {
-    ...r,
-    finding_list: r.finding_list?.map((f) => ({ category: f.category, rule: f.rule, strategy: f.strategy, start: f.start, end: f.end })),
-    notices: cleanStrings(policy, r.notices ?? []),
-  };
+/** Notices cleaned; the report file (no original value) made here, so that the page holds
+ * neither the values of the report's finding list nor the list (a big one is slow to send). */
+function finishResult(policy: string, result: SanitizeResult, name: string) {
+  const report = { ...result.report, notices: cleanStrings(policy, result.report.notices ?? []) };
+  result.reportFile = reportJson(name, report);
+  result.report = { ...report, finding_list: undefined };
+  result.packed = packFindings(result.findings);
+  result.findings = [];
 }
 
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, "0")).join("");
@@ -247,8 +248,8 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
     const source = parts.join("");
     const recalled = await recall(source, remembered);
     const result = getScrubber(withRecalled(policy, recalled), key).sanitize(source) as SanitizeResult;
-    result.report = stripReport(policy, result.report);
     const [name] = cleanStrings(policy, [file.name]);
+    finishResult(policy, result, name);
     post({ type: "result", id, result, millis: performance.now() - t0, source, name, recalled });
     return;
   }
@@ -277,7 +278,7 @@ async function handleFile(id: number, file: File, policy: string, key: string, r
       }
     }, 2, 2);
     const end = stream.finish() as { text: string; findings: number; mapping: Mapping; report: Report };
-    end.report = stripReport(policy, end.report);
+    end.report = { ...end.report, notices: cleanStrings(policy, end.report.notices ?? []) };
     const [name] = cleanStrings(policy, [file.name]);
     out.push(end.text);
     flush();
@@ -330,7 +331,7 @@ self.onmessage = async (ev: MessageEvent<Request>) => {
     getScrubber(req.policy, req.key);
     const recalled = await recall(req.text, req.remembered);
     const result = getScrubber(withRecalled(req.policy, recalled), req.key).sanitize(req.text) as SanitizeResult;
-    result.report = stripReport(req.policy, result.report);
+    finishResult(req.policy, result, "log.txt");
     post({ type: "result", id: req.id, result, millis: performance.now() - t0, recalled });
   } catch (e) {
     cancelled.delete(req.id);
