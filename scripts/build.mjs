@@ -9,7 +9,17 @@ import { headerFiles } from "./headers.mjs";
 export async function buildAll() {
   ensureTools();
   // Imported only now: on a fresh checkout ensureTools() has just installed it.
-  const { build } = await import("esbuild");
+  const { build, transform } = await import("esbuild");
+  // The editors' stylesheet is bundled as text: minified first.
+  const cssText = {
+    name: "css-text",
+    setup(b) {
+      b.onLoad({ filter: /\.css$/ }, async (a) => ({
+        contents: (await transform(readFileSync(a.path, "utf8"), { loader: "css", minify: true })).code,
+        loader: "text",
+      }));
+    },
+  };
   const dist = join(root, "dist");
   const pkg = join(root, "target", "wasm-pkg");
   log("building the Rust core for wasm32");
@@ -39,7 +49,7 @@ export async function buildAll() {
     sourcemap: false,
     outdir: dist,
     alias: { "logscrub-wasm": join(pkg, "logscrub.js") },
-    loader: { ".css": "text" },
+    plugins: [cssText],
     logLevel: "warning",
   });
   cpSync(join(pkg, "logscrub_bg.wasm"), join(dist, "logscrub_bg.wasm"));
@@ -54,7 +64,7 @@ export async function buildAll() {
   const hash = createHash("sha256");
   for (const f of shell) {
     const bytes = readFileSync(join(dist, f));
-    hashes[f] = createHash("sha256").update(bytes).digest("hex");
+    hashes[f] = createHash("sha256").update(bytes).digest("base64");
     hash.update(bytes);
   }
   await build({

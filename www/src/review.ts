@@ -5,12 +5,12 @@ import {
   Decoration,
   type DecorationSet,
   EditorView,
-  highlightSpecialChars,
   hoverTooltip,
   keymap,
   showTooltip,
   type Tooltip,
   ViewPlugin,
+  WidgetType,
   type ViewUpdate,
 } from "@codemirror/view";
 import type { Finding, Residual } from "./protocol";
@@ -34,9 +34,50 @@ export interface ReviewActions {
   announce(message: string): void;
 }
 
-/** Bidirectional controls (and CodeMirror's usual invisibles) are shown as placeholders,
- * never obeyed: a right-to-left override must not make a value look like another. */
-export const bidiVisible = highlightSpecialChars({ addSpecialChars: /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/ });
+/** A bidirectional control, shown as its code point: never applied to the text around it. */
+class Control extends WidgetType {
+  constructor(readonly code: string) {
+    super();
+  }
+  eq(other: Control) {
+    return other.code === this.code;
+  }
+  toDOM() {
+    const span = document.createElement("span");
+    span.className = "cm-specialChar";
+    span.textContent = `⟨U+${this.code}⟩`;
+    span.title = `Bidirectional control U+${this.code}, shown and not applied`;
+    return span;
+  }
+}
+
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+function controls(view: EditorView): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const { from, to } of view.visibleRanges) {
+    for (const m of view.state.sliceDoc(from, to).matchAll(BIDI)) {
+      const at = from + m.index;
+      ranges.push(Decoration.replace({ widget: new Control(m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")) }).range(at, at + 1));
+    }
+  }
+  return Decoration.set(ranges);
+}
+
+/** Bidirectional controls (a right-to-left override can make a value read as another) are
+ * shown as placeholders in the review and the output, never obeyed. */
+export const bidiVisible = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = controls(view);
+    }
+    update(u: ViewUpdate) {
+      if (u.viewportChanged || u.docChanged) this.decorations = controls(u.view);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);
 
 /** Lines wrap, unless one is so long that laying it out wrapped would hold the page for
  * seconds (a one-line log of megabytes): then the views scroll sideways, and CodeMirror draws

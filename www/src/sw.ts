@@ -13,9 +13,9 @@ const CACHE = `logscrub-${__VERSION__}@${SCOPE}`;
 const POLICY = "policy.json";
 const url = (name: string) => new URL(name, SCOPE).href;
 
+/** SHA-256, base64 (as the build writes them). */
 async function sha256(res: Response): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", await res.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", await res.arrayBuffer()))));
 }
 
 /** The network's copy of an app file, when it matches the build's hash; otherwise null. */
@@ -72,7 +72,7 @@ async function verified(name: string): Promise<Response> {
   } catch {
     // Offline: nothing verified to serve.
   }
-  return new Response(`${name} failed its integrity check and was not served. Reload the page.`, {
+  return new Response(`${name} failed its integrity check`, {
     status: 503,
     headers: { "content-type": "text/plain; charset=utf-8" },
   });
