@@ -97,6 +97,22 @@ export interface CategoryInfo {
 export interface RememberedRule {
   h: string;
   n: number;
+  /** `bucket()` of the value: lets the worker skip the HMAC of almost every candidate. */
+  b: number;
+}
+
+/** The FNV seed of `bucket()`, from the first bytes of the HMAC key (base64). */
+export function seedOf(key: string): number {
+  const k = atob(key);
+  return (k.charCodeAt(0) | (k.charCodeAt(1) << 8) | (k.charCodeAt(2) << 16) | (k.charCodeAt(3) << 24)) ^ 0x811c9dc5;
+}
+
+/** A 16-bit keyed bucket (FNV-1a from a key-derived seed) of the lower-cased `s[from..to]`:
+ * a cheap filter before the HMAC; 16 bits say next to nothing about a value. */
+export function bucket(seed: number, s: string, from = 0, to = s.length): number {
+  let h = seed;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 16;
 }
 
 export interface Remembered {

@@ -1,7 +1,7 @@
 // "Always keep / always redact" decisions, kept in this browser without the values: each is a
 // keyed hash (HMAC-SHA-256 of the lower-cased value, with a random key made for this browser)
 // and the value's length, enough for the worker to recognise the value in a later text.
-import type { Remembered, RememberedRule } from "./protocol";
+import { bucket, seedOf, type Remembered, type RememberedRule } from "./protocol";
 
 export const REMEMBER_KEY = "logscrub.remembered";
 export const REMEMBER_HMAC_KEY = "logscrub.rememberKey";
@@ -43,7 +43,8 @@ async function rule(value: string): Promise<RememberedRule> {
   const raw = Uint8Array.from(atob(keyB64()), (c) => c.charCodeAt(0));
   const key = await crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   const sig = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(value.toLowerCase()));
-  return { h: Array.from(new Uint8Array(sig), (x) => x.toString(16).padStart(2, "0")).join(""), n: value.length };
+  const lower = value.toLowerCase();
+  return { h: Array.from(new Uint8Array(sig), (x) => x.toString(16).padStart(2, "0")).join(""), n: value.length, b: bucket(seedOf(keyB64()), lower) };
 }
 
 /** Remembers (`add`) or forgets a value for `kind`. */

@@ -2,7 +2,7 @@
 // including reading files in chunks (File.stream() + TextDecoderStream).
 import init, { categories, restore, ScrubStream, Scrubber, strategies, version } from "logscrub-wasm";
 import { zip } from "./zip";
-import { type CategoryInfo, type Mapping, packFindings, type Recalled, type Remembered, type Report, type Request, type Response, type SanitizeResult } from "./protocol";
+import { bucket, type CategoryInfo, seedOf, type Mapping, packFindings, type Recalled, type Remembered, type Report, type Request, type Response, type SanitizeResult } from "./protocol";
 import { reportJson } from "./report";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -134,60 +134,54 @@ function finishResult(policy: string, result: SanitizeResult, name: string) {
 }
 
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, "0")).join("");
-const isWord = (c: string) => /[\p{L}\p{N}_]/u.test(c);
-/** Distinct candidates remembered at once when searching for remembered values. */
-const SEEN_MAX = 200_000;
+/** Letters, digits and `_` (ASCII by code, the rest by Unicode class). */
+const isWord = (c: number, ch: string) =>
+  c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 : /[\p{L}\p{N}]/u.test(ch);
+const isSpace = (c: number, ch: string) => c <= 32 || (c >= 128 && /\s/.test(ch));
 let recallCache: { text: string; rem: string; out: Recalled } | null = null;
 
 /**
  * Finds the values of `text` whose keyed hash the page remembers ("always keep / redact"):
- * every run of the remembered lengths that starts and ends at a word edge, lower-cased,
- * HMAC-SHA-256. The values found stay in memory.
+ * the runs of the remembered lengths that start and end at a word edge (and not on a space),
+ * lower-cased; a run whose keyed bucket matches a rule's gets the HMAC-SHA-256 check. The
+ * values found stay in memory.
  */
 async function recall(text: string, rem: Remembered | undefined): Promise<Recalled> {
   const out: Recalled = { keep: [], redact: [] };
   if (!rem || (rem.keep.length === 0 && rem.redact.length === 0)) return out;
   const remKey = JSON.stringify(rem);
   if (recallCache && recallCache.text === text && recallCache.rem === remKey) return recallCache.out;
-  const want = new Map<string, ("keep" | "redact")[]>();
-  for (const kind of ["keep", "redact"] as const) for (const r of rem[kind]) want.set(r.h, [...(want.get(r.h) ?? []), kind]);
-  const lens = [...new Set([...rem.keep, ...rem.redact].map((r) => r.n))].filter((n) => n > 0);
-  const raw = Uint8Array.from(atob(rem.key), (c) => c.charCodeAt(0));
-  const key = await crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const enc = new TextEncoder();
-  const found = new Set<string>();
-  // Candidates are hashed in batches; `seen` skips repeats (bounded: cleared when full).
-  let seen = new Set<string>();
-  let batch: [string, string][] = [];
-  const flush = async () => {
-    const sigs = await Promise.all(batch.map(([l]) => crypto.subtle.sign("HMAC", key, enc.encode(l))));
-    sigs.forEach((sig, k) => {
-      for (const kind of want.get(hex(sig)) ?? []) {
-        const v = batch[k][1];
-        if (!found.has(`${kind}\n${v}`)) {
-          found.add(`${kind}\n${v}`);
-          out[kind].push(v);
-        }
-      }
-    });
-    batch = [];
-  };
-  const edge = (i: number) => i <= 0 || i >= text.length || !isWord(text[i - 1]) || !isWord(text[i]);
+  const rules = [...rem.keep.map((r) => ["keep", r] as const), ...rem.redact.map((r) => ["redact", r] as const)];
+  const buckets = new Set(rules.map(([, r]) => r.n * 65536 + r.b));
+  const lens = [...new Set(rules.map(([, r]) => r.n))].filter((n) => n > 0);
+  const lower = text.toLowerCase();
+  // Lower-casing can change the length (İ): then each run is lower-cased on its own.
+  const aligned = lower.length === text.length;
+  const word = (i: number) => i >= 0 && i < text.length && isWord(text.charCodeAt(i), text[i]);
+  const edge = (i: number) => !word(i - 1) || !word(i);
+  const seed = seedOf(rem.key);
+  // Run as written → lower-cased.
+  const cands = new Map<string, string>();
   for (let i = 0; i < text.length; i++) {
-    if (!edge(i) || /\s/.test(text[i])) continue;
+    if (!edge(i) || isSpace(text.charCodeAt(i), text[i])) continue;
     for (const n of lens) {
       const j = i + n;
-      if (j > text.length || !edge(j) || /\s/.test(text[j - 1])) continue;
+      if (j > text.length || !edge(j) || isSpace(text.charCodeAt(j - 1), text[j - 1])) continue;
+      const b = aligned ? bucket(seed, lower, i, j) : bucket(seed, text.slice(i, j).toLowerCase());
+      if (!buckets.has(n * 65536 + b)) continue;
       const v = text.slice(i, j);
-      const l = v.toLowerCase();
-      if (seen.has(l)) continue;
-      if (seen.size >= SEEN_MAX) seen = new Set();
-      seen.add(l);
-      batch.push([l, v]);
-      if (batch.length >= 4096) await flush();
+      cands.set(v, v.toLowerCase());
     }
   }
-  await flush();
+  if (cands.size) {
+    const raw = Uint8Array.from(atob(rem.key), (c) => c.charCodeAt(0));
+    const key = await crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const enc = new TextEncoder();
+    for (const [v, l] of cands) {
+      const h = hex(await crypto.subtle.sign("HMAC", key, enc.encode(l)));
+      for (const [kind, r] of rules) if (r.h === h && !out[kind].includes(v)) out[kind].push(v);
+    }
+  }
   recallCache = { text, rem: remKey, out };
   return out;
 }
