@@ -149,6 +149,9 @@ test("regression_issue_12_tampered_cache_not_served: a cached app.js that does n
     return n;
   });
   expect(tampered).toBeGreaterThan(0);
+  // The cache is named after the app's scope, not shared with other apps on the origin.
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  for (const k of await page.evaluate(() => caches.keys())) expect(k.endsWith(`@${scope}`), k).toBe(true);
   await page.reload();
   await openApp(page);
   expect(await page.evaluate(() => document.body.dataset.tampered)).toBeUndefined();
