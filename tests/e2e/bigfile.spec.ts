@@ -243,3 +243,18 @@ test("regression_issue_12_cancel_paste: a paste being sanitized can be cancelled
   await page.getByTestId("input").fill("after cancel 203.0.113.9");
   await expect(page.getByTestId("output")).toHaveText("after cancel [IPV4-1]");
 });
+
+test("regression_issue_12_cancel_file_in_review_size: a file being sanitized in one call is cancelled at once", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await openGenerated(page, 15, "whole.log");
+  // Read (fast, from memory), then inside the one call that sanitizes the whole text.
+  await expect(page.getByTestId("progress-text")).toContainText("15.0 MB of 15.0 MB");
+  await page.getByTestId("cancel").click();
+  await expect(page.getByTestId("verdict")).toContainText("Cancelled");
+  await expect(page.getByTestId("download")).toBeDisabled();
+  // The engine is free at once (a new worker), not after the 15 MB run.
+  await page.getByTestId("input").fill("after cancel 203.0.113.9");
+  await expect(page.getByTestId("output")).toHaveText("after cancel [IPV4-1]", { timeout: 5_000 });
+  await expect(page.getByTestId("batch-entry").getByTestId("entry-status")).toHaveText("cancelled");
+});

@@ -503,6 +503,7 @@ async function runEntry(entry: BatchEntry): Promise<void> {
   const onView = () => view.entry === entry;
   if (onView()) viewSeq = id;
   runningFileId = id;
+  runningWhole = entry.file.size <= REVIEW_LIMIT;
   try {
     const res = await call(
       { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT, remembered: R.remembered() },
@@ -548,6 +549,9 @@ async function runEntry(entry: BatchEntry): Promise<void> {
 let batchGen = 0;
 let batchChain: Promise<void> = Promise.resolve();
 let runningFileId: number | null = null;
+/** Whether the running file is sanitized in one call (up to the review limit), which only a
+ * new worker can stop; a streamed file stops between chunks. */
+let runningWhole = false;
 
 function runBatch(all: boolean) {
   const gen = batchGen;
@@ -696,8 +700,9 @@ downloadAllBtn.addEventListener("click", async () => {
   }
 });
 $("cancel").addEventListener("click", () => {
+  const whole = runningPaste !== null || (runningFileId !== null && runningWhole);
   cancelRunning();
-  if (runningPaste !== null) {
+  if (whole) {
     // The engine is inside one call over the whole text: only a new worker stops it. Its
     // answer can no longer arrive, and nothing partial is shown.
     runningPaste = null;
