@@ -212,22 +212,34 @@ async function readChunks(id: number, file: File, t0: number, onText: (s: string
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (cancelled.has(id)) {
-      cancelled.delete(id);
-      await reader.cancel();
-      throw new Error("Cancelled.");
-    }
-    onText(value);
-    const now = performance.now();
-    if (now - lastPost > 100) {
-      lastPost = now;
-      post({ type: "progress", id, loaded: before + loaded, total, millis: now - t0, pass, passes });
-      // File chunks can arrive as microtasks: yield to the task queue so a cancel gets in.
-      await new Promise((r) => setTimeout(r, 0));
+    // A chunk can be megabytes (a File made of big parts): it goes to the engine in pieces,
+    // so that a cancel gets in between them even on a slow or busy machine.
+    for (let at = 0; at < value.length; ) {
+      if (cancelled.has(id)) {
+        cancelled.delete(id);
+        await reader.cancel();
+        throw new Error("Cancelled.");
+      }
+      let end = Math.min(value.length, at + PIECE);
+      // Never between the two halves of a surrogate pair.
+      const c = value.charCodeAt(end - 1);
+      if (end < value.length && c >= 0xd800 && c <= 0xdbff) end--;
+      onText(value.slice(at, end));
+      at = end;
+      const now = performance.now();
+      if (now - lastPost > 100) {
+        lastPost = now;
+        post({ type: "progress", id, loaded: before + loaded, total, millis: now - t0, pass, passes });
+        // File chunks can arrive as microtasks: yield to the task queue so a cancel gets in.
+        await new Promise((r) => setTimeout(r, 0));
+      }
     }
   }
   post({ type: "progress", id, loaded: before + file.size, total, millis: performance.now() - t0, pass, passes });
 }
+
+/** Characters given to the engine at once while reading a file. */
+const PIECE = 256 * 1024;
 
 /** Characters of streamed output held as strings before they become a Blob part. */
 const OUT_FLUSH = 4 * 1024 * 1024;
