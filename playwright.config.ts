@@ -29,7 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs dist ${port}`,
+    // E2E_DIST: another build to run the tests against (an older one, to see a test fail).
+    command: `node scripts/serve.mjs ${process.env.E2E_DIST ?? "dist"} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: "ignore",

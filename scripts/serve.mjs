@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
+import { HEADERS } from "./headers.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -19,18 +20,19 @@ export function serve(dir, port, host = "127.0.0.1") {
     const url = new URL(req.url ?? "/", "http://localhost");
     let path = normalize(join(dir, decodeURIComponent(url.pathname)));
     if (!path.startsWith(dir + sep) && path !== dir) {
-      res.writeHead(403).end();
+      res.writeHead(403, HEADERS).end();
       return;
     }
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
     if (!existsSync(path)) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      res.writeHead(404, { ...HEADERS, "content-type": "text/plain" }).end("not found");
       return;
     }
     res.writeHead(200, {
+      ...HEADERS,
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
       "cache-control": "no-cache",
-      "x-content-type-options": "nosniff",
+      "last-modified": statSync(path).mtime.toUTCString(),
     });
     createReadStream(path).pipe(res);
   });

@@ -106,3 +106,25 @@ export function readStoredZip(buf: Buffer): Map<string, Buffer> {
   }
   return files;
 }
+
+/** Records the main thread's long tasks (over 50 ms) from now on, in `window.__longTasks`. */
+export async function watchLongTasks(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: "longtask" });
+  });
+}
+
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}
+
+/** Clicks a button that saves a file; returns the suggested name and the content. */
+export async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  const { readFileSync } = await import("node:fs");
+  return { name: d.suggestedFilename(), text: readFileSync(await d.path(), "utf8") };
+}

@@ -34,7 +34,7 @@ test("click a finding to keep it, click again to restore it", async ({ page }) =
   await expect(page.getByTestId("output")).toHaveText("Mail [EMAIL-1] or call from [IPV4-1]");
 });
 
-test("select text and redact it by hand; 'always' saves it in the policy", async ({ page }) => {
+test("select text and redact it by hand; 'always' remembers it across reloads, and undoing forgets it", async ({ page }) => {
   await openApp(page);
   await page.getByTestId("input").fill("hello Falcon world, mail a@contoso.com");
   await expect(page.getByTestId("output")).toHaveText("hello Falcon world, mail [EMAIL-1]");
@@ -43,14 +43,13 @@ test("select text and redact it by hand; 'always' saves it in the policy", async
   await page.getByTestId("redact").click();
   await expect(page.getByTestId("output")).not.toContainText("Falcon");
   await expectPassed(page);
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem("logscrub.policy"))) ?? "{}");
-  expect(stored.deny_terms).toEqual(["Falcon"]);
-  await expect(page.getByTestId("deny-terms")).toHaveValue("Falcon");
+  // Remembered as a keyed hash, not written into the policy.
+  expect(await page.evaluate(() => localStorage.getItem("logscrub.policy"))).toBeNull();
+  await expect(page.getByTestId("deny-terms")).toHaveValue("");
   // Keep the email for good too.
   await page.getByTestId("review").locator(".cm-finding.c-email").click();
   await expect(page.getByTestId("output")).toContainText("a@contoso.com");
-  const stored2 = JSON.parse((await page.evaluate(() => localStorage.getItem("logscrub.policy"))) ?? "{}");
-  expect(stored2.allowlist.values).toEqual(["a@contoso.com"]);
+  await expect(page.getByTestId("policy-source")).toContainText("2 review decision(s) remembered");
   // Survives a reload.
   await page.reload();
   await openApp(page);
@@ -59,6 +58,17 @@ test("select text and redact it by hand; 'always' saves it in the policy", async
   const out = await outputText(page);
   expect(out).not.toContain("Falcon");
   expect(out).toContain("a@contoso.com");
+  // Undo both: they are forgotten.
+  await page.getByTestId("review").locator(".cm-kept").click();
+  await expect(page.getByTestId("output")).not.toContainText("a@contoso.com");
+  await page.getByTestId("review").locator(".cm-finding", { hasText: "Falcon" }).click();
+  await expect(page.getByTestId("output")).toContainText("Falcon again");
+  await expect(page.getByTestId("policy-source")).not.toContainText("remembered");
+  await page.reload();
+  await openApp(page);
+  await page.getByTestId("input").fill("Falcon again, a@contoso.com");
+  await expectPassed(page);
+  expect(await outputText(page)).toBe("Falcon again, [EMAIL-1]");
 });
 
 test("keyboard: next/previous finding, toggle, focus visible, labels", async ({ page }) => {

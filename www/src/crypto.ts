@@ -13,7 +13,14 @@ export interface EncryptedMapping {
   data: string;
 }
 
-const b64 = (b: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(b)));
+/** Base64 of any size: the bytes go to String.fromCharCode in slices (a spread of the whole
+ * buffer overflows the call stack above about 125 KB). */
+export function b64(b: ArrayBuffer | Uint8Array): string {
+  const u = new Uint8Array(b);
+  let bin = "";
+  for (let i = 0; i < u.length; i += 0x8000) bin += String.fromCharCode(...u.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
 
 function unb64(s: unknown, what: string): Uint8Array<ArrayBuffer> {
   if (typeof s !== "string") throw new Error(`the encrypted mapping has no ${what}`);

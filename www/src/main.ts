@@ -1,7 +1,8 @@
 // The page: input, review, settings, output. It renders; the worker does the work.
 import { decrypt, encrypt, type EncryptedMapping, isEncrypted } from "./crypto";
 import * as P from "./policy";
-import type { CategoryInfo, Request, Response, SanitizeResult, StreamSummary } from "./protocol";
+import * as R from "./remember";
+import { type CategoryInfo, type Recalled, type Request, type Response, type SanitizeResult, type StreamSummary, unpackFindings } from "./protocol";
 import { OutputView } from "./output";
 import { Review, type ReviewItem } from "./review";
 import { uniqueNames } from "./zip";
@@ -64,6 +65,10 @@ function failAll(message: string) {
 }
 
 function onWorker(msg: Response) {
+  if (msg.type === "result" && msg.result.packed) {
+    msg.result.findings = unpackFindings(msg.result.packed);
+    msg.result.packed = undefined;
+  }
   if (msg.type === "ready") {
     versionEl.textContent = `engine ${msg.version}`;
     categories = msg.categories;
@@ -110,6 +115,9 @@ interface BatchEntry {
   result?: SanitizeResult;
   source?: string;
   summary?: StreamSummary;
+  /** The file name as the engine sanitized it: the only name that goes into downloads,
+   * ZIP entries and reports. */
+  safeName?: string;
   li?: HTMLLIElement;
 }
 
@@ -363,20 +371,29 @@ function toggleItem(it: ReviewItem) {
     return;
   }
   const always = $<HTMLInputElement>("always").checked;
+  // The run after a decision waits for the remembered hashes to be updated: an undone value
+  // must not be recognised again from its hash.
+  let stored: Promise<void> = Promise.resolve();
   if (it.kind === "kept") {
     session.kept.delete(it.value);
     for (const k of [...session.kept]) if (k.toLowerCase() === it.value.toLowerCase()) session.kept.delete(k);
     if (P.storedHas("allow", it.value)) P.editStoredList("allow", it.value, false);
+    if (R.count()) stored = R.edit("keep", it.value, false);
     announce(`Redacting "${it.value}" again.`);
   } else if (it.finding?.rule === "custom.deny_term" && (hasCI(session.redacted, it.value) || P.storedHas("deny", it.value))) {
     for (const k of [...session.redacted]) if (k.toLowerCase() === it.value.toLowerCase()) session.redacted.delete(k);
     if (P.storedHas("deny", it.value)) P.editStoredList("deny", it.value, false);
+    if (R.count()) stored = R.edit("redact", it.value, false);
     announce(`Restored "${it.value}".`);
   } else {
     session.kept.add(it.value);
-    if (always) P.editStoredList("allow", it.value, true);
-    announce(`Keeping "${it.value}" as is${always ? " (saved in the policy)" : ""}.`);
+    announce(`Keeping "${it.value}" as is${always ? " (remembered in this browser as a keyed hash)" : ""}.`);
+    if (always) stored = R.edit("keep", it.value, true);
   }
+  void stored.then(afterDecision);
+}
+
+function afterDecision() {
   fillSidebar();
   rerun(0);
 }
@@ -390,10 +407,15 @@ function redactText(text: string) {
   const always = $<HTMLInputElement>("always").checked;
   session.redacted.add(text);
   for (const k of [...session.kept]) if (k.toLowerCase() === text.toLowerCase()) session.kept.delete(k);
-  if (always) P.editStoredList("deny", text, true);
-  announce(`Redacting "${text}"${always ? " (saved in the policy)" : ""}.`);
-  fillSidebar();
-  rerun(0);
+  announce(`Redacting "${text}"${always ? " (remembered in this browser as a keyed hash)" : ""}.`);
+  if (always) return void R.edit("redact", text, true).then(afterDecision);
+  afterDecision();
+}
+
+/** Values the worker recognised from remembered hashes join this session's decisions. */
+function applyRecalled(rec: Recalled | undefined) {
+  for (const v of rec?.keep ?? []) if (!hasCI(session.redacted, v)) session.kept.add(v);
+  for (const v of rec?.redact ?? []) session.redacted.add(v);
 }
 
 $("prev").addEventListener("click", () => review.move(-1));
@@ -427,17 +449,35 @@ function schedule(delay?: number) {
   debounce = window.setTimeout(() => void runText(text), wait);
 }
 
+/** The paste being sanitized (its id), which Cancel stops by restarting the engine. */
+let runningPaste: number | null = null;
+
 async function runText(text: string) {
   await engineReadyP;
   const id = ++seq;
   viewSeq = id;
   sourceText = text;
+  runningPaste = id;
+  // A run that takes a while shows the Cancel button (and an indeterminate bar).
+  const busy = window.setTimeout(() => {
+    if (runningPaste !== id) return;
+    progressBox.hidden = false;
+    progressBar.removeAttribute("value");
+    progressText.textContent = `Sanitizing the pasted text (${mb(text.length)})…`;
+  }, 250);
   try {
-    const res = await call({ type: "sanitize", id, text, policy: policy(), key: hashKey.value });
+    const res = await call({ type: "sanitize", id, text, policy: policy(), key: hashKey.value, remembered: R.remembered() });
     if (viewSeq !== id || res.type !== "result") return;
+    applyRecalled(res.recalled);
     render(res.result, res.millis);
   } catch (e) {
     if (viewSeq === id) showEngineError(errText(e));
+  } finally {
+    window.clearTimeout(busy);
+    if (runningPaste === id) {
+      runningPaste = null;
+      if (!view.entry) progressBox.hidden = true;
+    }
   }
 }
 
@@ -463,13 +503,17 @@ async function runEntry(entry: BatchEntry): Promise<void> {
   const onView = () => view.entry === entry;
   if (onView()) viewSeq = id;
   runningFileId = id;
+  runningWhole = entry.file.size <= REVIEW_LIMIT;
   try {
     const res = await call(
-      { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT },
+      { type: "file", id, file: entry.file, policy: policy(), key: hashKey.value, reviewLimit: REVIEW_LIMIT, remembered: R.remembered() },
       (p) => p.type === "progress" && showProgress(p.loaded, p.total, p.millis, entry.file.name, p.pass, p.passes),
     );
+    if ((entry.status as BatchEntry["status"]) === "cancelled") throw new Error("Cancelled.");
     entry.status = "done";
+    if (res.type === "result" || res.type === "summary") entry.safeName = res.name;
     if (res.type === "result") {
+      applyRecalled(res.recalled);
       entry.result = res.result;
       entry.source = res.source ?? "";
       entry.summary = undefined;
@@ -505,6 +549,9 @@ async function runEntry(entry: BatchEntry): Promise<void> {
 let batchGen = 0;
 let batchChain: Promise<void> = Promise.resolve();
 let runningFileId: number | null = null;
+/** Whether the running file is sanitized in one call (up to the review limit), which only a
+ * new worker can stop; a streamed file stops between chunks. */
+let runningWhole = false;
 
 function runBatch(all: boolean) {
   const gen = batchGen;
@@ -574,7 +621,7 @@ function drawEntry(entry: BatchEntry): HTMLLIElement {
   dl.type = "button";
   dl.className = "ghost";
   dl.textContent = "Download";
-  dl.setAttribute("aria-label", `Download ${sanitizedName(entry.file.name)}`);
+  dl.setAttribute("aria-label", `Download the sanitized ${entry.file.name}`);
   dl.disabled = !(entry.status === "done" && report && report.residual === 0);
   dl.addEventListener("click", () => downloadEntry(entry));
   li.replaceChildren(name, st, reviewB, dl);
@@ -592,7 +639,7 @@ function selectEntry(entry: BatchEntry) {
 }
 
 function downloadEntry(entry: BatchEntry) {
-  const name = sanitizedName(entry.file.name);
+  const name = sanitizedName(entry.safeName ?? "file.txt");
   if (entry.result && entry.result.report.residual === 0) save(new Blob([entry.result.text], { type: "text/plain;charset=utf-8" }), name);
   else if (entry.summary && entry.summary.report.residual === 0) save(entry.summary.blob, name);
 }
@@ -601,7 +648,7 @@ function downloadEntry(entry: BatchEntry) {
 function entryReport(entry: BatchEntry): Blob | null {
   if (entry.summary) return entry.summary.reportBlob;
   if (!entry.result) return null;
-  return new Blob([JSON.stringify({ file: entry.file.name, ...entry.result.report }, null, 2)], { type: "application/json" });
+  return new Blob([entry.result.reportFile ?? ""], { type: "application/json" });
 }
 
 /** The sanitized file of a batch entry, or null when there is none (error, leak check failed). */
@@ -626,9 +673,10 @@ downloadAllBtn.addEventListener("click", async () => {
       skipped.push(e.file.name);
       continue;
     }
-    files.push({ name: sanitizedName(e.file.name), data });
+    const safe = e.safeName ?? "file.txt";
+    files.push({ name: sanitizedName(safe), data });
     const report = withReports ? entryReport(e) : null;
-    if (report) reports.push({ name: `${baseName(e.file.name)}.report.json`, data: report });
+    if (report) reports.push({ name: `${baseName(safe)}.report.json`, data: report });
   }
   if (files.length === 0) return;
   // Unique names in the archive; reports go into a folder of their own.
@@ -652,7 +700,15 @@ downloadAllBtn.addEventListener("click", async () => {
   }
 });
 $("cancel").addEventListener("click", () => {
+  const whole = runningPaste !== null || (runningFileId !== null && runningWhole);
   cancelRunning();
+  if (whole) {
+    // The engine is inside one call over the whole text: only a new worker stops it. Its
+    // answer can no longer arrive, and nothing partial is shown.
+    runningPaste = null;
+    viewSeq = ++seq;
+    restartWorker("Cancelled.");
+  }
   for (const e of batch) if (e.status === "queued" || e.status === "working") {
     e.status = "cancelled";
     drawEntry(e);
@@ -730,25 +786,33 @@ copyBtn.addEventListener("click", async () => {
     setStatus("Press Ctrl+C to copy the selected text. ✓ Leak check: 0 residual.", "ok");
   }
 });
+/** The name downloads of what is on view get: a file's name as the engine sanitized it. */
+function safeViewName(): string {
+  return view.entry ? (view.entry.safeName ?? "file.txt") : view.name;
+}
 downloadBtn.addEventListener("click", () => {
-  if (current) save(new Blob([current.text], { type: "text/plain;charset=utf-8" }), sanitizedName(view.name));
-  else if (currentBlob) save(currentBlob.blob, sanitizedName(view.name));
+  if (current) save(new Blob([current.text], { type: "text/plain;charset=utf-8" }), sanitizedName(safeViewName()));
+  else if (currentBlob) save(currentBlob.blob, sanitizedName(safeViewName()));
 });
 reportBtn.addEventListener("click", () => {
-  const name = `${baseName(view.name)}.report.json`;
+  const name = `${baseName(safeViewName())}.report.json`;
   if (currentBlob) return save(currentBlob.reportBlob, name);
   if (!current) return;
-  save(new Blob([JSON.stringify({ file: view.name, ...current.report }, null, 2)], { type: "application/json" }), name);
+  save(new Blob([current.reportFile ?? ""], { type: "application/json" }), name);
 });
 mappingBtn.addEventListener("click", async () => {
   const json = current ? JSON.stringify(current.mapping, null, 2) : await currentBlob?.mappingBlob.text();
   if (!json) return;
   const pass = $<HTMLInputElement>("passphrase").value;
   if (!pass) {
-    save(new Blob([json], { type: "application/json" }), `${baseName(view.name)}.mapping.json`);
+    save(new Blob([json], { type: "application/json" }), `${baseName(safeViewName())}.mapping.json`);
     return;
   }
-  save(new Blob([JSON.stringify(await encrypt(json, pass))], { type: "application/json" }), `${baseName(view.name)}.mapping.enc.json`);
+  try {
+    save(new Blob([JSON.stringify(await encrypt(json, pass))], { type: "application/json" }), `${baseName(safeViewName())}.mapping.enc.json`);
+  } catch (e) {
+    setStatus(`The mapping could not be encrypted: ${errText(e)}. Nothing was saved.`, "error");
+  }
 });
 
 function baseName(name: string): string {
@@ -822,6 +886,8 @@ function buildSidebar() {
 
 /** Shows the stored policy in the controls. */
 function fillSidebar() {
+  const n = R.count();
+  $("policy-source").textContent = `${P.policySource()}${n ? ` ${n} review decision(s) remembered as keyed hashes (Reset forgets them).` : ""}`;
   const doc = P.storedDoc();
   if (doc === null) {
     policyError.hidden = false;
@@ -906,17 +972,24 @@ policyImport.addEventListener("change", async () => {
   policyImport.value = "";
   if (!f) return;
   P.store(await f.text());
+  forgetDecisions();
   fillSidebar();
   rerun(0);
 });
 $("policy-reset").addEventListener("click", () => {
   P.resetStored();
-  session.kept.clear();
-  session.redacted.clear();
+  forgetDecisions();
   policyError.hidden = true;
   fillSidebar();
   rerun(0);
 });
+
+/** A replaced policy takes its decisions with it: remembered hashes and this session's. */
+function forgetDecisions() {
+  R.clear();
+  session.kept.clear();
+  session.redacted.clear();
+}
 
 // ---------------------------------------------------------------- restore view
 

@@ -2,7 +2,7 @@
 // output of a document up to the review limit scrolls smoothly. Rendered as text only.
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { shadowMount } from "./review";
+import { bidiVisible, shadowMount, wrapping } from "./review";
 
 export class OutputView {
   readonly view: EditorView;
@@ -18,7 +18,8 @@ export class OutputView {
       doc,
       extensions: [
         EditorState.readOnly.of(true),
-        EditorView.lineWrapping,
+        bidiVisible,
+        wrapping(doc),
         EditorView.contentAttributes.of({ "aria-label": "Sanitized text, read-only", "aria-readonly": "true" }),
       ],
     });

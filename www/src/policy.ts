@@ -20,14 +20,30 @@ export const STRATEGIES: string[] = ["numbered", "label", "remove"];
 /** The team default (policy.json next to index.html), or the built-in default. */
 let teamDefault = "";
 
-/** Fetches the team's default policy once, at load, before any user input. Same origin only. */
+/** Where the team default came from: its Last-Modified date, and whether the offline cache
+ * answered because the network did not. */
+let teamInfo: { modified: string | null; cached: boolean } | null = null;
+
+/** Fetches the team's default policy once, at load, before any user input. Same origin only.
+ * The service worker answers from the network first, from its cache when offline. */
 export async function loadTeamDefault(): Promise<void> {
   try {
     const res = await fetch("policy.json", { cache: "no-cache", credentials: "omit" });
-    if (res.ok) teamDefault = (await res.text()).trim();
+    if (res.ok) {
+      teamDefault = (await res.text()).trim();
+      teamInfo = { modified: res.headers.get("last-modified"), cached: res.headers.get("x-logscrub-cache") === "offline" };
+    }
   } catch {
     // No default shipped (or offline without cache): the built-in default applies.
   }
+}
+
+/** Which policy is in force, in words. */
+export function policySource(): string {
+  if (localStorage.getItem(POLICY_KEY) !== null) return "Policy in force: your settings, saved in this browser.";
+  if (!teamDefault) return "Policy in force: the built-in default.";
+  const date = teamInfo?.modified ? `, last modified ${teamInfo.modified}` : ", no date given";
+  return `Policy in force: the team policy (policy.json${date})${teamInfo?.cached ? ", the copy cached for offline use" : ""}.`;
 }
 
 export function teamDefaultJson(): string {

@@ -9,6 +9,9 @@ import {
   keymap,
   showTooltip,
   type Tooltip,
+  ViewPlugin,
+  WidgetType,
+  type ViewUpdate,
 } from "@codemirror/view";
 import type { Finding, Residual } from "./protocol";
 import reviewCss from "./review.css";
@@ -29,6 +32,65 @@ export interface ReviewActions {
   toggle(item: ReviewItem): void;
   redact(text: string): void;
   announce(message: string): void;
+}
+
+/** A bidirectional control, shown as its code point: never applied to the text around it. */
+class Control extends WidgetType {
+  constructor(readonly code: string) {
+    super();
+  }
+  eq(other: Control) {
+    return other.code === this.code;
+  }
+  toDOM() {
+    const span = document.createElement("span");
+    span.className = "cm-specialChar";
+    span.textContent = `⟨U+${this.code}⟩`;
+    span.title = `Bidirectional control U+${this.code}, shown and not applied`;
+    return span;
+  }
+}
+
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+function controls(view: EditorView): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const { from, to } of view.visibleRanges) {
+    for (const m of view.state.sliceDoc(from, to).matchAll(BIDI)) {
+      const at = from + m.index;
+      ranges.push(Decoration.replace({ widget: new Control(m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")) }).range(at, at + 1));
+    }
+  }
+  return Decoration.set(ranges);
+}
+
+/** Bidirectional controls (a right-to-left override can make a value read as another) are
+ * shown as placeholders in the review and the output, never obeyed. */
+export const bidiVisible = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = controls(view);
+    }
+    update(u: ViewUpdate) {
+      if (u.viewportChanged || u.docChanged) this.decorations = controls(u.view);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);
+
+/** Lines wrap, unless one is so long that laying it out wrapped would hold the page for
+ * seconds (a one-line log of megabytes): then the views scroll sideways, and CodeMirror draws
+ * only the visible part of the line. */
+const LONG_LINE = 100_000;
+export function wrapping(doc: string) {
+  let start = 0;
+  for (let i = doc.indexOf("\n"); ; i = doc.indexOf("\n", i + 1)) {
+    const end = i < 0 ? doc.length : i;
+    if (end - start > LONG_LINE) return [];
+    if (i < 0) return EditorView.lineWrapping;
+    start = i + 1;
+  }
 }
 
 const setItems = StateEffect.define<ReviewItem[]>();
@@ -86,39 +148,67 @@ function itemAt(items: ReviewItem[], pos: number, side = 0): number {
   return -1;
 }
 
-const itemsField = StateField.define<{ items: ReviewItem[]; deco: DecorationSet; current: number }>({
-  create: () => ({ items: [], deco: Decoration.none, current: -1 }),
+const itemsField = StateField.define<{ items: ReviewItem[]; current: number }>({
+  create: () => ({ items: [], current: -1 }),
   update(value, tr) {
     let next = value;
     for (const e of tr.effects) {
-      if (e.is(setItems)) {
-        const ranges: Range<Decoration>[] = [];
-        e.value.forEach((it, i) => {
-          if (it.to <= it.from || it.to > tr.state.doc.length) return;
-          ranges.push(
-            Decoration.mark({
-              class: it.kind === "kept" ? `cm-kept c-${it.category}` : it.kind === "residual" ? "cm-residual" : `cm-finding c-${it.category}`,
-              attributes: { "data-i": String(i) },
-            }).range(it.from, it.to),
-          );
-        });
-        next = { items: e.value, deco: Decoration.set(ranges, true), current: -1 };
-      } else if (e.is(setCurrent)) {
-        next = { ...next, current: e.value };
-      }
+      if (e.is(setItems)) next = { items: e.value, current: -1 };
+      else if (e.is(setCurrent)) next = { ...next, current: e.value };
     }
     return next;
   },
-  provide: (f) => [
-    EditorView.decorations.from(f, (v) => v.deco),
+  provide: (f) =>
     showTooltip.computeN([f], (state): readonly (Tooltip | null)[] => {
       const { items, current } = state.field(f);
       const it = items[current];
       if (!it) return [];
       return [{ pos: it.from, end: it.to, above: true, create: () => ({ dom: tooltipDom(it) }) }];
     }),
-  ],
 });
+
+/** The marks of the items in view only: tens of thousands of findings on the page would take
+ * the main thread for a noticeable time to mark all at once. */
+function visibleMarks(view: EditorView): DecorationSet {
+  const { items } = view.state.field(itemsField);
+  const len = view.state.doc.length;
+  const ranges: Range<Decoration>[] = [];
+  let i = 0;
+  for (const { from, to } of view.visibleRanges) {
+    // The first item ending after `from` (items are sorted and do not overlap).
+    let lo = i;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].to <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (i = lo; i < items.length && items[i].from < to; i++) {
+      const it = items[i];
+      if (it.to <= it.from || it.to > len) continue;
+      ranges.push(
+        Decoration.mark({
+          class: it.kind === "kept" ? `cm-kept c-${it.category}` : it.kind === "residual" ? "cm-residual" : `cm-finding c-${it.category}`,
+          attributes: { "data-i": String(i) },
+        }).range(it.from, it.to),
+      );
+    }
+  }
+  return Decoration.set(ranges, true);
+}
+
+const marks = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = visibleMarks(view);
+    }
+    update(u: ViewUpdate) {
+      if (u.viewportChanged || u.docChanged || u.startState.field(itemsField) !== u.state.field(itemsField)) this.decorations = visibleMarks(u.view);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);
 
 /** A shadow root on `host` with the editors' stylesheet and a mount point for an editor. */
 export function shadowMount(host: HTMLElement): { shadow: ShadowRoot; mount: HTMLDivElement } {
@@ -155,8 +245,10 @@ export class Review {
       doc,
       extensions: [
         EditorState.readOnly.of(true),
-        EditorView.lineWrapping,
+        bidiVisible,
+        wrapping(doc),
         itemsField,
+        marks,
         hover,
         keymap.of([
           { key: "n", run: () => this.move(1) },
