@@ -210,11 +210,13 @@ impl Engine {
             for d in &self.detectors {
                 d.detect(text, &mut raw);
             }
+            crate::normalize::detect(text, &self.detectors, &mut raw);
         } else {
             let joined = [lead, text].concat();
             for d in &self.detectors {
                 d.detect(&joined, &mut raw);
             }
+            crate::normalize::detect(&joined, &self.detectors, &mut raw);
             let n = lead.len();
             raw.retain(|f| f.start >= n);
             for f in &mut raw {
@@ -853,7 +855,10 @@ fn safe_split(buf: &str) -> usize {
             break;
         }
         let line_start = memchr::memrchr(b'\n', &bytes[..split - 1]).map_or(0, |i| i + 1);
-        if buf[line_start..split - 1].trim_end().ends_with(':') {
+        // So does a line whose break cuts an email address (read joined, see `normalize`).
+        if buf[line_start..split - 1].trim_end().ends_with(':')
+            || crate::normalize::joins_at(buf, split)
+        {
             split = line_start;
         } else {
             break;
