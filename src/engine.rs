@@ -989,6 +989,35 @@ mod tests {
     }
 
     #[test]
+    fn regression_issue_12_leak_check_reads_obfuscated_spellings() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        for out in [
+            "[EMAIL-1] wrote john\u{FF20}contoso.com",
+            "[EMAIL-1] wrote jo\u{200B}hn@contoso.com",
+            "[EMAIL-1] wrote john\\u0040contoso.com",
+            "[EMAIL-1] wrote am9obkBjb250b3NvLmNvbQ==",
+            "[IPV4-1] client 0xC0A8010A",
+        ] {
+            let changed = [(0, out.find(']').unwrap() + 1)];
+            let residuals = leak::check(&engine, out, &[], &changed, &[]);
+            assert_eq!(residuals.len(), 1, "{out}");
+            // The whole obfuscated spelling, after `[EMAIL-1] wrote ` or `[IPV4-1] client `.
+            assert_eq!(
+                (residuals[0].start, residuals[0].end),
+                (16, out.len()),
+                "{out}"
+            );
+            assert_eq!(residuals[0].kind, "detection");
+        }
+    }
+
+    #[test]
+    fn regression_issue_12_stream_keeps_a_wrapped_address_in_one_segment() {
+        assert_eq!(safe_split("a\nmail john@contoso.\ncom"), 2);
+        assert_eq!(safe_split("a\nmail john@contoso.com\nnext"), 24);
+    }
+
+    #[test]
     fn safe_split_keeps_a_label_line_with_its_value() {
         assert_eq!(safe_split("a\nPhone:\n780 6326\nb"), 18);
         assert_eq!(safe_split("a\nb\nPhone:\n"), 4);
