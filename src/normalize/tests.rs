@@ -50,6 +50,8 @@ fn escapes_decode_only_where_they_glue_a_value() {
     // Values of their own, not escapes.
     assert!(units_of("count=20 size=40 100%25 x=3D").is_empty());
     assert!(units_of("key=4B other").is_empty());
+    assert!(units_of("Q&amp;A &amp; more").is_empty());
+    assert_eq!(units_of("&amp;#64;"), vec![(0, 5, "&".into())]);
     // A letter only inside a run of escapes.
     assert_eq!(
         units_of("=6A=6F"),

@@ -246,12 +246,15 @@ fn entity(b: &[u8], i: usize) -> Option<(usize, String)> {
         let &(name, c) = NAMES.iter().find(|(n, _)| rest.starts_with(n))?;
         (c, name.len())
     };
-    if c.is_control() {
+    // `&amp;` is only an escape here when it escapes another reference (`&amp;#64;`): an
+    // ordinary `&amp;` hides nothing and would cost a view.
+    let end = i + 1 + len;
+    if c.is_control() || (c == '&' && !matches!(b.get(end), Some(b'#' | b'a'..=b'z'))) {
         return None;
     }
     let mut s = String::new();
     push_folded(&mut s, c);
-    Some((i + 1 + len, s))
+    Some((end, s))
 }
 
 fn token_byte(c: u8) -> bool {
