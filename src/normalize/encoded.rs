@@ -2,7 +2,7 @@
 //! as a whole (`am9obkBjb250b3NvLmNvbQ==` is `email.base64`). Hashes, ids and binary blobs
 //! decode to bytes that are not printable text and are left alone.
 
-use crate::detect::{Detector, Finding};
+use crate::detect::{Category, Detector, Finding};
 use std::borrow::Cow;
 
 /// Shortest run decoded (16 base64 characters hold 12 bytes, 16 hex digits 8).
@@ -129,8 +129,17 @@ fn inner(decoded: &str, detectors: &[Box<dyn Detector>]) -> Option<Finding> {
         d.detect(decoded, &mut found);
     }
     super::detect_views(decoded, detectors, &mut found);
+    // Personal data only: secrets have their own rules for encoded forms (basic
+    // authorization, keys by prefix), and a decoded blob that merely looks like a key or a
+    // `password=` line (test data, templates) is not one.
     found
         .into_iter()
         .filter(|f| f.start < f.end && f.end <= decoded.len())
+        .filter(|f| {
+            !matches!(
+                f.category,
+                Category::Secret | Category::UrlCredentials | Category::UrlToken
+            )
+        })
         .max_by_key(|f| (f.category.specificity(), f.len()))
 }

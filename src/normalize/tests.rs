@@ -104,9 +104,11 @@ fn line_wraps_join_only_an_address_cut_short() {
 
 #[test]
 fn numeric_ipv4_only_after_an_address_word() {
-    let v = found("client 3232235786, src=0xC0A8010A, remoteAddr: 192.168.001.010");
+    let v = found(
+        "client 3232235786, src=0xC0A8010A, remoteAddr: 192.168.001.010, IP address: 3232235786",
+    );
     let keys: Vec<&str> = v.iter().map(|f| f.2.as_str()).collect();
-    assert_eq!(keys, ["192.168.1.10", "192.168.1.10", "192.168.1.10"]);
+    assert_eq!(keys, ["192.168.1.10"; 4]);
     assert!(v.iter().all(|f| f.0 == Category::Ipv4));
     for benign in [
         "took 3232235786 ms",
@@ -116,6 +118,9 @@ fn numeric_ipv4_only_after_an_address_word() {
         "client 1234",
         "host 3232235786.5",
         "ip 20160927123",
+        "Local APIC address 0xfee00000",
+        "address[0xfec00000]",
+        "addr 3232235786",
     ] {
         assert!(found(benign).is_empty(), "{benign}");
     }

@@ -308,15 +308,13 @@ pub(super) fn wrap_at(b: &[u8], i: usize) -> Option<usize> {
     join.then_some(k)
 }
 
-/// Words after which a number is read as an IPv4 address (the last part of an identifier:
+/// Words after which a number is read as an IPv4 address (a part of an identifier:
 /// `client_ip`, `remoteAddr`, `src`).
-const IP_WORDS: &[&str] = &[
+const NET_WORDS: &[&str] = &[
     "ip",
     "ipv4",
     "ipaddr",
     "ipaddress",
-    "addr",
-    "address",
     "client",
     "host",
     "src",
@@ -328,31 +326,60 @@ const IP_WORDS: &[&str] = &[
     "peer",
 ];
 
-/// Whether the word just before `i` (after a separator) names an address.
-fn ip_context(b: &[u8], i: usize) -> bool {
+/// Words that name an address of any kind: a memory address is written `0xfec00000` too, so
+/// after these alone only a dotted quad is read as an IPv4 address.
+const ADDRESS_WORDS: &[&str] = &["addr", "address"];
+
+/// The words just before `i` (after a separator): `Some(true)` when one names a network
+/// address, `Some(false)` when only an address of any kind, `None` otherwise. An address
+/// word may follow a network word (`IP address: `).
+fn ip_context(b: &[u8], i: usize) -> Option<bool> {
     let mut j = i;
-    while j > 0 && i - j < 3 && matches!(b[j - 1], b' ' | b'\t' | b':' | b'=' | b'"' | b'\'') {
-        j -= 1;
-    }
-    if j == i {
-        return false;
-    }
-    let end = j;
-    while j > 0 && end - j < 40 && (b[j - 1].is_ascii_alphanumeric() || b[j - 1] == b'_') {
-        j -= 1;
-    }
-    let word = &b[j..end];
-    let mut seg = 0;
-    for k in 1..word.len() {
-        if word[k - 1] == b'_' || (word[k].is_ascii_uppercase() && word[k - 1].is_ascii_lowercase())
+    let mut any = false;
+    for _ in 0..2 {
+        let sep = j;
+        while j > 0 && sep - j < 3 && matches!(b[j - 1], b' ' | b'\t' | b':' | b'=' | b'"' | b'\'')
         {
-            seg = k;
+            j -= 1;
         }
+        if j == sep {
+            break;
+        }
+        let end = j;
+        while j > 0 && end - j < 40 && (b[j - 1].is_ascii_alphanumeric() || b[j - 1] == b'_') {
+            j -= 1;
+        }
+        let word = &b[j..end];
+        // The parts of an identifier: `remote_addr`, `clientIp`.
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for k in 1..=word.len() {
+            let cut = k == word.len()
+                || word[k] == b'_'
+                || (word[k].is_ascii_uppercase() && word[k - 1].is_ascii_lowercase());
+            if cut {
+                parts.push(&word[from..k]);
+                from = if k < word.len() && word[k] == b'_' {
+                    k + 1
+                } else {
+                    k
+                };
+            }
+        }
+        let is = |words: &[&str]| {
+            parts
+                .iter()
+                .any(|p| words.iter().any(|w| p.eq_ignore_ascii_case(w.as_bytes())))
+        };
+        if is(NET_WORDS) {
+            return Some(true);
+        }
+        if !is(ADDRESS_WORDS) {
+            break;
+        }
+        any = true;
     }
-    let last = &word[seg..];
-    IP_WORDS
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
+    any.then_some(false)
 }
 
 /// An IPv4 address written as one number (`3232235786`, `0xC0A8010A`) or with zero-padded
@@ -361,7 +388,8 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
     if i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b'-' | b'_')) {
         return None;
     }
-    let (value, end) = if b[i] == b'0' && matches!(b.get(i + 1), Some(b'x' | b'X')) {
+    let hex = b[i] == b'0' && matches!(b.get(i + 1), Some(b'x' | b'X'));
+    let (value, end) = if hex {
         let n = b[i + 2..]
             .iter()
             .take(9)
@@ -411,8 +439,12 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
     if value < 1 << 24
         || next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
         || (next == Some(b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
-        || !ip_context(b, i)
     {
+        return None;
+    }
+    // A dotted quad after any address word; one number only after a network word.
+    let dotted = !hex && b[i..end].contains(&b'.');
+    if !ip_context(b, i).is_some_and(|net| net || dotted) {
         return None;
     }
     Some((end, std::net::Ipv4Addr::from(value).to_string()))
