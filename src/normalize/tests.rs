@@ -153,6 +153,8 @@ fn base64_and_hex_runs_that_hold_a_value() {
         "123e4567-e89b-12d3-a456-426614174000",
         "aGVsbG8gd29ybGQsIGhvdyBhcmUgeW91Pw==",
         "AbstractSingletonProxyFactoryBean",
+        // `password=Sup3rS3cret! for the staging db`: secrets have their own rules.
+        "cGFzc3dvcmQ9U3VwM3JTM2NyZXQhIGZvciB0aGUgc3RhZ2luZyBkYg==",
     ] {
         assert!(found(benign).is_empty(), "{benign}");
     }
