@@ -38,18 +38,19 @@ struct Layer {
 }
 
 impl Layer {
-    fn build(source: &str, found: &[Unit]) -> Layer {
-        let mut text = String::with_capacity(source.len());
+    /// The view of `source[from..to]` with `found` (spans in `source`) decoded.
+    fn build(source: &str, from: usize, to: usize, found: &[Unit]) -> Layer {
+        let mut text = String::with_capacity(to - from);
         let mut units = Vec::with_capacity(found.len());
-        let mut p = 0;
+        let mut p = from;
         for u in found {
             text.push_str(source.get(p..u.start).unwrap_or(""));
             let vs = text.len();
             text.push_str(&u.rep);
-            units.push((vs, text.len(), u.start, u.end));
+            units.push((vs, text.len(), u.start - from, u.end - from));
             p = u.end;
         }
-        text.push_str(source.get(p..).unwrap_or(""));
+        text.push_str(source.get(p..to).unwrap_or(""));
         Layer { text, units }
     }
 
@@ -93,10 +94,6 @@ pub(crate) fn detect(text: &str, detectors: &[Box<dyn Detector>], out: &mut Vec<
 /// The normalised views only (what a decoded base64 run is scanned with, too).
 fn detect_views(text: &str, detectors: &[Box<dyn Detector>], out: &mut Vec<Finding>) {
     let found = units::scan(text);
-    if found.is_empty() {
-        return;
-    }
-    let bytes = text.as_bytes();
     let mut i = 0;
     while i < found.len() {
         let ws = window_start(text, found[i].start);
@@ -106,76 +103,58 @@ fn detect_views(text: &str, detectors: &[Box<dyn Detector>], out: &mut Vec<Findi
             we = we.max(window_end(text, found[j].end));
             j += 1;
         }
-        let window = &text[ws..we];
-        let local: Vec<Unit> = found[i..j]
-            .iter()
-            .map(|u| Unit {
-                start: u.start - ws,
-                end: u.end - ws,
-                rep: u.rep.clone(),
-            })
-            .collect();
-        scan_window(window, local, detectors, &mut |mut f: Finding| {
-            f.start += ws;
-            f.end += ws;
-            out.push(f);
-        });
-        debug_assert!(we <= bytes.len());
+        scan_window(text, ws, we, &found[i..j], detectors, out);
         i = j;
     }
 }
 
-/// Decodes `window` (whose first-round units are `first`) and reports the detectors'
-/// findings that touch a unit, in window coordinates.
+/// Decodes the window `ws..we` of `text` (whose first-round units are `first`) and appends
+/// the detectors' findings there that touch a unit.
 fn scan_window(
-    window: &str,
-    first: Vec<Unit>,
+    text: &str,
+    ws: usize,
+    we: usize,
+    first: &[Unit],
     detectors: &[Box<dyn Detector>],
-    emit: &mut dyn FnMut(Finding),
+    out: &mut Vec<Finding>,
 ) {
-    let mut layers = vec![Layer::build(window, &first)];
+    let mut layers = vec![Layer::build(text, ws, we, first)];
     for _ in 1..ROUNDS {
-        let Some(top) = layers.last() else { break };
-        let more = units::scan(&top.text);
+        let top = &layers[layers.len() - 1].text;
+        let more = units::scan(top);
         if more.is_empty() {
             break;
         }
-        let next = Layer::build(&top.text, &more);
+        let next = Layer::build(top, 0, top.len(), &more);
         layers.push(next);
     }
-    let Some(view) = layers.last().map(|l| l.text.as_str()) else {
-        return;
-    };
+    let view = &layers[layers.len() - 1].text;
     let mut raw = Vec::new();
     for d in detectors {
         d.detect(view, &mut raw);
     }
     for f in raw {
-        if f.start >= f.end || f.end > view.len() {
-            continue;
-        }
         let (mut s, mut e) = (f.start, f.end);
         let mut touched = false;
         for layer in layers.iter().rev() {
             touched |= layer.touches(s, e);
-            let ns = layer.map_start(s);
-            e = layer.map_end(e).max(ns);
-            s = ns;
+            s = layer.map_start(s);
+            e = layer.map_end(e);
         }
-        if !touched || !window.is_char_boundary(s) || !window.is_char_boundary(e) || s >= e {
-            continue;
+        let (s, e) = (ws + s, ws + e);
+        let key = view.get(f.start..f.end).map(str::to_string);
+        if touched && s < e && text.is_char_boundary(s) && text.is_char_boundary(e) && key.is_some()
+        {
+            out.push(Finding {
+                start: s,
+                end: e,
+                key: f.key.clone().or(key),
+                reason: Cow::Borrowed(
+                    "found in the text read normalised (decoded, folded, joined)",
+                ),
+                ..f
+            });
         }
-        let key = f
-            .key
-            .clone()
-            .or_else(|| Some(view[f.start..f.end].to_string()));
-        emit(Finding {
-            start: s,
-            end: e,
-            key,
-            reason: Cow::Borrowed("found in the text read normalised (decoded, folded, joined)"),
-            ..f
-        });
     }
 }
 

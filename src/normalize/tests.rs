@@ -57,7 +57,7 @@ fn escapes_decode_only_where_they_glue_a_value() {
         units_of("=6A=6F"),
         vec![(0, 3, "j".into()), (3, 6, "o".into())]
     );
-    // A UTF-8 sequence spelling a folded character.
+    // A UTF-8 sequence spelling a folded character; not any other.
     assert_eq!(units_of("a%EF%BC%A0b"), vec![(1, 10, "@".into())]);
     assert!(units_of("caf%C3%A9").is_empty());
 }

@@ -166,8 +166,7 @@ fn backslash(b: &[u8], i: usize) -> Option<(usize, String)> {
 /// `%HH`, `=HH` (quoted-printable, upper-case hex) or `\xHH` at `i` (`skip` bytes of
 /// prefix). Decoded punctuation counts when the escape is glued to a value (`john%40x`,
 /// `john=40x`); a decoded letter or digit only inside a run of escapes (`=6A=6F`), so that
-/// `count=20`, `size=40 ` or `100%25` stay what they are. A UTF-8 sequence of escapes
-/// counts when it spells a character [`fold`] knows (`%EF%BC%A0`).
+/// `count=20`, `size=40 ` or `100%25` stay what they are.
 fn byte_escape(b: &[u8], i: usize, skip: usize, upper: bool) -> Option<(usize, String)> {
     let v = hex2(b, i + skip, upper)?;
     let step = skip + 2;
@@ -175,14 +174,17 @@ fn byte_escape(b: &[u8], i: usize, skip: usize, upper: bool) -> Option<(usize, S
         b.get(at..at + skip) == b.get(i..i + skip) && hex2(b, at + skip, upper).is_some()
     };
     if v >= 0x80 {
-        let mut bytes = vec![v];
+        // A UTF-8 sequence of escapes spelling a character `fold` knows (`%EF%BC%A0`).
+        let mut buf = [v, 0, 0, 0];
         let mut end = i + step;
-        while bytes.len() < 4 && escape_at(end) {
-            bytes.push(hex2(b, end + skip, upper)?);
+        for n in 1..4 {
+            if !escape_at(end) {
+                break;
+            }
+            buf[n] = hex2(b, end + skip, upper)?;
             end += step;
-            if let Ok(s) = std::str::from_utf8(&bytes) {
-                let c = s.chars().next()?;
-                let f = fold(c)?;
+            if let Ok(s) = std::str::from_utf8(&buf[..=n]) {
+                let f = fold(s.chars().next()?)?;
                 return Some((end, f.map(String::from).unwrap_or_default()));
             }
         }
