@@ -285,16 +285,19 @@ pub(super) fn wrap_at(b: &[u8], i: usize) -> Option<usize> {
         .take_while(|&&c| token_byte(c))
         .count();
     let before = &b[s - before_len..s];
+    let at_before = memchr::memrchr(b'@', before);
+    if before.is_empty() || !(soft || at_before.is_some() || b.get(k) == Some(&b'@')) {
+        return None;
+    }
     let after_len = b[k..]
         .iter()
         .take(254)
         .take_while(|&&c| token_byte(c))
         .count();
     let after = &b[k..k + after_len];
-    if before.is_empty() || after.is_empty() {
+    if after.is_empty() {
         return None;
     }
-    let at_before = memchr::memrchr(b'@', before);
     let join = if soft {
         at_before.is_some() || after.contains(&b'@')
     } else if let Some(at) = at_before {
@@ -387,40 +390,38 @@ fn ip_context(b: &[u8], i: usize) -> Option<bool> {
 /// An IPv4 address written as one number (`3232235786`, `0xC0A8010A`) or with zero-padded
 /// octets (`192.168.001.010`), after an address word: read as its dotted form.
 fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
-    if i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b'-' | b'_')) {
+    // Only after a separator (what `ip_context` reads): most numbers end here.
+    if i == 0 || !matches!(b[i - 1], b' ' | b'\t' | b':' | b'=' | b'"' | b'\'') {
         return None;
     }
     let hex = b[i] == b'0' && matches!(b.get(i + 1), Some(b'x' | b'X'));
     let (value, end) = if hex {
-        let n = b[i + 2..]
-            .iter()
-            .take(9)
-            .take_while(|c| c.is_ascii_hexdigit())
-            .count();
-        if !(1..=8).contains(&n) {
+        let mut k = i + 2;
+        let mut v = 0u64;
+        while k < b.len() && k - i < 11 {
+            let Some(d) = (b[k] as char).to_digit(16) else {
+                break;
+            };
+            v = v * 16 + u64::from(d);
+            k += 1;
+        }
+        if !(3..=10).contains(&(k - i)) {
             return None;
         }
-        let s = std::str::from_utf8(&b[i + 2..i + 2 + n]).ok()?;
-        (u32::from_str_radix(s, 16).ok()?, i + 2 + n)
+        (v, k)
     } else {
-        let mut octets = [0u32; 4];
+        let mut octets = [0u64; 4];
         let mut k = i;
-        let mut padded = false;
         let mut parts = 0;
-        while parts < 4 {
-            let n = b[k..]
-                .iter()
-                .take(11)
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if n == 0 {
-                return None;
+        let mut padded = false;
+        loop {
+            let s = k;
+            while k < b.len() && b[k].is_ascii_digit() && k - s < 11 {
+                octets[parts] = octets[parts] * 10 + u64::from(b[k] - b'0');
+                k += 1;
             }
-            let s = std::str::from_utf8(&b[k..k + n]).ok()?;
-            octets[parts] = s.parse().ok()?;
-            padded |= n > 1 && b[k] == b'0';
+            padded |= k - s > 1 && b[s] == b'0';
             parts += 1;
-            k += n;
             if parts < 4 && b.get(k) == Some(&b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit)
             {
                 k += 1;
@@ -430,7 +431,7 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
         }
         match parts {
             1 if (8..=10).contains(&(k - i)) => (octets[0], k),
-            4 if padded && octets.iter().all(|&o| o <= 255) && k - i <= 15 => (
+            4 if padded && octets.iter().all(|&o| o <= 255) => (
                 octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3],
                 k,
             ),
@@ -438,7 +439,7 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
         }
     };
     let next = b.get(end).copied();
-    if value < 1 << 24
+    if !(1 << 24..1 << 32).contains(&value)
         || next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
         || (next == Some(b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
     {
@@ -449,7 +450,8 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
     if !ip_context(b, i).is_some_and(|net| net || dotted) {
         return None;
     }
-    Some((end, std::net::Ipv4Addr::from(value).to_string()))
+    let [_, _, _, _, a, b, c, d] = value.to_be_bytes();
+    Some((end, format!("{a}.{b}.{c}.{d}")))
 }
 
 /// Text behind a right-to-left override (`U+202E`) shows reversed: read it as shown, up to
