@@ -102,7 +102,12 @@ pub(super) fn detect(text: &str, detectors: &[Box<dyn Detector>], out: &mut Vec<
         } else {
             continue;
         };
-        let Some(decoded) = decoded.and_then(|d| String::from_utf8(d).ok()) else {
+        // Personal data has an `@` or digits: text without them (a path, words that happen
+        // to decode) is not scanned.
+        let Some(decoded) = decoded
+            .filter(|d| d.contains(&b'@') || d.iter().filter(|c| c.is_ascii_digit()).count() >= 4)
+            .and_then(|d| String::from_utf8(d).ok())
+        else {
             continue;
         };
         if let Some(f) = inner(&decoded, detectors) {
