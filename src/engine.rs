@@ -210,11 +210,13 @@ impl Engine {
             for d in &self.detectors {
                 d.detect(text, &mut raw);
             }
+            crate::normalize::detect(text, &self.detectors, &mut raw);
         } else {
             let joined = [lead, text].concat();
             for d in &self.detectors {
                 d.detect(&joined, &mut raw);
             }
+            crate::normalize::detect(&joined, &self.detectors, &mut raw);
             let n = lead.len();
             raw.retain(|f| f.start >= n);
             for f in &mut raw {
@@ -853,7 +855,10 @@ fn safe_split(buf: &str) -> usize {
             break;
         }
         let line_start = memchr::memrchr(b'\n', &bytes[..split - 1]).map_or(0, |i| i + 1);
-        if buf[line_start..split - 1].trim_end().ends_with(':') {
+        // So does a line whose break cuts an email address (read joined, see `normalize`).
+        if buf[line_start..split - 1].trim_end().ends_with(':')
+            || crate::normalize::joins_at(buf, split)
+        {
             split = line_start;
         } else {
             break;
@@ -981,6 +986,35 @@ mod tests {
         assert_eq!(a, engine.sanitize(&text).text);
         assert_eq!(ra.report, rb.report);
         assert_eq!(rb.report.residual, 0);
+    }
+
+    #[test]
+    fn regression_issue_12_leak_check_reads_obfuscated_spellings() {
+        let engine = Engine::new(Policy::default()).unwrap();
+        for out in [
+            "[EMAIL-1] wrote john\u{FF20}contoso.com",
+            "[EMAIL-1] wrote jo\u{200B}hn@contoso.com",
+            "[EMAIL-1] wrote john\\u0040contoso.com",
+            "[EMAIL-1] wrote am9obkBjb250b3NvLmNvbQ==",
+            "[IPV4-1] client 0xC0A8010A",
+        ] {
+            let changed = [(0, out.find(']').unwrap() + 1)];
+            let residuals = leak::check(&engine, out, &[], &changed, &[]);
+            assert_eq!(residuals.len(), 1, "{out}");
+            // The whole obfuscated spelling, after `[EMAIL-1] wrote ` or `[IPV4-1] client `.
+            assert_eq!(
+                (residuals[0].start, residuals[0].end),
+                (16, out.len()),
+                "{out}"
+            );
+            assert_eq!(residuals[0].kind, "detection");
+        }
+    }
+
+    #[test]
+    fn regression_issue_12_stream_keeps_a_wrapped_address_in_one_segment() {
+        assert_eq!(safe_split("a\nmail john@contoso.\ncom"), 2);
+        assert_eq!(safe_split("a\nmail john@contoso.com\nnext"), 24);
     }
 
     #[test]

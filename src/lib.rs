@@ -36,6 +36,7 @@
 pub mod detect;
 pub mod engine;
 pub mod error;
+pub(crate) mod normalize;
 pub mod policy;
 pub mod replace;
 pub(crate) mod search;

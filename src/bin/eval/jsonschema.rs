@@ -13,9 +13,18 @@ pub const FILES: &[(&str, Category)] = &[
     ("ipv6.json", Category::Ipv6),
 ];
 
+/// Whether `s` is written with compatibility forms of ASCII characters (fullwidth `＠` and
+/// digits, mathematical digits): the suite marks such strings invalid as formats, while a
+/// scrubber reads them as the address they show (issue 12), so they are not scored.
+fn compatibility_spelling(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c as u32, 0xFF01..=0xFF5E | 0x1D7CE..=0x1D7FF | 0xFE6B | 0xFE52))
+}
+
 /// A valid string must be found whole (TP, else FN); an invalid one found whole is a FP.
-pub fn evaluate(engine: &Engine, dir: &Path, tally: &mut Tally) -> Result<usize, String> {
-    let mut n = 0;
+/// Returns (scored, skipped as compatibility spellings).
+pub fn evaluate(engine: &Engine, dir: &Path, tally: &mut Tally) -> Result<(usize, usize), String> {
+    let (mut n, mut skipped) = (0, 0);
     for (file, category) in FILES {
         let path = dir.join(file);
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -34,6 +43,10 @@ pub fn evaluate(engine: &Engine, dir: &Path, tally: &mut Tally) -> Result<usize,
             ) else {
                 continue;
             };
+            if !valid && compatibility_spelling(data) {
+                skipped += 1;
+                continue;
+            }
             n += 1;
             let (findings, _) = engine.detect(data);
             let whole = !data.is_empty() && found_whole(&findings, *category, data.len());
@@ -56,5 +69,5 @@ pub fn evaluate(engine: &Engine, dir: &Path, tally: &mut Tally) -> Result<usize,
             }
         }
     }
-    Ok(n)
+    Ok((n, skipped))
 }
