@@ -931,6 +931,10 @@ pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-docu
 /// within each 8 MiB segment rather than across the whole text; more than 20,000 distinct
 /// values are not all carried; a JSON document or an email larger than
 /// [`STREAM_MAX_DOCUMENT`] (64 MiB) is read in segments (see [`NOTICE_DOCUMENT_TOO_LARGE`]).
+/// And one that does not depend on size: a value that only the leak check finds (detected
+/// once a neighbour is a placeholder) is replaced in its own segment and looked for in the
+/// later ones; a copy of it in an earlier segment that no detector takes is replaced in the
+/// whole text but was already written by the stream.
 ///
 /// Forward-only (not seeded): a value or name first recognised late in the input is not
 /// replaced in the output already returned (it is from then on); use two passes whenever

@@ -32,6 +32,8 @@ export interface Report {
   allowlisted: number;
   residual: number;
   residuals: Residual[];
+  /** Copies of replaced values and detections made possible by replacement, replaced by the leak check. */
+  leak_replaced: number;
   notices?: string[];
 }
 
