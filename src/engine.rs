@@ -615,7 +615,12 @@ impl<'e> State<'e> {
         produced: &[(usize, usize)],
         originals: &[leak::Original],
     ) -> Vec<leak::Leak> {
-        let current = leak::Originals::new(originals.to_vec(), true);
+        let fresh: Vec<leak::Original> = originals
+            .iter()
+            .filter(|o| !self.history.in_base(o))
+            .cloned()
+            .collect();
+        let current = leak::Originals::new(fresh, true);
         let matchers: Vec<&leak::Originals> = self
             .history
             .matchers()
@@ -983,6 +988,20 @@ impl<'e> Stream<'e> {
     /// input). Only before the first `feed`.
     fn seeded(mut self, knowledge: Knowledge) -> Self {
         self.state.structure = knowledge.structure;
+        // The values of the whole input, looked for by the leak check in every segment with
+        // one automaton built here, once (as the whole text's leak check looks for them all).
+        let known = knowledge
+            .known
+            .values()
+            .iter()
+            .map(|(v, c)| leak::Original {
+                category: *c,
+                value: v.clone(),
+                label: c.label().to_string(),
+                key: v.clone(),
+            })
+            .collect();
+        self.state.history.seed(known);
         self.state.known = knowledge.known;
         self
     }

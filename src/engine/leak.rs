@@ -204,13 +204,31 @@ const HISTORY_FANOUT: usize = 4;
 
 #[derive(Default)]
 pub(super) struct History {
+    /// A two-pass stream's values known from its first pass, in every encoding: one
+    /// automaton built once for the whole second pass.
+    base: Option<Originals>,
+    base_values: std::collections::HashSet<Original>,
     levels: Vec<Originals>,
     seen: std::collections::HashSet<Original>,
 }
 
 impl History {
     pub(super) fn matchers(&self) -> impl Iterator<Item = &Originals> {
-        self.levels.iter()
+        self.base.iter().chain(self.levels.iter())
+    }
+
+    /// Starts from the values a first pass found in the whole input.
+    pub(super) fn seed(&mut self, mut values: Vec<Original>) {
+        values.sort_unstable();
+        values.dedup();
+        self.base_values = values.iter().cloned().collect();
+        self.seen.extend(values.iter().cloned());
+        self.base = Some(Originals::new(values, true));
+    }
+
+    /// Whether `o` is searched for, in every encoding, by the seeded automaton.
+    pub(super) fn in_base(&self, o: &Original) -> bool {
+        self.base_values.contains(o)
     }
 
     /// Adds the originals of a checked segment.
