@@ -9,7 +9,7 @@ mod repeat;
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
 use crate::error::Error;
 use crate::policy::{Policy, Strategy};
-use crate::replace::{fake, hash, normalise, Mapping, Pseudonyms};
+use crate::replace::{self, fake, hash, normalise, Mapping, Pseudonyms};
 use allowlist::Allowlist;
 pub use learn::{Knowledge, Learner};
 use serde::Serialize;
@@ -94,6 +94,10 @@ pub struct Report {
     pub output_sha256: String,
     /// Original values or fresh detections left in the output: must be 0.
     pub residual: usize,
+    /// Copies of replaced values (inside identifiers that embed them, in encoded
+    /// spellings) and detections made possible by replacement, which the leak check
+    /// replaced in the output.
+    pub leak_replaced: usize,
     pub residuals: Vec<Residual>,
     /// Every finding: category, rule, strategy, byte span (no original unless asked).
     pub finding_list: Vec<ReportFinding>,
@@ -459,42 +463,65 @@ impl<'e> State<'e> {
             self.known
                 .add(found.iter().map(|f| (&text[f.start..f.end], f.category)));
         }
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0;
+        let mut found = found;
+        // Sanitize again while the leak check detects something that the replacement's new
+        // context revealed (`010 2024-01-15` reads as a phone once the address before it is
+        // a placeholder): each such detection lying in unchanged input text becomes a finding
+        // of the input, and the round is redone from the same numbering, so that the output
+        // stays what the whole text and a stream of it both give.
+        self.pseudonyms.savepoint();
+        let mut rounds = 1;
+        let (round, mut originals, mut leaks) = loop {
+            let round = self.replace_round(text, &found);
+            let originals = originals_of(text, &found, &round.reps);
+            let leaks = self.leak_check(&round.out, &round.changed, &round.produced, &originals);
+            if rounds < MAX_ROUNDS {
+                let fresh = fresh_in_input(&leaks, &found, &round.changed, text, &round.out);
+                if !fresh.is_empty() && self.pseudonyms.rollback() {
+                    found.extend(resolve_overlaps(fresh));
+                    found.sort_by_key(|f| f.start);
+                    rounds += 1;
+                    continue;
+                }
+            }
+            break (round, originals, leaks);
+        };
+        self.pseudonyms.commit();
+        let Round {
+            mut out,
+            reps,
+            mut changed,
+            mut produced,
+        } = round;
+        // What is left is replaced in the output: copies of replaced values (inside an
+        // identifier the detectors do not split, in an encoded spelling) take their value's
+        // replacement; other fresh detections get one of their own. Again to a fixed point.
+        for _ in 0..MAX_ROUNDS {
+            if leaks.is_empty() {
+                break;
+            }
+            let Some(fixed) = self.fix_output(&out, &leaks, &changed, &produced) else {
+                break;
+            };
+            self.report.leak_replaced += fixed.count;
+            out = fixed.out;
+            changed = fixed.changed;
+            produced = fixed.produced;
+            originals.extend(fixed.originals);
+            originals.sort_unstable();
+            originals.dedup();
+            leaks = self.leak_check(&out, &changed, &produced, &originals);
+        }
         let mut utf16 = self.in_utf16;
-        // Distinct originals, sorted once at the end (a log repeats the same values).
-        let mut originals: HashSet<(Category, &str)> = HashSet::new();
-        // Output spans of values we produced on purpose (fakes, kept reserved values).
-        let mut produced: Vec<(usize, usize)> = Vec::new();
-        let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
-        for f in &found {
-            out.push_str(&text[last..f.start]);
+        let mut last = 0;
+        for (f, r) in found.iter().zip(reps) {
             utf16 += utf16_len(&text[last..f.start]);
             let value = &text[f.start..f.end];
-            let key = f.key.as_deref().unwrap_or(value);
-            let mut r = self
-                .pseudonyms
-                .replace(&self.engine.policy, f.category, f.label(), key);
-            r.text = crate::structure::fit_replacement(f, r.text);
             let value_utf16 = utf16_len(value);
-            let span = (out.len(), out.len() + r.text.len());
-            changed.push(span);
-            if r.produced {
-                produced.push(span);
-            }
-            out.push_str(&r.text);
             *self.report.counts.entry(f.category).or_insert(0) += 1;
             *self.report.strategy_counts.entry(r.strategy).or_insert(0) += 1;
             if !r.strategy.restorable() && !self.report.not_restorable.contains(&f.category) {
                 self.report.not_restorable.push(f.category);
-            }
-            let kept_as_is = r.produced && r.text == value;
-            // An internal note is removed as a message, not as a value: the same words in a
-            // public message (a macro posted both ways, `Thanks`) or a header are public
-            // there, and the values inside a note are found by the detectors wherever they
-            // recur.
-            if !kept_as_is && f.category != Category::InternalNote && checked_elsewhere(f, value) {
-                originals.insert((f.category, value));
             }
             let at = utf16;
             utf16 += value_utf16;
@@ -510,7 +537,6 @@ impl<'e> State<'e> {
                 end: self.in_bytes + f.end,
                 value: self.with_values.then(|| value.to_string()),
             });
-            let replacement = r.text;
             self.findings.push(FindingReport {
                 category: f.category,
                 rule: f.rule.to_string(),
@@ -520,27 +546,14 @@ impl<'e> State<'e> {
                 start_utf16: at,
                 end_utf16: at + value_utf16,
                 reason: f.reason.to_string(),
-                replacement,
+                replacement: r.text,
                 value: self.with_values.then(|| value.to_string()),
             });
         }
-        out.push_str(&text[last..]);
         utf16 += utf16_len(&text[last..]);
         self.report.findings += found.len();
-        let mut originals: Vec<(Category, &str)> = originals.into_iter().collect();
-        originals.sort_unstable();
-        let current = leak::Originals::new(
-            originals.iter().map(|&(c, v)| (c, v.to_string())).collect(),
-            true,
-        );
-        let matchers: Vec<&leak::Originals> = self
-            .history
-            .matchers()
-            .chain(std::iter::once(&current))
-            .collect();
-        let residuals = leak::check(&self.engine, &out, &matchers, &changed, &produced);
         if self.streaming {
-            self.history.add(originals.iter().copied());
+            self.history.add(originals.iter());
         }
         // Encoding back comes after the leak check, which must see the text decoded.
         let out = match prepared {
@@ -549,7 +562,8 @@ impl<'e> State<'e> {
         };
         self.input_hash.update(input.as_bytes());
         self.output_hash.update(out.as_bytes());
-        for mut r in residuals {
+        for l in leaks {
+            let mut r = l.residual;
             r.start += self.out_bytes;
             r.end += self.out_bytes;
             self.report.residuals.push(r);
@@ -558,6 +572,141 @@ impl<'e> State<'e> {
         self.in_utf16 = utf16;
         self.out_bytes += out.len();
         out
+    }
+
+    /// Replaces every finding of `text` (sorted, disjoint) under the policy.
+    fn replace_round(&mut self, text: &str, found: &[Finding]) -> Round {
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut reps = Vec::with_capacity(found.len());
+        // Output spans of values we produced on purpose (fakes, kept reserved values).
+        let mut produced: Vec<(usize, usize)> = Vec::new();
+        let mut changed: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for f in found {
+            out.push_str(&text[last..f.start]);
+            let value = &text[f.start..f.end];
+            let key = f.key.as_deref().unwrap_or(value);
+            let mut r = self
+                .pseudonyms
+                .replace(&self.engine.policy, f.category, f.label(), key);
+            r.text = crate::structure::fit_replacement(f, r.text);
+            let span = (out.len(), out.len() + r.text.len());
+            changed.push(span);
+            if r.produced {
+                produced.push(span);
+            }
+            out.push_str(&r.text);
+            last = f.end;
+            reps.push(r);
+        }
+        out.push_str(&text[last..]);
+        Round {
+            out,
+            reps,
+            changed,
+            produced,
+        }
+    }
+
+    /// The leak check of a round's output against `originals` and, in a stream, those of
+    /// the earlier segments.
+    fn leak_check(
+        &self,
+        out: &str,
+        changed: &[(usize, usize)],
+        produced: &[(usize, usize)],
+        originals: &[leak::Original],
+    ) -> Vec<leak::Leak> {
+        let fresh: Vec<leak::Original> = originals
+            .iter()
+            .filter(|o| !self.history.in_base(o))
+            .cloned()
+            .collect();
+        let current = leak::Originals::new(fresh, true);
+        let matchers: Vec<&leak::Originals> = self
+            .history
+            .matchers()
+            .chain(std::iter::once(&current))
+            .collect();
+        leak::check(&self.engine, out, &matchers, changed, produced)
+    }
+
+    /// Replaces in `out` what the leak check found, outside the replacements already made;
+    /// `None` when there is nothing it can replace.
+    fn fix_output(
+        &mut self,
+        out: &str,
+        leaks: &[leak::Leak],
+        changed: &[(usize, usize)],
+        produced: &[(usize, usize)],
+    ) -> Option<Fixed> {
+        let mut fixes: Vec<(usize, usize, replace::Replacement)> = Vec::new();
+        let mut originals = Vec::new();
+        for l in leaks {
+            let (s, e) = (l.residual.start, l.residual.end);
+            let after_last = !fixes.last().is_some_and(|&(_, le, _)| le > s);
+            let i = changed.partition_point(|&(_, ce)| ce <= s);
+            let touches_replacement = changed.get(i).is_some_and(|&(cs, _)| cs < e);
+            if s >= e || !after_last || touches_replacement {
+                continue;
+            }
+            let policy = &self.engine.policy;
+            let r = match &l.fix {
+                leak::Fix::Original(o) => self
+                    .pseudonyms
+                    .replace(policy, o.category, &o.label, &o.key),
+                leak::Fix::Detection(f) => {
+                    let Some(value) = out.get(s..e) else { continue };
+                    let key = f.key.as_deref().unwrap_or(value);
+                    let mut r = self.pseudonyms.replace(policy, f.category, f.label(), key);
+                    r.text = crate::structure::fit_replacement(f, r.text);
+                    if checked_elsewhere(f, value) && !(r.produced && r.text == value) {
+                        originals.push(leak::Original {
+                            category: f.category,
+                            value: value.to_string(),
+                            label: f.label().to_string(),
+                            key: key.to_string(),
+                        });
+                    }
+                    r
+                }
+                leak::Fix::None => continue,
+            };
+            if r.produced && out.get(s..e) == Some(r.text.as_str()) {
+                continue;
+            }
+            fixes.push((s, e, r));
+        }
+        if fixes.is_empty() {
+            return None;
+        }
+        // The new text, and the spans of the old replacements and the new ones in it.
+        let mut text = String::with_capacity(out.len());
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(changed.len() + fixes.len());
+        let mut made: Vec<(usize, usize)> = Vec::with_capacity(produced.len());
+        let mut last = 0;
+        for (s, e, r) in &fixes {
+            text.push_str(&out[last..*s]);
+            let span = (text.len(), text.len() + r.text.len());
+            spans.push(span);
+            if r.produced {
+                made.push(span);
+            }
+            text.push_str(&r.text);
+            last = *e;
+        }
+        text.push_str(&out[last..]);
+        spans.extend(shifted(changed, &fixes));
+        made.extend(shifted(produced, &fixes));
+        spans.sort_unstable();
+        made.sort_unstable();
+        Some(Fixed {
+            out: text,
+            changed: spans,
+            produced: made,
+            originals,
+            count: fixes.len(),
+        })
     }
 
     fn finish(mut self, text: String) -> Sanitized {
@@ -576,6 +725,125 @@ impl<'e> State<'e> {
             scanned: self.scanned,
         }
     }
+}
+
+/// Most rounds of sanitizing one segment: the first, then again from the input while the
+/// leak check finds detections that replacement made possible, then in the output while
+/// it finds anything it can replace.
+const MAX_ROUNDS: usize = 4;
+
+/// One round of replacement.
+struct Round {
+    out: String,
+    /// The replacement of each finding.
+    reps: Vec<replace::Replacement>,
+    /// Sorted output spans of every replacement.
+    changed: Vec<(usize, usize)>,
+    /// Output spans of values we produced on purpose (fakes, kept reserved values).
+    produced: Vec<(usize, usize)>,
+}
+
+/// The output after replacing what the leak check found.
+struct Fixed {
+    out: String,
+    changed: Vec<(usize, usize)>,
+    produced: Vec<(usize, usize)>,
+    /// Fresh detections replaced there, looked for elsewhere from then on.
+    originals: Vec<leak::Original>,
+    count: usize,
+}
+
+/// `spans` (sorted, none overlapping a fix) moved to where they are once the sorted,
+/// disjoint `fixes` have replaced their ranges.
+fn shifted(
+    spans: &[(usize, usize)],
+    fixes: &[(usize, usize, replace::Replacement)],
+) -> Vec<(usize, usize)> {
+    let mut moved = Vec::with_capacity(spans.len());
+    let (mut k, mut grow, mut shrink) = (0, 0, 0);
+    for &(a, b) in spans {
+        while let Some((s, e, r)) = fixes.get(k) {
+            if *e > a {
+                break;
+            }
+            grow += r.text.len();
+            shrink += e - s;
+            k += 1;
+        }
+        moved.push((a + grow - shrink, b + grow - shrink));
+    }
+    moved
+}
+
+/// The originals the leak check looks for after a round: each distinct value replaced,
+/// sorted (a log repeats the same values).
+fn originals_of(
+    text: &str,
+    found: &[Finding],
+    reps: &[replace::Replacement],
+) -> Vec<leak::Original> {
+    let mut distinct: HashSet<(Category, &str, &str, &str)> = HashSet::new();
+    for (f, r) in found.iter().zip(reps) {
+        let value = &text[f.start..f.end];
+        let kept_as_is = r.produced && r.text == value;
+        // An internal note is removed as a message, not as a value: the same words in a
+        // public message (a macro posted both ways, `Thanks`) or a header are public
+        // there, and the values inside a note are found by the detectors wherever they
+        // recur.
+        if !kept_as_is && f.category != Category::InternalNote && checked_elsewhere(f, value) {
+            let key = f.key.as_deref().unwrap_or(value);
+            distinct.insert((f.category, value, f.label(), key));
+        }
+    }
+    let mut originals: Vec<leak::Original> = distinct
+        .into_iter()
+        .map(|(category, value, label, key)| leak::Original {
+            category,
+            value: value.to_string(),
+            label: label.to_string(),
+            key: key.to_string(),
+        })
+        .collect();
+    originals.sort_unstable();
+    originals
+}
+
+/// The fresh detections among `leaks` that lie in text the round left unchanged, as
+/// findings of the input (`changed[i]` is the output span of `found[i]`).
+fn fresh_in_input(
+    leaks: &[leak::Leak],
+    found: &[Finding],
+    changed: &[(usize, usize)],
+    text: &str,
+    out: &str,
+) -> Vec<Finding> {
+    let mut fresh = Vec::new();
+    for l in leaks {
+        let leak::Fix::Detection(f) = &l.fix else {
+            continue;
+        };
+        let (s, e) = (f.start, f.end);
+        let i = changed.partition_point(|&(_, ce)| ce <= s);
+        if changed.get(i).is_some_and(|&(cs, _)| cs < e) {
+            continue;
+        }
+        // Between replacements the output is the input moved by what came before.
+        let (is, ie) = match i
+            .checked_sub(1)
+            .and_then(|j| Some((changed.get(j)?, found.get(j)?)))
+        {
+            Some((&(_, ce), g)) => (s - ce + g.end, e - ce + g.end),
+            None => (s, e),
+        };
+        if is >= ie || text.get(is..ie).is_none() || text.get(is..ie) != out.get(s..e) {
+            continue;
+        }
+        let mut g = f.clone();
+        g.start = is;
+        g.end = ie;
+        fresh.push(g);
+    }
+    fresh
 }
 
 /// Whether the leak check looks for `value` (found as `f`) elsewhere in the output: where
@@ -670,6 +938,10 @@ pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-docu
 /// within each 8 MiB segment rather than across the whole text; more than 20,000 distinct
 /// values are not all carried; a JSON document or an email larger than
 /// [`STREAM_MAX_DOCUMENT`] (64 MiB) is read in segments (see [`NOTICE_DOCUMENT_TOO_LARGE`]).
+/// And one that does not depend on size: a value that only the leak check finds (detected
+/// once a neighbour is a placeholder) is replaced in its own segment and looked for in the
+/// later ones; a copy of it in an earlier segment that no detector takes is replaced in the
+/// whole text but was already written by the stream.
 ///
 /// Forward-only (not seeded): a value or name first recognised late in the input is not
 /// replaced in the output already returned (it is from then on); use two passes whenever
@@ -718,6 +990,20 @@ impl<'e> Stream<'e> {
     /// input). Only before the first `feed`.
     fn seeded(mut self, knowledge: Knowledge) -> Self {
         self.state.structure = knowledge.structure;
+        // The values of the whole input, looked for by the leak check in every segment with
+        // one automaton built here, once (as the whole text's leak check looks for them all).
+        let known = knowledge
+            .known
+            .values()
+            .iter()
+            .map(|(v, c)| leak::Original {
+                category: *c,
+                value: v.clone(),
+                label: c.label().to_string(),
+                key: v.clone(),
+            })
+            .collect();
+        self.state.history.seed(known);
         self.state.known = knowledge.known;
         self
     }

@@ -97,6 +97,27 @@ fn filler() -> impl Strategy<Value = String> {
         1 => "[0-9]{1,4}",
         1 => prop::sample::select(vec!["v1.2.3", "ERROR", "12:34:56", "2024-01-15", "ok."])
             .prop_map(str::to_string),
+        3 => benign(),
+    ]
+}
+
+/// What stands next to values in real logs and is no value: dates, times, numbers (with
+/// leading zeros, decimals, ids), punctuation. A detector may read such text as a value
+/// only once a neighbouring value is a placeholder (`0.0.10.10) 010 2024-01-15`): the run
+/// must then sanitize again, never refuse.
+fn benign() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (2000u16..2030, 1u8..13, 1u8..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+        (1u8..29, 1u8..13, 2000u16..2030).prop_map(|(d, m, y)| format!("{d:02}/{m:02}/{y}")),
+        (0u8..24, 0u8..60, 0u8..60).prop_map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}")),
+        "0[0-9]{1,3}",
+        "[0-9]{1,3}\\.[0-9]{1,2}",
+        "[0-9]{2,4} [0-9]{2,4}",
+        "#[0-9]{3,7}",
+        prop::sample::select(vec![
+            "(", ")", "-", "/", ";", "...", "\"", "'", "=", "+", "%", "|"
+        ])
+        .prop_map(str::to_string),
     ]
 }
 

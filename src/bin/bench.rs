@@ -18,8 +18,17 @@
 //! whole-text result in this process (one segment over the whole text, no per-finding
 //! lists) and compares the two SHA-256 hashes.
 //!
-//! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--json] [--cli [MB]] [--adversarial]
-//!        [--compare-2g [MB]]
+//! `support` is generated support data (chat transcripts, JSON Lines ticket comments, server
+//! logs about thousands of distinct people; `src/bin/support`), generated at each size rather
+//! than repeated. `--write-support FILE MB` writes that input to a file (to try the CLI).
+//!
+//! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--kinds ubuntu,loghub,support]
+//!        [--modes scan,sanitize,stream] [--json] [--cli [MB]] [--adversarial]
+//!        [--compare-2g [MB]] [--write-support FILE MB]
+
+#[path = "support/mod.rs"]
+#[allow(dead_code)] // the evaluation uses the labels; the benchmark only the text
+mod support;
 
 use logscrub::{Engine, Policy};
 use std::io::{Read, Write};
@@ -28,6 +37,9 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 const MB: usize = 1_000_000;
+
+/// The seed of the generated `support` input.
+const SUPPORT_SEED: u64 = 2026;
 
 fn corpus_dir(arg: Option<&str>) -> Option<PathBuf> {
     let candidates: Vec<PathBuf> = match arg {
@@ -104,7 +116,12 @@ fn peak_rss_kb() -> u64 {
 /// One measurement in this process: prints a JSON line.
 fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), String> {
     let engine = Engine::new(Policy::default()).map_err(|e| e.to_string())?;
-    let seed = seed(corpus, kind)?;
+    let seed = if kind == "support" {
+        // Generated at the full size: as many distinct people as a real export of that size.
+        support::mix(SUPPORT_SEED, size_mb * MB).text
+    } else {
+        seed(corpus, kind)?
+    };
     let runs = if size_mb >= 100 { 1 } else { 3 };
     let mut best = f64::INFINITY;
     let mut findings = 0;
@@ -497,6 +514,22 @@ fn main() -> ExitCode {
             }
         };
     }
+    if let Some(i) = args.iter().position(|a| a == "--write-support") {
+        let path = args.get(i + 1);
+        let mb: Option<usize> = args.get(i + 2).and_then(|v| v.parse().ok());
+        let (Some(path), Some(mb)) = (path, mb) else {
+            eprintln!("usage: --write-support FILE MB");
+            return ExitCode::from(2);
+        };
+        let doc = support::mix(SUPPORT_SEED, mb * MB);
+        return match std::fs::write(path, doc.text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("logscrub-bench: {path}: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     if let Some(i) = args.iter().position(|a| a == "--one") {
         let (kind, size, mode) = (args.get(i + 1), args.get(i + 2), args.get(i + 3));
         let (Some(kind), Some(Ok(size)), Some(mode)) = (kind, size.map(|s| s.parse()), mode) else {
@@ -528,9 +561,17 @@ fn main() -> ExitCode {
             "input", "size", "mode", "seconds", "MB/s", "findings", "residual", "peak MB"
         );
     }
-    for kind in ["ubuntu", "loghub"] {
+    let kinds: Vec<&str> = get("--kinds")
+        .unwrap_or("ubuntu,loghub,support")
+        .split(',')
+        .collect();
+    let modes: Vec<&str> = get("--modes")
+        .unwrap_or("scan,sanitize,stream")
+        .split(',')
+        .collect();
+    for &kind in &kinds {
         for &size in &sizes {
-            for mode in ["scan", "sanitize", "stream"] {
+            for &mode in &modes {
                 let out = Command::new(&me)
                     .args([
                         "--corpus",

@@ -2,7 +2,7 @@
 //! detection may remain in the output.
 
 use super::{Engine, Residual};
-use crate::detect::Category;
+use crate::detect::{Category, Finding};
 
 /// Spans of replacement placeholders in `out`: `[LABEL]`, `[LABEL-12]`, `[LABEL:3f2a9c1d]`.
 pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
@@ -85,15 +85,6 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
     out.trim_end_matches('=').to_string()
 }
 
-fn alnum_at(s: &str, i: usize, before: bool) -> bool {
-    let c = if before {
-        s[..i].chars().next_back()
-    } else {
-        s[i..].chars().next()
-    };
-    c.is_some_and(|c| c.is_alphanumeric())
-}
-
 /// Whether `s..e` overlaps one of the sorted, disjoint `spans`.
 fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     let i = spans.partition_point(|&(_, pe)| pe <= s);
@@ -140,11 +131,23 @@ fn rescan_ranges(
     Some(ranges)
 }
 
-/// Original values, in every encoding, compiled for search.
+/// An original value the run replaced, with what its replacement is made of (so that the
+/// leak check gives a copy it finds the same replacement).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct Original {
+    pub(super) category: Category,
+    pub(super) value: String,
+    pub(super) label: String,
+    /// The value it is numbered under (a name's part under the full name).
+    pub(super) key: String,
+}
+
+/// Original values, in every encoding, compiled for search: one automaton per set.
 pub(super) struct Originals {
-    values: Vec<(Category, String)>,
+    values: Vec<Original>,
     pats: Vec<String>,
-    cats: Vec<Category>,
+    /// The index in `values` of each pattern.
+    owner: Vec<usize>,
     /// `None` when there is nothing to search, or the matcher could not be built.
     ac: Option<crate::search::Literals>,
     failed: bool,
@@ -152,22 +155,22 @@ pub(super) struct Originals {
 
 impl Originals {
     /// `encodings`: also look for the percent-, JSON-, HTML- and base64-encoded forms.
-    pub(super) fn new(values: Vec<(Category, String)>, encodings: bool) -> Originals {
+    pub(super) fn new(values: Vec<Original>, encodings: bool) -> Originals {
         let mut pats: Vec<String> = Vec::new();
-        let mut cats: Vec<Category> = Vec::new();
-        for (cat, value) in &values {
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, o) in values.iter().enumerate() {
             // Very short values (a 3-letter deny term) would match inside ordinary words.
-            if value.chars().count() < 3 {
+            if o.value.chars().count() < 3 {
                 continue;
             }
             if encodings {
-                for v in variants(value) {
+                for v in variants(&o.value) {
                     pats.push(v);
-                    cats.push(*cat);
+                    owner.push(i);
                 }
             } else {
-                pats.push(value.clone());
-                cats.push(*cat);
+                pats.push(o.value.clone());
+                owner.push(i);
             }
         }
         let (ac, failed) = if pats.is_empty() {
@@ -181,7 +184,7 @@ impl Originals {
         Originals {
             values,
             pats,
-            cats,
+            owner,
             ac,
             failed,
         }
@@ -201,21 +204,39 @@ const HISTORY_FANOUT: usize = 4;
 
 #[derive(Default)]
 pub(super) struct History {
+    /// A two-pass stream's values known from its first pass, in every encoding: one
+    /// automaton built once for the whole second pass.
+    base: Option<Originals>,
+    base_values: std::collections::HashSet<Original>,
     levels: Vec<Originals>,
-    seen: std::collections::HashSet<(Category, String)>,
+    seen: std::collections::HashSet<Original>,
 }
 
 impl History {
     pub(super) fn matchers(&self) -> impl Iterator<Item = &Originals> {
-        self.levels.iter()
+        self.base.iter().chain(self.levels.iter())
+    }
+
+    /// Starts from the values a first pass found in the whole input.
+    pub(super) fn seed(&mut self, mut values: Vec<Original>) {
+        values.sort_unstable();
+        values.dedup();
+        self.base_values = values.iter().cloned().collect();
+        self.seen.extend(values.iter().cloned());
+        self.base = Some(Originals::new(values, true));
+    }
+
+    /// Whether `o` is searched for, in every encoding, by the seeded automaton.
+    pub(super) fn in_base(&self, o: &Original) -> bool {
+        self.base_values.contains(o)
     }
 
     /// Adds the originals of a checked segment.
-    pub(super) fn add<'a>(&mut self, values: impl IntoIterator<Item = (Category, &'a str)>) {
-        let fresh: Vec<(Category, String)> = values
+    pub(super) fn add<'a>(&mut self, values: impl IntoIterator<Item = &'a Original>) {
+        let fresh: Vec<Original> = values
             .into_iter()
-            .filter(|&(c, v)| !self.seen.contains(&(c, v.to_string())))
-            .map(|(c, v)| (c, v.to_string()))
+            .filter(|o| !self.seen.contains(*o))
+            .cloned()
             .collect();
         if fresh.is_empty() {
             return;
@@ -239,6 +260,21 @@ impl History {
     }
 }
 
+/// What the leak check found, and how to replace it.
+pub(super) struct Leak {
+    pub(super) residual: Residual,
+    pub(super) fix: Fix,
+}
+
+pub(super) enum Fix {
+    /// A copy of a replaced value: its replacement.
+    Original(Original),
+    /// A fresh detection (`start`/`end` in the output).
+    Detection(Finding),
+    /// Nothing to replace (the matcher could not be built).
+    None,
+}
+
 /// Checks one output segment. `originals` are the values replaced in its input and, in a
 /// stream, those of earlier segments; `changed`
 /// are the sorted output spans of every replacement; `produced` those where we wrote a
@@ -250,11 +286,11 @@ pub(super) fn check(
     originals: &[&Originals],
     changed: &[(usize, usize)],
     produced: &[(usize, usize)],
-) -> Vec<Residual> {
+) -> Vec<Leak> {
     let placeholders = placeholder_spans(out);
     let in_placeholder =
         |s: usize, e: usize| overlaps(&placeholders, s, e) || inside(produced, s, e);
-    let mut residuals = Vec::new();
+    let mut leaks: Vec<Leak> = Vec::new();
 
     // 1. Fresh detections outside placeholders.
     let found = match rescan_ranges(engine, out, changed) {
@@ -274,24 +310,32 @@ pub(super) fn check(
     };
     for f in found {
         if !in_placeholder(f.start, f.end) {
-            residuals.push(Residual {
-                start: f.start,
-                end: f.end,
-                category: f.category,
-                kind: "detection",
+            leaks.push(Leak {
+                residual: Residual {
+                    start: f.start,
+                    end: f.end,
+                    category: f.category,
+                    kind: "detection",
+                },
+                fix: Fix::Detection(f),
             });
         }
     }
+    let detections = leaks.len();
 
-    // 2. Original values in any encoding, case-insensitively, as whole tokens.
+    // 2. Original values in any encoding, case-insensitively, wherever they stand but
+    // inside a longer value of their kind (see `repeat::embedded`).
     for o in originals {
         if o.failed {
             // Could not build the matcher: report, never pass silently.
-            residuals.push(Residual {
-                start: 0,
-                end: 0,
-                category: Category::Custom,
-                kind: "leak check unavailable",
+            leaks.push(Leak {
+                residual: Residual {
+                    start: 0,
+                    end: 0,
+                    category: Category::Custom,
+                    kind: "leak check unavailable",
+                },
+                fix: Fix::None,
             });
         }
         let Some(ac) = &o.ac else { continue };
@@ -303,44 +347,42 @@ pub(super) fn check(
             it.reject();
             let (s, e) = (m.start(), m.end());
             let i = m.pattern().as_usize();
-            let (Some(p), Some(&cat)) = (o.pats.get(i), o.cats.get(i)) else {
+            let (Some(p), Some(orig)) =
+                (o.pats.get(i), o.owner.get(i).and_then(|&k| o.values.get(k)))
+            else {
                 continue;
             };
-            let starts_alnum = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-            let ends_alnum = p.chars().next_back().is_some_and(|c| c.is_alphanumeric());
-            if (starts_alnum && alnum_at(out, s, true)) || (ends_alnum && alnum_at(out, e, false)) {
-                continue;
-            }
-            // Embedded in a longer identifier (`BP-1347-10.0.0.1-1444`): the same rule as the
-            // consistency pass, which did not replace it there.
-            let mut before = out[..s].chars().rev();
-            let mut after = out[e..].chars();
-            let (b1, b2) = (before.next(), before.next());
-            let (a1, a2) = (after.next(), after.next());
-            if (starts_alnum && super::repeat::joined(p, b1, b2))
-                || (ends_alnum && super::repeat::joined(p, a1, a2))
-            {
+            if super::repeat::embedded(orig.category, p, out, s, e) {
                 continue;
             }
             // A name's part written lower-case in a host or a path (`jane@intranet`): the
             // name matcher leaves it there, by the same rule.
-            if cat == Category::Name && !p.contains(' ') && crate::structure::glued_lower(out, s, e)
+            if orig.category == Category::Name
+                && !p.contains(' ')
+                && crate::structure::glued_lower(out, s, e)
             {
                 continue;
             }
-            if in_placeholder(s, e) || residuals.iter().any(|r| r.start <= s && e <= r.end) {
+            if in_placeholder(s, e)
+                || leaks[..detections]
+                    .iter()
+                    .any(|l| l.residual.start <= s && e <= l.residual.end)
+            {
                 continue;
             }
-            residuals.push(Residual {
-                start: s,
-                end: e,
-                category: cat,
-                kind: "original value",
+            leaks.push(Leak {
+                residual: Residual {
+                    start: s,
+                    end: e,
+                    category: orig.category,
+                    kind: "original value",
+                },
+                fix: Fix::Original(orig.clone()),
             });
         }
     }
-    residuals.sort_by_key(|r| (r.start, r.end));
-    residuals
+    leaks.sort_by_key(|l| (l.residual.start, std::cmp::Reverse(l.residual.end)));
+    leaks
 }
 
 #[cfg(test)]
@@ -362,7 +404,7 @@ mod tests {
         );
         let r = check(&engine, out, &[], &changed, &[]);
         assert_eq!(r.len(), 1);
-        assert_eq!(&out[r[0].start..r[0].end], "10.9.8.7");
+        assert_eq!(&out[r[0].residual.start..r[0].residual.end], "10.9.8.7");
         // A PEM block may span lines: everything is scanned.
         let pem = "-----BEGIN X-----\n10.0.0.1";
         assert_eq!(rescan_ranges(&engine, pem, &[]), None);
@@ -373,9 +415,14 @@ mod tests {
     fn history_merges_levels() {
         let mut h = History::default();
         for i in 0..100 {
-            let v = format!("value{i}@corp.com");
-            h.add([(Category::Email, v.as_str())]);
-            h.add([(Category::Email, v.as_str())]);
+            let o = Original {
+                category: Category::Email,
+                value: format!("value{i}@corp.com"),
+                label: "EMAIL".to_string(),
+                key: format!("value{i}@corp.com"),
+            };
+            h.add([&o]);
+            h.add([&o]);
         }
         let sizes: Vec<usize> = h.matchers().map(Originals::len).collect();
         assert_eq!(sizes.iter().sum::<usize>(), 100);

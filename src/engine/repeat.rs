@@ -80,6 +80,45 @@ pub(crate) fn joined(value: &str, next: Option<char>, beyond: Option<char>) -> b
             && beyond.is_some_and(|c| c.is_ascii_hexdigit()))
 }
 
+/// Whether the occurrence of `value` (a value of `category`) at `s..e` of `text` is part of
+/// a longer value of its kind, where it means something else: an IPv4 address inside a
+/// longer dotted number (`10.0.0.1.5`), an email inside a longer address
+/// (`x.jane@contoso.com.au`), an IPv6 or MAC address continued by a colon and a hex digit,
+/// any value continued by a letter or a digit; for the other categories also a joiner and a
+/// letter or digit (`ORD-5550100-2`). Elsewhere it is the value, even inside an identifier
+/// that embeds it (`BP-1347369012-10.190.173.170-1444972147527`, `nameserver_8.8.8.8`):
+/// the consistency pass replaces it there and the leak check looks for it there, by this one
+/// rule, so the two agree.
+pub(crate) fn embedded(category: Category, value: &str, text: &str, s: usize, e: usize) -> bool {
+    let (Some(head), Some(tail)) = (text.get(..s), text.get(e..)) else {
+        return false;
+    };
+    let mut before = head.chars().rev();
+    let mut after = tail.chars();
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    if (continues(value.chars().next()) && continues(b1))
+        || (continues(value.chars().next_back()) && continues(a1))
+    {
+        return true;
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let hex = |c: Option<char>| c.is_some_and(|c| c.is_ascii_hexdigit());
+    match category {
+        Category::Ipv4 => (b1 == Some('.') && digit(b2)) || (a1 == Some('.') && digit(a2)),
+        Category::Email => {
+            (matches!(b1, Some('.' | '-' | '_' | '+' | '%')) && continues(b2))
+                || (matches!(a1, Some('.' | '-')) && continues(a2))
+        }
+        Category::Ipv6 | Category::Mac => {
+            (b1 == Some(':') && hex(b2))
+                || (a1 == Some(':') && hex(a2))
+                || (a1 == Some('.') && digit(a2))
+        }
+        _ => joined(value, b1, b2) || joined(value, a1, a2),
+    }
+}
+
 /// Adds the further occurrences of the findings' values; keeps `found` sorted by start.
 pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Category)]) {
     // Distinct values first (a log repeats the same few hundred addresses thousands of
@@ -113,18 +152,7 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: &[(String, Cat
             continue; // overlaps a finding (usually the original one)
         }
         let (value, category) = values[m.pattern().as_usize()];
-        let first = value.chars().next();
-        let last = value.chars().next_back();
-        let before = text[..s].chars().next_back();
-        let after = text[e..].chars().next();
-        if (continues(first) && continues(before)) || (continues(last) && continues(after)) {
-            continue;
-        }
-        // `10.0.0.1` inside `10.0.0.1.5`, `BP-1347-10.0.0.1-1444` or `pkg_10.0.0.1`: part of
-        // a longer identifier, as the detectors and the leak check see it too.
-        if joined(value, before, text[..s].chars().rev().nth(1))
-            || joined(value, after, text[e..].chars().nth(1))
-        {
+        if embedded(category, value, text, s, e) {
             continue;
         }
         let mut f = Finding::new(category, "", s, e, "same value found elsewhere in the text");
@@ -159,14 +187,17 @@ mod tests {
     #[test]
     fn repeats_whole_tokens_only() {
         let text =
-            "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53 BP-1-8.8.8.8-2";
+            "dns 8.8.8.8 ok; nameserver_8.8.8.8 x 18.8.8.8 y 8.8.8.8.1 z 8.8.8.8:53 BP-1-8.8.8.8-2 \
+             1.8.8.8.8";
         let mut found = vec![Finding::new(Category::Ipv4, "ipv4.dotted", 4, 11, "")];
         extend(text, &mut found, &[]);
-        let spans: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
-        // As in the leak check, ids that embed the value are not split apart.
-        assert_eq!(spans, ["8.8.8.8", "8.8.8.8"]);
+        let around: Vec<&str> = found
+            .iter()
+            .map(|f| &text[f.start - 1..f.end + 1])
+            .collect();
+        // As in the leak check: inside identifiers that embed it, not inside longer numbers.
+        assert_eq!(around, [" 8.8.8.8 ", "_8.8.8.8 ", " 8.8.8.8:", "-8.8.8.8-"]);
         assert_eq!(found[1].rule, "ipv4.repeat");
-        assert_eq!(&text[found[1].start - 1..found[1].start], " ");
 
         let text = "at 2001:db8::1 and 2001:db8::1:5 and 2001:db8::1:80x";
         let mut found = vec![Finding::new(Category::Ipv6, "ipv6.address", 3, 14, "")];

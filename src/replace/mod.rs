@@ -104,6 +104,20 @@ pub struct Pseudonyms {
     hashes: HashMap<String, String>,
     fakes: fake::Fakes,
     mapping: Vec<MappingEntry>,
+    /// What changed since [`Pseudonyms::savepoint`], so that a round of replacement can be
+    /// undone (the engine redoes it with more findings, numbered in input order).
+    journal: Option<Journal>,
+}
+
+/// The changes since a savepoint.
+#[derive(Debug, Default)]
+struct Journal {
+    keys: Vec<(String, String)>,
+    hashes: Vec<String>,
+    counters: HashMap<String, usize>,
+    mapping_len: usize,
+    /// A fake was allocated: the fake tables are not journaled, so no rollback.
+    fakes: bool,
 }
 
 impl Pseudonyms {
@@ -163,10 +177,18 @@ impl Pseudonyms {
             None => {}
         }
         let norm = &key.1;
+        if strategy == Strategy::Fake {
+            if let Some(j) = self.journal.as_mut() {
+                j.fakes = true;
+            }
+        }
         let (text, produced) = match strategy {
             Strategy::Fake => match self.fakes.fake(category, value, norm) {
                 fake::Fake::Value(v) => (v, true),
                 fake::Fake::Fixed => {
+                    if let Some(j) = self.journal.as_mut() {
+                        j.keys.push(key.clone());
+                    }
                     self.by_value.insert(key, Cached::Fixed);
                     return done(value.to_string(), true);
                 }
@@ -187,8 +209,47 @@ impl Pseudonyms {
             original: value.to_string(),
             category,
         });
+        if let Some(j) = self.journal.as_mut() {
+            j.keys.push(key.clone());
+        }
         self.by_value.insert(key, Cached::Text(text.clone()));
         done(text, produced)
+    }
+
+    /// Starts recording changes, so that [`Pseudonyms::rollback`] can undo them.
+    pub(crate) fn savepoint(&mut self) {
+        self.journal = Some(Journal {
+            counters: self.counters.clone(),
+            mapping_len: self.mapping.len(),
+            ..Journal::default()
+        });
+    }
+
+    /// Undoes every change since the last savepoint and starts a new one; `false` (and
+    /// nothing undone) when that is not possible (a fake was allocated meanwhile).
+    pub(crate) fn rollback(&mut self) -> bool {
+        let Some(j) = self.journal.take() else {
+            return false;
+        };
+        if j.fakes {
+            self.journal = Some(j);
+            return false;
+        }
+        for k in &j.keys {
+            self.by_value.remove(k);
+        }
+        for h in &j.hashes {
+            self.hashes.remove(h);
+        }
+        self.counters = j.counters;
+        self.mapping.truncate(j.mapping_len);
+        self.savepoint();
+        true
+    }
+
+    /// Stops recording changes.
+    pub(crate) fn commit(&mut self) {
+        self.journal = None;
     }
 
     fn next_number(&mut self, label: &str) -> String {
@@ -200,6 +261,11 @@ impl Pseudonyms {
     fn hashed(&mut self, label: &str, norm: &str) -> String {
         let digest = hash::keyed_digest(self.key.as_deref().unwrap_or_default(), label, norm);
         let short = hash::placeholder(label, &digest, hash::SHORT_HEX);
+        if !self.hashes.contains_key(&short) {
+            if let Some(j) = self.journal.as_mut() {
+                j.hashes.push(short.clone());
+            }
+        }
         let owner = self
             .hashes
             .entry(short.clone())

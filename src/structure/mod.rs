@@ -29,7 +29,7 @@ use crate::detect::{Category, Finding};
 use crate::policy::{InputFormat, InternalNotes, Policy};
 use std::borrow::Cow;
 
-pub use sniff::Format;
+pub use sniff::{sniff, Format};
 
 pub(crate) use names::{glued_lower, Retrying};
 

@@ -32,6 +32,8 @@ export interface Report {
   allowlisted: number;
   residual: number;
   residuals: Residual[];
+  /** Copies of replaced values and detections made possible by replacement, replaced by the leak check. */
+  leak_replaced: number;
   notices?: string[];
   strategy_counts?: Record<string, number>;
   not_restorable?: Category[];

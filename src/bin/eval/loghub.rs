@@ -44,6 +44,10 @@ static DASHED_HOST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^A-Za-z0-9_.])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?:$|[^A-Za-z0-9_.-]|\.[A-Za-z]|-[A-Za-z])",
     )
 });
+/// An HDFS block pool id, which embeds the address of the name node that created it
+/// (`BP-1347369012-10.190.173.170-1444972147527`): the address is labelled.
+static BLOCK_POOL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"BP-[0-9]+-([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})-[0-9]+"));
 static HDFS_BLOCK: LazyLock<Regex> = LazyLock::new(|| re(r"blk_-?([0-9]+)"));
 static EPOCH_MS: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9]{13}\b"));
 static HEX_ID: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9a-f]{32,}\b"));
@@ -209,6 +213,15 @@ pub fn truth(file: &str, text: &str) -> Truth {
                 }
             }
             prev_word = tok.trim_end_matches(':').to_ascii_lowercase();
+        }
+        for c in BLOCK_POOL.captures_iter(line) {
+            if let Some(m) = c.get(1).filter(|m| m.as_str().parse::<Ipv4Addr>().is_ok()) {
+                t.labels.push(Label {
+                    category: Category::Ipv4,
+                    start: base + m.start(),
+                    end: base + m.end(),
+                });
+            }
         }
         // IPv6 by maximal runs.
         let lb = line.as_bytes();
@@ -421,5 +434,9 @@ mod tests {
             [(Category::Email, "1395%40163.com")]
         );
         assert!(labels("https://user:pw@host.example.com/").is_empty());
+        assert_eq!(
+            labels("block BP-1347369012-10.190.173.170-1444972147527:blk_1"),
+            [(Category::Ipv4, "10.190.173.170")]
+        );
     }
 }

@@ -18,6 +18,9 @@ mod loghub;
 mod presidio;
 mod score;
 mod structure;
+#[path = "../support/mod.rs"]
+mod support;
+mod support_set;
 mod verbose;
 
 use logscrub::{Category, Engine, Policy};
@@ -136,6 +139,8 @@ fn main() -> ExitCode {
             .map(|(f, n)| format!("{f} platform fixtures, {n} internal notes"))
     });
 
+    run("support", &mut |t| support_set::evaluate(&engine, 300, t));
+
     match find_corpus(args.corpus.clone()) {
         None => eprintln!(
             "corpus not found (tried --corpus, ../shared/corpus, <crate>/../shared/corpus): \
@@ -182,6 +187,7 @@ fn main() -> ExitCode {
                 credsweeper::evaluate(&engine, &c.join("credsweeper"), t)
                     .map(|(p, n)| format!("{p} positive values, {n} negative lines/files"))
             });
+            run("corpus-refusals", &mut |_| support_set::corpus_refusals(c));
             run("abcd", &mut |t| {
                 abcd::evaluate(&engine, &c.join("abcd/abcd_sample.json"), t)
                     .map(|n| format!("{n} turns"))
