@@ -5,9 +5,12 @@ use crate::error::Error;
 use crate::policy::{compile_user_pattern, Policy};
 use std::borrow::Cow;
 
+/// Compiled-size limit of the deny-term alternation.
+const DENY_TERMS_COMPILED: usize = 4 << 20;
+
 pub struct CustomDetector {
-    rules: Vec<(String, regex_lite::Regex)>,
-    deny: Option<regex_lite::Regex>,
+    rules: Vec<(String, regex::Regex)>,
+    deny: Option<regex::Regex>,
 }
 
 impl CustomDetector {
@@ -22,22 +25,20 @@ impl CustomDetector {
             .iter()
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
-            .map(regex_lite::escape)
+            .map(regex::escape)
             .collect();
         let deny = if terms.is_empty() {
             None
         } else {
             // Whole words are checked on each match (Unicode-aware), not in the pattern.
             let pattern = format!(r"(?i)(?:{})", terms.join("|"));
-            Some(
-                regex_lite::RegexBuilder::new(&pattern)
-                    .size_limit(crate::policy::MAX_PATTERN_COMPILED * 4)
-                    .build()
-                    .map_err(|e| Error::Pattern {
-                        pattern: "deny_terms".into(),
-                        message: e.to_string(),
-                    })?,
-            )
+            // Escaped terms have no counted repetition, so a long list stays fast: it gets
+            // the room that many terms need.
+            Some(super::user_pattern::compile_with_limit(
+                "deny_terms",
+                &pattern,
+                DENY_TERMS_COMPILED,
+            )?)
         };
         if rules.is_empty() && deny.is_none() {
             return Ok(None);

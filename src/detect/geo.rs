@@ -10,31 +10,35 @@
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
-use regex_lite::Regex;
+use regex::Regex;
 use std::sync::LazyLock;
 
 pub struct GeoDetector;
 
-static BARE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"-?[0-9]{1,3}\.[0-9]{3,15}[ \t]?,[ \t]?-?[0-9]{1,3}\.[0-9]{3,15}").ok()
-});
+/// Compiles a built-in pattern with the user-pattern syntax (ASCII `\b` and `(?i)`: the
+/// regex crate ships without Unicode tables).
+fn built_in(pattern: &str) -> Option<Regex> {
+    super::user_pattern::compile_with_limit(pattern, pattern, 1 << 20).ok()
+}
+
+static BARE_PAIR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| built_in(r"-?[0-9]{1,3}\.[0-9]{3,15}[ \t]?,[ \t]?-?[0-9]{1,3}\.[0-9]{3,15}"));
 
 /// One hemisphere-marked component: decimal degrees or degrees/minutes/seconds.
 const COMPONENT: &str = r#"[0-9]{1,3}(?:\.[0-9]+)?(?:[ ]?°(?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?['′](?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?(?:"|″|''))?)?)?[ ]?"#;
 
 static HEMISPHERE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
+    built_in(&format!(
         r"{COMPONENT}[NSns][ \t]?[,;/]?[ \t]?{COMPONENT}[EWew]"
     ))
-    .ok()
 });
 
 static LAT_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:lat|latitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+    built_in(r#"(?i)\b(?:lat|latitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#)
 });
 
 static LON_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:lon|lng|long|longitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+    built_in(r#"(?i)\b(?:lon|lng|long|longitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#)
 });
 
 const CONTEXT_WORDS: &[&str] = &[
@@ -297,6 +301,14 @@ fn context_before(bytes: &[u8], s: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_patterns_compile() {
+        // A pattern that failed to compile would silently find nothing.
+        for re in [&BARE_PAIR, &HEMISPHERE_PAIR, &LAT_KEY, &LON_KEY] {
+            assert!(re.is_some());
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

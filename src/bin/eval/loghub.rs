@@ -4,7 +4,7 @@
 
 use crate::score::{score_spans, Label, Tally};
 use logscrub::{Category, Engine, Finding};
-use regex_lite::Regex;
+use regex::Regex;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -17,7 +17,8 @@ const VERSION_WORDS: &[&str] = &[
 ];
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in regex {p}: {e}"))
+    logscrub::detect::user_pattern::compile_with_limit(p, p, 1 << 24)
+        .unwrap_or_else(|e| panic!("bad built-in regex {p}: {e}"))
 }
 
 static TOKEN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r#"[\s\[\](){},;="'/]+"#));
