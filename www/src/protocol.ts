@@ -32,6 +32,8 @@ export interface Report {
   allowlisted: number;
   residual: number;
   residuals: Residual[];
+  /** What was taken out as internal notes, and how many bytes and lines of input they held. */
+  notes_removed?: { count: number; bytes: number; lines: number };
   notices?: string[];
 }
 
