@@ -285,7 +285,7 @@ impl Policy {
 
 /// Compiles a user-supplied pattern with size limits, or explains why it cannot be used
 /// (see [`crate::detect::user_pattern`]).
-pub fn compile_user_pattern(pattern: &str) -> Result<regex::Regex, Error> {
+pub fn compile_user_pattern(pattern: &str) -> Result<crate::detect::user_pattern::Pattern, Error> {
     crate::detect::user_pattern::compile(pattern)
 }
 

@@ -714,7 +714,10 @@ fn regression_issue_12_notes_every_other_line_of_a_log_are_counted_and_end_at_re
     assert_eq!(tags(&out.text, "LOG#").len(), n);
     assert_eq!(out.text.matches("[INTERNAL_NOTE_REMOVED]").count(), n);
     let removed = out.report.notes_removed;
-    assert_eq!((removed.count, removed.lines, removed.bytes), (n, n, note_bytes));
+    assert_eq!(
+        (removed.count, removed.lines, removed.bytes),
+        (n, n, note_bytes)
+    );
     let json = serde_json::to_value(&out.report).unwrap();
     assert_eq!(json["notes_removed"]["count"], n);
     // Nothing removed, nothing counted.

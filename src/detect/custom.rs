@@ -9,8 +9,8 @@ use std::borrow::Cow;
 const DENY_TERMS_COMPILED: usize = 4 << 20;
 
 pub struct CustomDetector {
-    rules: Vec<(String, regex::Regex)>,
-    deny: Option<regex::Regex>,
+    rules: Vec<(String, super::user_pattern::Pattern)>,
+    deny: Option<super::user_pattern::Pattern>,
 }
 
 impl CustomDetector {
@@ -25,7 +25,7 @@ impl CustomDetector {
             .iter()
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
-            .map(regex::escape)
+            .map(regex_syntax::escape)
             .collect();
         let deny = if terms.is_empty() {
             None
@@ -63,35 +63,24 @@ impl Detector for CustomDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         for (label, re) in &self.rules {
-            for m in re.find_iter(text) {
-                if m.is_empty() {
-                    continue;
-                }
-                let mut f = Finding::new(
-                    Category::Custom,
-                    "custom.pattern",
-                    m.start(),
-                    m.end(),
-                    "policy pattern",
-                );
+            for (ms, me) in re.find_all(text) {
+                let mut f =
+                    Finding::new(Category::Custom, "custom.pattern", ms, me, "policy pattern");
                 f.rule = Cow::Owned(format!("custom.{}", label.to_ascii_lowercase()));
                 f.label = Some(label.clone());
                 out.push(f);
             }
         }
         if let Some(deny) = &self.deny {
-            for m in deny.find_iter(text) {
-                if m.is_empty()
-                    || is_word_char_at(text, m.start(), true)
-                    || is_word_char_at(text, m.end(), false)
-                {
+            for (ms, me) in deny.find_all(text) {
+                if is_word_char_at(text, ms, true) || is_word_char_at(text, me, false) {
                     continue;
                 }
                 let mut f = Finding::new(
                     Category::Custom,
                     "custom.deny_term",
-                    m.start(),
-                    m.end(),
+                    ms,
+                    me,
                     "deny-listed term",
                 );
                 f.label = Some("REDACTED".into());

@@ -1,20 +1,22 @@
 //! User patterns (policy `custom_rules`, allowlist `patterns`, `deny_terms`): compiled once
-//! with the `regex` crate, which runs in time linear in the text with bounded memory, under
-//! limits that keep every accepted pattern fast on any input.
+//! to the lazy DFA of `regex-automata` (the engine under the `regex` crate), which runs in
+//! time linear in the text with bounded memory, under limits that keep every accepted pattern
+//! reasonably fast on any input.
 //!
-//! The syntax is the documented one: `\w`, `\d`, `\s`, `\b` and `(?i)` are ASCII. The regex
-//! crate ships here without its Unicode tables (they would weigh on the web page), so the
+//! The syntax is the `regex` crate's, with `\w`, `\d`, `\s`, `\b` and `(?i)` ASCII (as
+//! documented). The engine ships here without its Unicode tables (they would weigh on the web page), so the
 //! pattern is parsed and these classes, word boundaries and case-insensitive letters are
 //! rewritten into their ASCII forms before it is compiled. `.` and negated classes still
 //! match any character, as before.
 //!
-//! Why the limits: the regex crate finds matches with a lazy DFA, and falls back to an NFA
-//! simulation whose cost per byte grows with the pattern's compiled size. A long counted
-//! repetition (`[a-z]{999}x`) makes both slow on text that keeps almost matching, so the
-//! compiled size is capped (see [`MAX_COMPILED`]) and such a pattern is rejected with a
-//! message instead of running for minutes.
+//! Why the limits: a lazy DFA builds its states as the text needs them; a long counted
+//! repetition (`[a-z]{999}x`) needs a new state, costing the pattern's size, at almost every
+//! byte of text that keeps almost matching. Such a pattern is refused with a message (see
+//! [`MAX_REPEAT`], [`MAX_COMPILED`]) instead of running for minutes.
 
 use crate::error::Error;
+use regex_automata::hybrid::dfa;
+use regex_automata::nfa::thompson;
 use regex_syntax::ast::{
     self, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl, ClassPerlKind,
     ClassSet, ClassSetItem, ClassSetRange, ClassSetUnion, Flag, Flags, FlagsItem, FlagsItemKind,
@@ -43,7 +45,7 @@ const DFA_CACHE: usize = 2 * 1024 * 1024;
 const NEST_LIMIT: u32 = 100;
 
 /// Compiles a user-supplied pattern, or explains why it cannot be used.
-pub fn compile(pattern: &str) -> Result<regex::Regex, Error> {
+pub fn compile(pattern: &str) -> Result<Pattern, Error> {
     if pattern.len() > MAX_LEN {
         return Err(Error::Pattern {
             pattern: pattern.chars().take(40).collect::<String>() + "...",
@@ -62,28 +64,98 @@ pub fn compile(pattern: &str) -> Result<regex::Regex, Error> {
 /// Compiles `pattern` (named `name` in errors) in the same syntax with a compiled-size limit
 /// of `limit` bytes and no repetition limit: for patterns that are not typed by a user
 /// (escaped deny terms, built-in patterns).
-pub fn compile_with_limit(name: &str, pattern: &str, limit: usize) -> Result<regex::Regex, Error> {
+pub fn compile_with_limit(name: &str, pattern: &str, limit: usize) -> Result<Pattern, Error> {
     build(name, pattern, limit, u64::MAX)
 }
 
-fn build(name: &str, pattern: &str, limit: usize, max_repeat: u64) -> Result<regex::Regex, Error> {
+fn build(name: &str, pattern: &str, limit: usize, max_repeat: u64) -> Result<Pattern, Error> {
     let err = |message: String| Error::Pattern {
         pattern: name.to_string(),
         message,
     };
     let ascii = to_ascii_syntax(pattern, max_repeat).map_err(err)?;
-    regex::RegexBuilder::new(&ascii)
-        .size_limit(limit)
-        .dfa_size_limit(DFA_CACHE)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => err(format!(
-                "too large once compiled (over {} KiB): such a pattern is slow on text that almost \
-                 matches; use smaller counts or classes, or + and *",
-                limit / 1024
-            )),
-            other => err(other.to_string()),
-        })
+    let re = regex_automata::hybrid::regex::Regex::builder()
+        .thompson(thompson::Config::new().nfa_size_limit(Some(limit)))
+        // Never give up for another engine (there is none here): a pattern that keeps
+        // clearing the cache stays linear, only slower, and the limits above bound that.
+        .dfa(
+            dfa::Config::new()
+                .cache_capacity(DFA_CACHE)
+                .minimum_cache_clear_count(None),
+        )
+        .build(&ascii)
+        .map_err(|e| {
+            let nfa = std::error::Error::source(&e)
+                .and_then(|s| s.downcast_ref::<thompson::BuildError>());
+            if nfa.and_then(thompson::BuildError::size_limit).is_some() {
+                return err(format!(
+                    "too large once compiled (over {} KiB): such a pattern is slow on text that \
+                     almost matches; use smaller counts or classes, or + and *",
+                    limit / 1024
+                ));
+            }
+            // The chain of causes: "error building NFA: ..." says nothing alone.
+            let mut message = e.to_string();
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                message = format!("{message}: {c}");
+                cause = c.source();
+            }
+            err(message)
+        })?;
+    Ok(Pattern { re })
+}
+
+/// A compiled user pattern: a forward and a reverse lazy DFA, each search with a cache of its
+/// own (a detector is shared by reference).
+#[derive(Debug)]
+pub struct Pattern {
+    re: regex_automata::hybrid::regex::Regex,
+}
+
+impl Pattern {
+    /// The byte spans of the non-empty matches, leftmost-first. The search cannot fail: the
+    /// cache is never given up on and word boundaries are ASCII (no quit bytes).
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut cache = self.re.create_cache();
+        let mut out = Vec::new();
+        let mut input = regex_automata::Input::new(text);
+        while let Ok(Some(m)) = self.re.try_search(&mut cache, &input) {
+            let mut next = m.end();
+            if m.is_empty() {
+                next += text
+                    .get(next..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
+            } else {
+                out.push((m.start(), m.end()));
+            }
+            if next > text.len() {
+                break;
+            }
+            input.set_start(next);
+        }
+        out
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut cache = self.re.create_cache();
+        matches!(
+            self.re
+                .try_search(&mut cache, &regex_automata::Input::new(text)),
+            Ok(Some(_))
+        )
+    }
+}
+
+/// `pattern` in the syntax the engine compiles (ASCII classes, boundaries and case written
+/// out), for tools that compile it with another engine (the evaluation binary).
+pub fn ascii_syntax(pattern: &str) -> Result<String, Error> {
+    to_ascii_syntax(pattern, u64::MAX).map_err(|message| Error::Pattern {
+        pattern: pattern.to_string(),
+        message,
+    })
 }
 
 /// The pattern with its ASCII classes, word boundaries and case-insensitive letters
@@ -331,7 +403,10 @@ mod tests {
 
     fn finds(pattern: &str, text: &str) -> Vec<String> {
         let re = compile(pattern).unwrap();
-        re.find_iter(text).map(|m| m.as_str().to_string()).collect()
+        re.find_all(text)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
     }
 
     #[test]

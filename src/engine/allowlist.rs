@@ -54,7 +54,7 @@ pub struct Allowlist {
     values: HashSet<String>,
     domains: Vec<String>,
     cidrs: Vec<Cidr>,
-    patterns: Vec<regex::Regex>,
+    patterns: Vec<crate::detect::user_pattern::Pattern>,
 }
 
 impl Allowlist {
