@@ -35,8 +35,9 @@ pub const MAX_COMPILED: usize = 64 * 1024;
 /// position, counted repetitions multiply (`[a-z]{99}x` counts 99, `(?:\d{1,3}\.){3}` 9 and
 /// `a{50}` 50); literal text and `+`/`*` cost nothing. A lazy DFA for `a[a-z]{N}#` on letters
 /// needs a new state, costing N, at almost every byte: measured on the release CLI (two
-/// passes over 1 MB of random letters) `a[a-z]{100}#` takes 3.3 s and `a[a-z]{250}#` 8.2 s,
-/// while ordinary patterns (a hundred alternative words, `\bE\d{6}\b`) add under 0.2 s.
+/// passes over 1 MB of random letters, loaded machine) `a[a-z]{99}#` takes 1.9–3.3 s and
+/// `a[a-z]{250}#` 8.2 s, while ordinary patterns (a hundred alternative words,
+/// `\bE\d{6}\b`) add under 0.2 s.
 pub const MAX_REPEAT: u64 = 100;
 
 /// Cache of the lazy DFA of one pattern: enough for ordinary patterns to run as a DFA.
