@@ -101,9 +101,21 @@ pub struct Report {
     pub residuals: Vec<Residual>,
     /// Every finding: category, rule, strategy, byte span (no original unless asked).
     pub finding_list: Vec<ReportFinding>,
+    /// What was taken out as internal notes: the verdict says it, so that a note marker that
+    /// swallowed a log cannot pass unnoticed.
+    pub notes_removed: NotesRemoved,
     /// Things the user should know about how the input was read (a message flag that was
     /// missing and treated as internal, ...), each once.
     pub notices: Vec<String>,
+}
+
+/// Internal notes replaced in one run: how many, and how many bytes and lines of input they
+/// held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NotesRemoved {
+    pub count: usize,
+    pub bytes: usize,
+    pub lines: usize,
 }
 
 /// The result of sanitizing a whole text.
@@ -522,6 +534,14 @@ impl<'e> State<'e> {
             *self.report.strategy_counts.entry(r.strategy).or_insert(0) += 1;
             if !r.strategy.restorable() && !self.report.not_restorable.contains(&f.category) {
                 self.report.not_restorable.push(f.category);
+            }
+            if f.category == Category::InternalNote {
+                let n = &mut self.report.notes_removed;
+                // The later pieces of one note split around markup are the same note.
+                let first = usize::from(f.rule != crate::structure::RULE_NOTE_CONTINUED);
+                n.count += first;
+                n.bytes += value.len();
+                n.lines += first + memchr::memchr_iter(b'\n', value.as_bytes()).count();
             }
             let at = utf16;
             utf16 += value_utf16;

@@ -47,7 +47,8 @@ pub mod wasm;
 
 pub use detect::{Category, Finding};
 pub use engine::{
-    Engine, FindingReport, Knowledge, Learner, Report, ReportFinding, Sanitized, Stream,
+    Engine, FindingReport, Knowledge, Learner, NotesRemoved, Report, ReportFinding, Sanitized,
+    Stream,
 };
 pub use error::Error;
 pub use policy::{Policy, Strategy};

@@ -27,9 +27,9 @@ use std::collections::BTreeMap;
 pub const POLICY_VERSION: u32 = 1;
 
 /// Largest accepted source of one user pattern, in bytes.
-pub const MAX_PATTERN_LEN: usize = 1_000;
+pub const MAX_PATTERN_LEN: usize = crate::detect::user_pattern::MAX_LEN;
 /// Largest compiled size of one user pattern (the regex crate's `size_limit`).
-pub const MAX_PATTERN_COMPILED: usize = 1 << 20;
+pub const MAX_PATTERN_COMPILED: usize = crate::detect::user_pattern::MAX_COMPILED;
 
 /// How the values of one category are replaced. Policy JSON names: `label`, `numbered`,
 /// `mask`, `partial`, `fake`, `hash`, `remove`.
@@ -283,28 +283,10 @@ impl Policy {
     }
 }
 
-/// Compiles a user-supplied pattern with size limits, or explains why it cannot be used.
-pub fn compile_user_pattern(pattern: &str) -> Result<regex_lite::Regex, Error> {
-    if pattern.len() > MAX_PATTERN_LEN {
-        return Err(Error::Pattern {
-            pattern: pattern.chars().take(40).collect::<String>() + "...",
-            message: format!("longer than {MAX_PATTERN_LEN} bytes"),
-        });
-    }
-    if pattern.is_empty() {
-        return Err(Error::Pattern {
-            pattern: String::new(),
-            message: "empty pattern".into(),
-        });
-    }
-    regex_lite::RegexBuilder::new(pattern)
-        .size_limit(MAX_PATTERN_COMPILED)
-        .nest_limit(100)
-        .build()
-        .map_err(|e| Error::Pattern {
-            pattern: pattern.to_string(),
-            message: e.to_string(),
-        })
+/// Compiles a user-supplied pattern with size limits, or explains why it cannot be used
+/// (see [`crate::detect::user_pattern`]).
+pub fn compile_user_pattern(pattern: &str) -> Result<crate::detect::user_pattern::Pattern, Error> {
+    crate::detect::user_pattern::compile(pattern)
 }
 
 #[cfg(test)]
@@ -377,6 +359,6 @@ mod tests {
         assert!(Policy::from_json(blowup)
             .unwrap_err()
             .to_string()
-            .contains("size limit"));
+            .contains("counted repetitions add up to"));
     }
 }

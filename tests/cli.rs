@@ -409,3 +409,42 @@ fn help_has_examples_and_exit_status() {
         assert!(t.contains(want), "{want}");
     }
 }
+
+#[test]
+fn regression_issue_12_slow_user_patterns_are_refused_with_their_name() {
+    // Each took 34 s to 227 s on a megabyte before; now the policy is refused up front, in
+    // custom rules and allowlist patterns alike, and a fast pattern of the same shape runs.
+    let d = tmpdir("slowpattern");
+    let policy = d.join("p.json");
+    for (field, pattern) in [
+        ("custom_rules", r"[a-z]{999}x"),
+        ("custom_rules", r"(?:[a-z]{999}){9}x"),
+        ("allowlist", r"(?:[a-z]{999}){9}x"),
+    ] {
+        let escaped = pattern.replace('\\', "\\\\");
+        let json = if field == "allowlist" {
+            format!(r#"{{"allowlist":{{"patterns":["{escaped}"]}}}}"#)
+        } else {
+            format!(r#"{{"custom_rules":[{{"label":"X","pattern":"{escaped}"}}]}}"#)
+        };
+        std::fs::write(&policy, json).unwrap();
+        let o = run(&["--policy", s(&policy)], TICKET.as_bytes());
+        assert_eq!(o.code, 2, "{pattern}: {}", o.stderr);
+        assert!(o.stderr.contains(pattern), "{}", o.stderr);
+        assert!(
+            o.stderr.contains("counted repetitions add up to"),
+            "{}",
+            o.stderr
+        );
+        assert!(o.stdout.is_empty());
+    }
+    let text = "abcdefghijklmnopqrstuvwyz".repeat(400) + "x\n";
+    std::fs::write(
+        &policy,
+        r#"{"custom_rules":[{"label":"RUN","pattern":"[a-z]{99}x"}]}"#,
+    )
+    .unwrap();
+    let o = run(&["--policy", s(&policy)], text.as_bytes());
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.text().ends_with("[RUN-1]\n"), "{}", o.text());
+}

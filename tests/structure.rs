@@ -689,3 +689,38 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn regression_issue_12_notes_every_other_line_of_a_log_are_counted_and_end_at_records() {
+    // A 22 MB log with `Internal note:` every other line came out as 408 bytes with a green
+    // verdict. Each note now ends at the next log record, and the report says how much the
+    // notes took out, for the verdict to show.
+    let engine = Engine::new(Policy::default()).unwrap();
+    let (mut input, mut note_bytes) = (String::new(), 0);
+    let n = 2_000;
+    for i in 0..n {
+        input.push_str(&format!(
+            "2024-03-04 10:{:02}:{:02}.{i:03}Z INFO  api.request path=/v2/orders/{i} status=200 LOG#{i}\n",
+            i / 60 % 60,
+            i % 60
+        ));
+        let note = format!("Internal note: customer retried after the outage, try {i}");
+        note_bytes += note.len();
+        input.push_str(&note);
+        input.push('\n');
+    }
+    let out = engine.sanitize(&input);
+    assert_eq!(out.report.residual, 0);
+    assert_eq!(tags(&out.text, "LOG#").len(), n);
+    assert_eq!(out.text.matches("[INTERNAL_NOTE_REMOVED]").count(), n);
+    let removed = out.report.notes_removed;
+    assert_eq!(
+        (removed.count, removed.lines, removed.bytes),
+        (n, n, note_bytes)
+    );
+    let json = serde_json::to_value(&out.report).unwrap();
+    assert_eq!(json["notes_removed"]["count"], n);
+    // Nothing removed, nothing counted.
+    let out = engine.sanitize("2024-03-04 10:00:00 INFO ok\n");
+    assert_eq!(out.report.notes_removed, logscrub::NotesRemoved::default());
+}

@@ -5,9 +5,12 @@ use crate::error::Error;
 use crate::policy::{compile_user_pattern, Policy};
 use std::borrow::Cow;
 
+/// Compiled-size limit of the deny-term alternation.
+const DENY_TERMS_COMPILED: usize = 4 << 20;
+
 pub struct CustomDetector {
-    rules: Vec<(String, regex_lite::Regex)>,
-    deny: Option<regex_lite::Regex>,
+    rules: Vec<(String, super::user_pattern::Pattern)>,
+    deny: Option<super::user_pattern::Pattern>,
 }
 
 impl CustomDetector {
@@ -22,22 +25,20 @@ impl CustomDetector {
             .iter()
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
-            .map(regex_lite::escape)
+            .map(regex_syntax::escape)
             .collect();
         let deny = if terms.is_empty() {
             None
         } else {
             // Whole words are checked on each match (Unicode-aware), not in the pattern.
             let pattern = format!(r"(?i)(?:{})", terms.join("|"));
-            Some(
-                regex_lite::RegexBuilder::new(&pattern)
-                    .size_limit(crate::policy::MAX_PATTERN_COMPILED * 4)
-                    .build()
-                    .map_err(|e| Error::Pattern {
-                        pattern: "deny_terms".into(),
-                        message: e.to_string(),
-                    })?,
-            )
+            // Escaped terms have no counted repetition, so a long list stays fast: it gets
+            // the room that many terms need.
+            Some(super::user_pattern::compile_with_limit(
+                "deny_terms",
+                &pattern,
+                DENY_TERMS_COMPILED,
+            )?)
         };
         if rules.is_empty() && deny.is_none() {
             return Ok(None);
@@ -62,35 +63,24 @@ impl Detector for CustomDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         for (label, re) in &self.rules {
-            for m in re.find_iter(text) {
-                if m.is_empty() {
-                    continue;
-                }
-                let mut f = Finding::new(
-                    Category::Custom,
-                    "custom.pattern",
-                    m.start(),
-                    m.end(),
-                    "policy pattern",
-                );
+            for (ms, me) in re.find_all(text) {
+                let mut f =
+                    Finding::new(Category::Custom, "custom.pattern", ms, me, "policy pattern");
                 f.rule = Cow::Owned(format!("custom.{}", label.to_ascii_lowercase()));
                 f.label = Some(label.clone());
                 out.push(f);
             }
         }
         if let Some(deny) = &self.deny {
-            for m in deny.find_iter(text) {
-                if m.is_empty()
-                    || is_word_char_at(text, m.start(), true)
-                    || is_word_char_at(text, m.end(), false)
-                {
+            for (ms, me) in deny.find_all(text) {
+                if is_word_char_at(text, ms, true) || is_word_char_at(text, me, false) {
                     continue;
                 }
                 let mut f = Finding::new(
                     Category::Custom,
                     "custom.deny_term",
-                    m.start(),
-                    m.end(),
+                    ms,
+                    me,
                     "deny-listed term",
                 );
                 f.label = Some("REDACTED".into());

@@ -8,33 +8,37 @@
 //! Version numbers, IP parts and plain decimals never have that context.
 
 use super::scan::is_word_byte;
+use super::user_pattern::Pattern as Regex;
 use super::{Category, Detector, Finding};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
-use regex_lite::Regex;
 use std::sync::LazyLock;
 
 pub struct GeoDetector;
 
-static BARE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"-?[0-9]{1,3}\.[0-9]{3,15}[ \t]?,[ \t]?-?[0-9]{1,3}\.[0-9]{3,15}").ok()
-});
+/// Compiles a built-in pattern with the user-pattern syntax (ASCII `\b` and `(?i)`: the
+/// regex crate ships without Unicode tables).
+fn built_in(pattern: &str) -> Option<Regex> {
+    super::user_pattern::compile_with_limit(pattern, pattern, 1 << 20).ok()
+}
+
+static BARE_PAIR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| built_in(r"-?[0-9]{1,3}\.[0-9]{3,15}[ \t]?,[ \t]?-?[0-9]{1,3}\.[0-9]{3,15}"));
 
 /// One hemisphere-marked component: decimal degrees or degrees/minutes/seconds.
 const COMPONENT: &str = r#"[0-9]{1,3}(?:\.[0-9]+)?(?:[ ]?°(?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?['′](?:[ ]?[0-9]{1,2}(?:\.[0-9]+)?[ ]?(?:"|″|''))?)?)?[ ]?"#;
 
 static HEMISPHERE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
+    built_in(&format!(
         r"{COMPONENT}[NSns][ \t]?[,;/]?[ \t]?{COMPONENT}[EWew]"
     ))
-    .ok()
 });
 
 static LAT_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:lat|latitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+    built_in(r#"(?i)\b(?:lat|latitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#)
 });
 
 static LON_KEY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:lon|lng|long|longitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#).ok()
+    built_in(r#"(?i)\b(?:lon|lng|long|longitude)"?[ \t]*[:=][ \t]*"?(-?[0-9]{1,3}\.[0-9]+)"#)
 });
 
 const CONTEXT_WORDS: &[&str] = &[
@@ -168,9 +172,9 @@ fn hemisphere_pairs(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
     let Some(re) = HEMISPHERE_PAIR.as_ref() else {
         return;
     };
-    for m in re.find_iter(&text[ls..le]) {
-        let (s, e) = (ls + m.start(), ls + m.end());
-        let v = m.as_str();
+    for (ms, me) in re.find_all(&text[ls..le]) {
+        let (s, e) = (ls + ms, ls + me);
+        let v = &text[s..e];
         // Without a degree sign, two decimals and capital hemisphere letters.
         let marked = v.contains('°')
             || (v.matches('.').count() >= 2
@@ -198,15 +202,15 @@ fn scan_line(text: &str, ls: usize, le: usize, degrees_done: bool, out: &mut Vec
     let Some(re) = BARE_PAIR.as_ref() else {
         return;
     };
-    for m in re.find_iter(&text[ls..le]) {
-        let (s, e) = (ls + m.start(), ls + m.end());
+    for (ms, me) in re.find_all(&text[ls..le]) {
+        let (s, e) = (ls + ms, ls + me);
         if out[first..].iter().any(|f| f.start < e && s < f.end)
             || out.iter().any(|f| f.start == s && f.end == e)
             || !boundary_ok(bytes, s, e)
         {
             continue;
         }
-        let mut parts = m.as_str().split(',');
+        let mut parts = text[s..e].split(',');
         let lat = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
         let lon = parts.next().and_then(|p| p.trim().parse::<f64>().ok());
         let (Some(lat), Some(lon)) = (lat, lon) else {
@@ -231,19 +235,23 @@ fn key_values(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
         return;
     };
     let line = &text[ls..le];
-    let Some(lon) = lon_re.captures_iter(line).filter_map(|c| c.get(1)).next() else {
+    let Some(lon) = lon_re
+        .find_all(line)
+        .first()
+        .map(|&(s, e)| (trailing_number(line, s, e), e))
+    else {
         return;
     };
-    let Ok(b) = lon.as_str().parse::<f64>() else {
+    let Ok(b) = line[lon.0..lon.1].parse::<f64>() else {
         return;
     };
-    let lon_span = (ls + lon.start(), ls + lon.end());
-    for lat in lat_re.captures_iter(line) {
-        let Some(lv) = lat.get(1) else { continue };
-        let lat_span = (ls + lv.start(), ls + lv.end());
+    let lon_span = (ls + lon.0, ls + lon.1);
+    for (ms, me) in lat_re.find_all(line) {
+        let lv = (trailing_number(line, ms, me), me);
+        let lat_span = (ls + lv.0, ls + lv.1);
         // Both keys close together on the line.
         let gap = lat_span.0.abs_diff(lon_span.0);
-        let Ok(a) = lv.as_str().parse::<f64>() else {
+        let Ok(a) = line[lv.0..lv.1].parse::<f64>() else {
             continue;
         };
         if gap > 120 || a.abs() > 90.0 || b.abs() > 180.0 {
@@ -264,6 +272,18 @@ fn key_values(text: &str, ls: usize, le: usize, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+fn trailing_number(line: &str, s: usize, e: usize) -> usize {
+    let b = line.as_bytes();
+    let mut i = e;
+    while i > s
+        && b.get(i - 1)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b'-')
+    {
+        i -= 1;
+    }
+    i
 }
 
 fn bytes_after_ok(bytes: &[u8], e: usize) -> bool {
@@ -297,6 +317,14 @@ fn context_before(bytes: &[u8], s: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_patterns_compile() {
+        // A pattern that failed to compile would silently find nothing.
+        for re in [&BARE_PAIR, &HEMISPHERE_PAIR, &LAT_KEY, &LON_KEY] {
+            assert!(re.is_some());
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

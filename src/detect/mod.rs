@@ -18,6 +18,7 @@ pub mod phone;
 pub(crate) mod scan;
 pub mod secret;
 pub mod url;
+pub mod user_pattern;
 
 /// What kind of personal data or secret a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

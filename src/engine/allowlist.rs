@@ -54,7 +54,7 @@ pub struct Allowlist {
     values: HashSet<String>,
     domains: Vec<String>,
     cidrs: Vec<Cidr>,
-    patterns: Vec<regex_lite::Regex>,
+    patterns: Vec<crate::detect::user_pattern::Pattern>,
 }
 
 impl Allowlist {

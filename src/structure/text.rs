@@ -1,9 +1,11 @@
 //! Plain-text transcripts: speaker lines, ServiceNow journal entries, Zendesk chat
 //! transcripts, email-style headers, and internal-note blocks opened by a marker.
 //!
-//! A note block starts at a marker (`Internal note:`, `[Internal]`, ... at the start of a
-//! line, or right after a speaker prefix) and ends at the next speaker line, header or blank
-//! line. A ServiceNow `(Work notes)` entry runs until the next journal header.
+//! A note block starts at a marker (`Internal note:`, `[Internal]`, a note label in brackets
+//! or parentheses in one of the languages of [`NOTE_LABELS`], ... at the start of a line,
+//! right after a speaker prefix or after the timestamp and level of a log record) and ends at
+//! the next speaker line, header, blank line or line that starts like a log record
+//! (timestamp, level). A ServiceNow `(Work notes)` entry runs until the next journal header.
 
 use super::names::{self, Learned, Role};
 use super::{email, is_placeholder, Context, Sink};
@@ -20,6 +22,53 @@ pub const DEFAULT_MARKERS: &[&str] = &[
     "Note to self:",
 ];
 
+/// Note labels recognised in brackets or parentheses (`[Internal note]`, `(nota interna)`),
+/// compared lower-case with blanks collapsed: English, French, German, Spanish, Italian,
+/// Portuguese and Dutch.
+pub const NOTE_LABELS: &[&str] = &[
+    // English
+    "internal note",
+    "internal",
+    "internal comment",
+    "internal only",
+    "private note",
+    "private",
+    "private comment",
+    "staff note",
+    "staff only",
+    "agent note",
+    "note to self",
+    "work note",
+    "work notes",
+    // French
+    "note interne",
+    "note privée",
+    "commentaire interne",
+    "commentaire privé",
+    "interne",
+    "privé",
+    // German
+    "interne notiz",
+    "interner kommentar",
+    "interne anmerkung",
+    "private notiz",
+    "intern",
+    // Spanish, Italian, Portuguese
+    "nota interna",
+    "nota privada",
+    "nota privata",
+    "comentario interno",
+    "comentario privado",
+    "commento interno",
+    "commento privato",
+    "comentário interno",
+    "comentário privado",
+    // Dutch
+    "interne notitie",
+    "interne opmerking",
+    "privénotitie",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Blank,
@@ -33,6 +82,9 @@ enum Kind {
     Speaker {
         candidate: bool,
     },
+    /// A line that starts like a log record: a timestamp or a level (`2024-01-15 10:00:01`,
+    /// `Jan 15 10:00:01`, `081109 203615`, `ERROR`).
+    LogRecord,
     Other,
 }
 
@@ -128,7 +180,11 @@ pub fn analyze(text: &str, base: usize, sink: &mut Sink, learned: &mut Learned, 
     let ends_block = |l: &Line| {
         matches!(
             l.kind,
-            Kind::Blank | Kind::Journal { .. } | Kind::Header | Kind::Speaker { candidate: false }
+            Kind::Blank
+                | Kind::Journal { .. }
+                | Kind::Header
+                | Kind::Speaker { candidate: false }
+                | Kind::LogRecord
         ) || (l.marker.is_some() && l.marker != Some(first_non_ws(text, l.start, l.end)))
     };
     // The lines after `from` that belong to a work-notes entry: its span and the next index.
@@ -244,19 +300,203 @@ fn first_non_ws(text: &str, s: usize, e: usize) -> usize {
     i
 }
 
-/// A marker at `at` (ASCII case-insensitive; markers are stored lower-case).
+/// A marker at `at` (ASCII case-insensitive; markers are stored lower-case), or a note label
+/// in brackets or parentheses.
 fn marker_at(text: &str, at: usize, end: usize, markers: &[String]) -> Option<usize> {
     let rest = text.as_bytes().get(at..end)?;
     let first = rest.first()?.to_ascii_lowercase();
-    markers
-        .iter()
-        .any(|m| {
-            m.as_bytes().first() == Some(&first)
-                && rest
-                    .get(..m.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
-        })
-        .then_some(at)
+    let listed = markers.iter().any(|m| {
+        m.as_bytes().first() == Some(&first)
+            && rest
+                .get(..m.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+    });
+    (listed || bracketed_note_label(text.get(at..end)?)).then_some(at)
+}
+
+/// Whether `s` starts with a note label in brackets or parentheses: `[Internal note]`,
+/// `(private note)`, `[Note interne]`, `[Interne Notiz]`, `[Nota interna]`, ...
+fn bracketed_note_label(s: &str) -> bool {
+    let close = match s.as_bytes().first() {
+        Some(b'[') => ']',
+        Some(b'(') => ')',
+        _ => return false,
+    };
+    // The longest label is 20 characters; allow blanks and a colon around it.
+    let Some(k) = s
+        .char_indices()
+        .take(32)
+        .find(|&(_, c)| c == close)
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let Some(inner) = s.get(1..k) else {
+        return false;
+    };
+    let inner = inner.trim().trim_end_matches(':').trim_end().to_lowercase();
+    let label: String = inner
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("privé notitie", "privénotitie");
+    // One word in parentheses is too common a start of a public sentence (`(private) ...`);
+    // `(internal)` is a default marker of its own.
+    if close == ')' && !label.contains(' ') {
+        return false;
+    }
+    NOTE_LABELS.contains(&label.as_str())
+}
+
+/// The length of the log-record prefix of `c` (a timestamp and/or a level, and the blanks
+/// after them), when `c` starts like a log record.
+fn log_record_prefix(c: &str) -> Option<usize> {
+    let b = c.as_bytes();
+    let mut p = 0;
+    let mut found = false;
+    if let Some(n) = timestamp_len(b) {
+        p = n;
+        found = true;
+        p += b
+            .get(p..)
+            .map_or(0, |r| r.iter().take_while(|x| **x == b' ').count());
+    }
+    if let Some(n) = level_len(b.get(p..).unwrap_or(&[])) {
+        p += n;
+        found = true;
+        p += b.get(p..).map_or(0, |r| {
+            r.iter()
+                .take_while(|x| matches!(x, b' ' | b':' | b'-' | b'|'))
+                .count()
+        });
+    }
+    found.then_some(p)
+}
+
+fn digits(b: &[u8], at: usize) -> usize {
+    b.get(at..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// A timestamp at the start of `b`, followed by a blank, `T`, `,` or the end: `2024-01-15`,
+/// `2024/01/15`, `15.01.2024`, `10:00:01`, `Jan 15 10:00:01`, `081109 203615` (with the
+/// time part, fraction and zone when present).
+fn timestamp_len(b: &[u8]) -> Option<usize> {
+    let at = |i: usize| b.get(i).copied();
+    let ends = |i: usize| matches!(at(i), None | Some(b' ' | b'\t' | b'T' | b',' | b']' | b'|'));
+    let mut p;
+    let d1 = digits(b, 0);
+    if d1 == 4 && matches!(at(4), Some(b'-' | b'/' | b'.')) {
+        // 2024-01-15
+        let sep = at(4);
+        let d2 = digits(b, 5);
+        if !(1..=2).contains(&d2) || at(5 + d2) != sep {
+            return None;
+        }
+        let d3 = digits(b, 6 + d2);
+        if !(1..=2).contains(&d3) {
+            return None;
+        }
+        p = 6 + d2 + d3;
+    } else if (1..=2).contains(&d1) && matches!(at(d1), Some(b'-' | b'/' | b'.')) {
+        // 15/01/2024, 15.01.24
+        let sep = at(d1);
+        let d2 = digits(b, d1 + 1);
+        if !(1..=2).contains(&d2) || at(d1 + 1 + d2) != sep {
+            return None;
+        }
+        let d3 = digits(b, d1 + 2 + d2);
+        if d3 != 2 && d3 != 4 {
+            return None;
+        }
+        p = d1 + 2 + d2 + d3;
+    } else if (1..=2).contains(&d1) && at(d1) == Some(b':') && digits(b, d1 + 1) == 2 {
+        // 10:00:01 alone
+        return time_len(b, 0).filter(|&n| ends(n));
+    } else if d1 == 6 && at(6) == Some(b' ') && digits(b, 7) == 6 {
+        // HDFS: 081109 203615
+        p = 13;
+    } else if let Some(m) = b.get(..4).filter(|m| m.get(3) == Some(&b' ')) {
+        // Syslog: Jan 15 10:00:01
+        const MONTHS: &[&[u8]] = &[
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
+        if !MONTHS.contains(&m.get(..3)?) {
+            return None;
+        }
+        let mut q = 4;
+        if at(q) == Some(b' ') {
+            q += 1;
+        }
+        let d = digits(b, q);
+        if !(1..=2).contains(&d) || at(q + d) != Some(b' ') {
+            return None;
+        }
+        return time_len(b, q + d + 1).filter(|&n| ends(n));
+    } else {
+        return None;
+    }
+    if !ends(p) {
+        return None;
+    }
+    if matches!(at(p), Some(b' ' | b'T')) && digits(b, p + 1) >= 1 {
+        if let Some(n) = time_len(b, p + 1) {
+            p = n;
+        }
+    }
+    ends(p).then_some(p)
+}
+
+/// `HH:MM[:SS[.fff]][Z|±hh:mm]` at `i`: the end offset.
+fn time_len(b: &[u8], i: usize) -> Option<usize> {
+    let h = digits(b, i);
+    if !(1..=2).contains(&h) || b.get(i + h) != Some(&b':') || digits(b, i + h + 1) != 2 {
+        return None;
+    }
+    let mut p = i + h + 3;
+    if b.get(p) == Some(&b':') && digits(b, p + 1) == 2 {
+        p += 3;
+        if matches!(b.get(p), Some(b'.' | b',')) && digits(b, p + 1) >= 1 {
+            p += 1 + digits(b, p + 1);
+        }
+    }
+    if b.get(p) == Some(&b'Z') {
+        p += 1;
+    } else if matches!(b.get(p), Some(b'+' | b'-')) && digits(b, p + 1) >= 2 {
+        p += 1 + digits(b, p + 1);
+        if b.get(p) == Some(&b':') && digits(b, p + 1) == 2 {
+            p += 3;
+        }
+    }
+    Some(p)
+}
+
+/// A log level at the start of `b` (upper-case, or any case in brackets), followed by a
+/// blank, `:`, `]` or `|`: the length, brackets included.
+fn level_len(b: &[u8]) -> Option<usize> {
+    const LEVELS: &[&str] = &[
+        "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "SEVERE", "FATAL",
+        "CRITICAL", "CRIT", "ALERT", "EMERG",
+    ];
+    let bracketed = b.first() == Some(&b'[');
+    let s = if bracketed { b.get(1..)? } else { b };
+    let n = s.iter().take_while(|x| x.is_ascii_alphabetic()).count();
+    let word = s.get(..n)?;
+    let known = LEVELS.iter().any(|l| {
+        if bracketed {
+            l.as_bytes().eq_ignore_ascii_case(word)
+        } else {
+            l.as_bytes() == word
+        }
+    });
+    if !known {
+        return None;
+    }
+    if bracketed {
+        return (s.get(n) == Some(&b']')).then_some(n + 2);
+    }
+    matches!(s.get(n), None | Some(b' ' | b'\t' | b':' | b'|')).then_some(n)
 }
 
 /// Whether `s` starts with `prefix`, ASCII case-insensitively.
@@ -299,6 +539,24 @@ fn classify<'t>(
     }
     if header(c, learned) {
         line.kind = Kind::Header;
+        return line;
+    }
+    // A log record ends a note block, and may carry a note after its timestamp and level
+    // (or after a speaker label there). Its labels teach no names: a log's `Cause:` is not
+    // a person.
+    if let Some(n) = log_record_prefix(c) {
+        line.kind = Kind::LogRecord;
+        let at = first_non_ws(text, cs + n, end);
+        line.marker = marker_at(text, at, end, markers).or_else(|| {
+            let rest = text.get(at..end)?;
+            // After a speaker (`Agent Mike:`) or a logger name (`worker:`, `dfs.DataNode:`).
+            let body = speaker(rest).map(|(_, b)| b).or_else(|| {
+                let head = rest.get(..rest.len().min(64)).unwrap_or(rest);
+                let colon = head.find(": ")?;
+                (!head[..colon].contains(char::is_whitespace)).then_some(colon + 1)
+            })?;
+            marker_at(text, first_non_ws(text, at + body, end), end, markers)
+        });
         return line;
     }
     // `(08:59:24 PM) Name: text`, `[2024-01-15 09:23] Name: text`.
@@ -580,6 +838,100 @@ mod tests {
         // Consecutive note lines form one block.
         assert_eq!(notes(t), vec!["Internal: one\nInternal: two"]);
         assert!(notes("The internal: API is down\nInternally routed\n").is_empty());
+    }
+
+    #[test]
+    fn regression_issue_12_note_on_log_lines_ends_at_the_next_log_record() {
+        // A note marker every other line of a log swallowed the whole log (22 MB came out as
+        // 408 bytes): a note now ends where the next log record starts.
+        let mut t = String::new();
+        for i in 0..50 {
+            t.push_str(&format!(
+                "2024-01-15T10:00:{:02}Z INFO GET /api/items/{i} 200\nInternal note: retry {i}\n",
+                i % 60
+            ));
+        }
+        let n = notes(&t);
+        assert_eq!(n.len(), 50, "{n:?}");
+        assert!(n
+            .iter()
+            .all(|x| x.starts_with("Internal note: retry") && !x.contains('\n')));
+        // Every kind of record start ends the note; a plain line continues it.
+        for record in [
+            "2024-01-15 10:00:01,123 WARN pool low",
+            "15/01/2024 10:00 job done",
+            "Jan 15 10:00:01 host sshd[1]: ok",
+            "081109 203615 148 INFO dfs.DataNode: ok",
+            "10:00:01.5 request served",
+            "ERROR disk full",
+            "[info] started",
+        ] {
+            let t = format!("Internal note: check this\nstill the note\n{record}\n");
+            assert_eq!(
+                notes(&t),
+                vec!["Internal note: check this\nstill the note"],
+                "{record}"
+            );
+        }
+        // A note after the timestamp and level of a record, or after a speaker there.
+        let t =
+            "2024-01-15 10:00:01 ERROR Internal note: VIP customer\n2024-01-15 10:00:02 INFO ok\n";
+        assert_eq!(notes(t), vec!["Internal note: VIP customer"]);
+        let t =
+            "2024-01-15 10:00 Agent Mike: [Internal] refund ok\n2024-01-15 10:01 Agent Mike: hi\n";
+        assert_eq!(notes(t), vec!["[Internal] refund ok"]);
+        let t = "2024-01-15 10:00:01 ERROR worker: Internal note: crash\nERROR worker crashed\n";
+        assert_eq!(notes(t), vec!["Internal note: crash"]);
+        // Not records: a version, a phone number, a lower-case level word.
+        let t = "Internal note: x\n2024.1 is out\n555-0100 called\ninfo to follow\n";
+        assert_eq!(notes(t), vec![t.trim_end()]);
+    }
+
+    #[test]
+    fn regression_issue_13_bracketed_note_labels() {
+        // `[Internal note] Yuki: Escalated to tier 2` was not a note: 0 of 937 removed.
+        let t =
+            "Agent Yuki: hello\n[Internal note] Yuki: Escalated to tier 2\nmore\nCustomer: ok\n";
+        assert_eq!(
+            notes(t),
+            vec!["[Internal note] Yuki: Escalated to tier 2\nmore"]
+        );
+        for label in [
+            "[Internal note]",
+            "(internal note)",
+            "[Private note]",
+            "[ Private Note ]:",
+            "[Note interne]",
+            "[Note privée]",
+            "[Interne Notiz]",
+            "[Nota interna]",
+            "(nota privada)",
+            "[Commento interno]",
+            "[Comentário interno]",
+            "[Interne notitie]",
+            "[Staff only]",
+        ] {
+            let t = format!("Customer: hi\n{label} Yuki: check billing\nAgent: done\n");
+            assert_eq!(
+                notes(&t),
+                vec![format!("{label} Yuki: check billing")],
+                "{label}"
+            );
+            // After a speaker label or a timestamp too.
+            let t = format!("(10:01) Yuki: {label} check billing\n(10:02) Yuki: hi\n");
+            assert_eq!(notes(&t), vec![format!("{label} check billing")], "{label}");
+        }
+        // Public sentences that start with brackets are not notes.
+        for public in [
+            "Customer: (private) question: a new PDF?",
+            "Customer: [internal notes are not my business]",
+            "Customer: (note) the invoice is wrong",
+            "Customer: [Internal Revenue Service] letter",
+            "Agent Mike: [1] first step",
+        ] {
+            let t = format!("{public}\nAgent Mike: ok\n{public}\n");
+            assert!(notes(&t).is_empty(), "{public}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 import { decrypt, encrypt, type EncryptedMapping, isEncrypted } from "./crypto";
 import * as P from "./policy";
 import * as R from "./remember";
-import { type CategoryInfo, type Recalled, type Request, type Response, type SanitizeResult, type StreamSummary, unpackFindings } from "./protocol";
+import { type CategoryInfo, type Recalled, type Report, type Request, type Response, type SanitizeResult, type StreamSummary, unpackFindings } from "./protocol";
 import { OutputView } from "./output";
 import { Review, type ReviewItem } from "./review";
 import { uniqueNames } from "./zip";
@@ -136,6 +136,14 @@ function setStatus(text: string, kind: "" | "ok" | "error" = "") {
   status.className = `verdict ${kind}`;
 }
 
+/** The verdict's word on removed notes: a note marker that swallowed a log must show. */
+function notesRemoved(r: Report): string {
+  const n = r.notes_removed;
+  if (!n || n.count === 0) return "";
+  const share = r.input_bytes > 0 ? Math.round((100 * n.bytes) / r.input_bytes) : 0;
+  return ` ${n.count} internal note(s) removed: ${n.lines} line(s), ${share} % of the input.`;
+}
+
 function announce(text: string) {
   announceEl.textContent = text;
 }
@@ -225,7 +233,7 @@ function render(result: SanitizeResult, millis: number) {
   note.textContent = "";
   output.classList.remove("stale");
   for (const b of [copyBtn, downloadBtn, reportBtn, mappingBtn]) b.disabled = false;
-  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.`, "ok");
+  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${millis.toFixed(0)} ms.${notesRemoved(r)}`, "ok");
   const counts = Object.entries(r.counts).map(([c, n]) => `${n} ${c}`).join(", ");
   summary.textContent = counts ? `Replaced: ${counts}.` : "Nothing to replace.";
   if (r.lossy_input) summary.textContent += " Some bytes were not valid UTF-8 and were replaced with �.";
@@ -289,7 +297,7 @@ function renderSummary(s: StreamSummary, size: number, millis: number) {
   reportBtn.disabled = false;
   mappingBtn.disabled = false;
   copyBtn.disabled = true;
-  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${(millis / 1000).toFixed(1)} s (${mbps(size, millis)}).`, "ok");
+  setStatus(`✓ Leak check: 0 residual. ${r.findings} value(s) replaced in ${(millis / 1000).toFixed(1)} s (${mbps(size, millis)}).${notesRemoved(r)}`, "ok");
   summary.textContent = Object.entries(r.counts).map(([c, n]) => `${n} ${c}`).join(", ");
 }
 

@@ -34,6 +34,8 @@ export interface Report {
   residuals: Residual[];
   /** Copies of replaced values and detections made possible by replacement, replaced by the leak check. */
   leak_replaced: number;
+  /** What was taken out as internal notes, and how many bytes and lines of input they held. */
+  notes_removed?: { count: number; bytes: number; lines: number };
   notices?: string[];
   strategy_counts?: Record<string, number>;
   not_restorable?: Category[];

@@ -4,7 +4,7 @@
 
 use crate::score::{score_spans, Label, Tally};
 use logscrub::{Category, Engine, Finding};
-use regex_lite::Regex;
+use regex::Regex;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -17,7 +17,10 @@ const VERSION_WORDS: &[&str] = &[
 ];
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in regex {p}: {e}"))
+    logscrub::detect::user_pattern::ascii_syntax(p)
+        .map_err(|e| e.to_string())
+        .and_then(|a| Regex::new(&a).map_err(|e| e.to_string()))
+        .unwrap_or_else(|e| panic!("bad built-in regex {p}: {e}"))
 }
 
 static TOKEN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r#"[\s\[\](){},;="'/]+"#));
