@@ -43,8 +43,8 @@ log(`property tests with seed ${seed}, ${scale} × the cases`);
 const propEnv = { ...process.env, LOGSCRUB_PROPTEST_SEED: seed, LOGSCRUB_PROPTEST_SCALE: scale };
 const targets = ["--lib", "--test", "properties", "--test", "structure"];
 if (!niceRun("cargo", ["test", ...targets], propEnv)) {
-  findings.push(`A property test failed with seed ${seed} and scale ${scale}. Proptest printed the shrunk
-  input above ("minimal failing input: ..."). Reproduce it with
+  findings.push(`The tests failed with seed ${seed} and scale ${scale} (see above). Where a property
+  failed, proptest printed the shrunk input ("minimal failing input: ..."). Reproduce it with
     LOGSCRUB_PROPTEST_SEED=${seed} LOGSCRUB_PROPTEST_SCALE=${scale} cargo test ${targets.join(" ")} -- NAME
   then write that input as an ordinary test next to the property, named after the issue it
   is filed or fixed under (regression_issue_N_what_it_shows; see the end of
