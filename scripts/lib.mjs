@@ -149,7 +149,7 @@ export function reportBudgets(prefix, figures) {
     }
     const ok = b.op === "≥" ? v >= b.limit : v <= b.limit;
     if (!ok) over++;
-    const shown = Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
+    const shown = Math.abs(v) >= 100 || Number.isInteger(v) ? v.toFixed(0) : v.toFixed(2);
     console.log(`  ${ok ? "PASS" : "OVER"}  ${b.what}: ${shown} ${b.unit} (budget ${limit})`.replace(/ +\(/, " ("));
   }
   return over;
