@@ -1,32 +1,35 @@
-// `npm test`: the whole suite. Installs what is missing, like `npm start`.
+// `npm test`: the whole suite, deterministic. Installs what is missing, like `npm start`
+// (Chromium and ChromeDriver too, when it runs as root with apt).
 //   Rust unit + integration tests, the wasm binding in headless Chromium,
 //   the TypeScript type check, then Playwright end-to-end tests against a fresh dist/.
-import { existsSync } from "node:fs";
+// Property tests run a fixed number of cases from a fixed seed (tests/support/mod.rs); open
+// exploration is `npm run test:explore`. Time and memory budgets are `npm run bench` and
+// `npm run bench:web`. Nothing a run writes may land in the source tree: checked at the end.
 import { buildAll } from "./build.mjs";
-import { log, run } from "./lib.mjs";
+import { ensureBrowser, log, run, sourceTreeSnapshot, testEnv } from "./lib.mjs";
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromedriver = process.env.CHROMEDRIVER ?? "/usr/bin/chromedriver";
-if (!existsSync(chromium) || !existsSync(chromedriver)) {
-  console.error(`Chromium and ChromeDriver are needed for the browser tests (${chromium}, ${chromedriver}).
-Install Debian's packages:  sudo apt-get install -y chromium chromium-driver
-(or set CHROMIUM_PATH and CHROMEDRIVER to an existing install).`);
-  process.exit(1);
-}
+const { chromium, chromedriver } = ensureBrowser();
+const before = sourceTreeSnapshot();
 
 await buildAll();
 
+// The environment of every test process: no variable that changes what the tests draw or
+// lets them rewrite committed files (golden files, the README screenshot).
+const env = testEnv();
+
 log("cargo test (native)");
-run("cargo", ["test", "--all-targets"]);
-run("cargo", ["test", "--doc"]);
+run("cargo", ["test", "--all-targets"], { env });
+run("cargo", ["test", "--doc"], { env });
 
 log("wasm-bindgen tests in headless Chromium");
 run("cargo", ["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"], {
   env: {
-    ...process.env,
+    ...env,
     CHROMEDRIVER: chromedriver,
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner",
-    WASM_BINDGEN_TEST_TIMEOUT: "120",
+    // Generous limits: a loaded 2-core machine can be several times slower than an idle one.
+    WASM_BINDGEN_TEST_TIMEOUT: "300",
+    WASM_BINDGEN_TEST_DRIVER_TIMEOUT: "60",
   },
 });
 
@@ -47,8 +50,16 @@ log("bundle size: wasm + JavaScript under 466 kB gzipped");
 }
 
 log("TypeScript type check");
-run("npx", ["tsc", "-p", "www", "--noEmit"]);
+run("npx", ["tsc", "-p", "www", "--noEmit"], { env });
 
 log("Playwright end-to-end tests against dist/");
-run("npx", ["playwright", "test"], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+// playwright.config.ts serves dist/ on a free port, so parallel runs on one machine do not collide.
+run("npx", ["playwright", "test"], { env: { ...env, CHROMIUM_PATH: chromium } });
+
+log("nothing written into the source tree");
+const added = sourceTreeSnapshot().filter((p) => !before.includes(p));
+if (added.length > 0) {
+  console.error(`the test run left files in the source tree (write them under target/ instead):\n  ${added.join("\n  ")}`);
+  process.exit(1);
+}
 log("all tests passed");

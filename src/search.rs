@@ -210,6 +210,11 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The fixed seed and case count the integration tests' properties use too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/support/mod.rs"]
+mod proptest_support;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +291,7 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        #![proptest_config(super::proptest_support::config(256))]
         #[test]
         fn prop_same_matches(
             pats in proptest::collection::vec("[aAb1.@é]{1,5}", 1..12),

@@ -6,6 +6,8 @@
 //! `PUBLIC#n`; no `NOTE#` may survive and every `PUBLIC#` must.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use logscrub::{Engine, Policy};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -373,7 +375,7 @@ mod property {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(96))]
+        #![proptest_config(crate::support::config(96))]
         #[test]
         fn json_output_parses_and_no_internal_body_survives(
             specs in proptest::collection::vec((any::<u8>(), any::<u8>(), "[a-zA-Z0-9 ,.!?'\"\\\\\n\t@<>/é中:-]{0,30}"), 1..8),
@@ -669,7 +671,7 @@ mod robustness {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(crate::support::config(300))]
         /// Any input, in any forced format: no panic, spans on char boundaries inside the text.
         #[test]
         fn never_panics_and_spans_are_valid(

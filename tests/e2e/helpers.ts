@@ -3,7 +3,7 @@ import { expect, type Page, type Request } from "@playwright/test";
 /** Opens the app and waits until the worker has loaded the wasm engine. */
 export async function openApp(page: Page) {
   await page.goto("./");
-  await expect(page.locator("body")).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.locator("body")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
 }
 
 /**

@@ -4,7 +4,7 @@ import { openApp } from "./helpers";
 test("works offline after the first load (service worker)", async ({ page, context }) => {
   await openApp(page);
   // The service worker is active and controls the page once ready.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
   await context.setOffline(true);
   await page.reload();
   await openApp(page);

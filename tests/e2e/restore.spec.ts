@@ -68,12 +68,12 @@ test("an encrypted mapping needs its passphrase; a wrong one fails closed", asyn
   await expectNoOutput(page);
   await page.getByTestId("restore-passphrase").fill("wrong horse");
   await page.getByTestId("restore-run").click();
-  await expect(page.getByTestId("restore-status")).toContainText("wrong passphrase", { timeout: 20_000 });
+  await expect(page.getByTestId("restore-status")).toContainText("wrong passphrase", { timeout: 60_000 });
   await expectNoOutput(page);
   // The right one.
   await page.getByTestId("restore-passphrase").fill("correct horse battery");
   await page.getByTestId("restore-passphrase").press("Enter");
-  await expect(page.getByTestId("restore-output")).toHaveText(RESTORED, { timeout: 20_000 });
+  await expect(page.getByTestId("restore-output")).toHaveText(RESTORED, { timeout: 60_000 });
   await expect(page.getByTestId("restore-unknown").locator("li")).toHaveText(["[EMAIL-7]", "[IPV4-9]"]);
   await expect(page.getByTestId("restore-source")).toContainText("3 replacements");
   await expectNothingStored(page);
@@ -125,6 +125,6 @@ test("a bad mapping file gives a clear message and no output", async ({ page }) 
   await page.getByTestId("restore-mapping").setInputFiles({ name: "m.enc.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(enc)) });
   await page.getByTestId("restore-passphrase").fill("pw");
   await page.getByTestId("restore-run").click();
-  await expect(page.getByTestId("restore-status")).toContainText("Could not decrypt", { timeout: 20_000 });
+  await expect(page.getByTestId("restore-status")).toContainText("Could not decrypt", { timeout: 60_000 });
   await expectNoOutput(page);
 });

@@ -23,6 +23,8 @@ export function reportDoc(file: string, r: Report): Record<string, unknown> {
       "input_sha256",
       "output_sha256",
       "residual",
+      "leak_replaced",
+      "notes_removed",
     ]),
     residuals: (r.residuals ?? []).map((x) => ({ start: x.start, end: x.end, category: x.category, kind: x.kind })),
     ...(r.finding_list
