@@ -1309,11 +1309,11 @@ mod tests {
             assert_eq!(residuals.len(), 1, "{out}");
             // The whole obfuscated spelling, after `[EMAIL-1] wrote ` or `[IPV4-1] client `.
             assert_eq!(
-                (residuals[0].start, residuals[0].end),
+                (residuals[0].residual.start, residuals[0].residual.end),
                 (16, out.len()),
                 "{out}"
             );
-            assert_eq!(residuals[0].kind, "detection");
+            assert_eq!(residuals[0].residual.kind, "detection");
         }
     }
 
