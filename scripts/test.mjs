@@ -33,18 +33,21 @@ run("cargo", ["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"], {
   },
 });
 
-// 400 kB until user patterns moved to regex-automata's lazy DFA (linear time, bounded memory),
-// which added 68 kB gzipped to the wasm even without Unicode tables and without the regex
-// crate's meta engine (that one: 119 kB).
-log("bundle size: wasm + JavaScript under 466 kB gzipped");
+// 400 kB until issue 12 (measured 487.4 kB after it): user patterns moved to regex-automata's
+// lazy DFA (linear time, bounded memory), +68 kB gzipped even without Unicode tables and
+// without the regex crate's meta engine (that one: 119 kB); the normalisation layer under
+// detection +7 kB; the worker's network lock-down, verified service-worker cache, hashed
+// "always" decisions and single-line paste handling +5 kB of JavaScript.
+const BUDGET = 490_000;
+log(`bundle size: wasm + JavaScript under ${BUDGET / 1000} kB gzipped`);
 {
   const { readFileSync } = await import("node:fs");
   const sizes = JSON.parse(readFileSync(new URL("../target/dist-sizes.json", import.meta.url), "utf8"));
   const shipped = Object.entries(sizes).filter(([f]) => f.endsWith(".wasm") || f.endsWith(".js"));
   const total = shipped.reduce((a, [, s]) => a + s.gzip, 0);
   log(`wasm + JS: ${(total / 1000).toFixed(1)} kB gzipped (${shipped.map(([f, s]) => `${f} ${(s.gzip / 1000).toFixed(1)}`).join(", ")})`);
-  if (total > 466_000) {
-    console.error(`the bundle is ${total} bytes gzipped, over the 466 kB bar`);
+  if (total > BUDGET) {
+    console.error(`the bundle is ${total} bytes gzipped, over the ${BUDGET / 1000} kB bar`);
     process.exit(1);
   }
 }
