@@ -3,23 +3,13 @@
 //! decode to bytes that are not printable text and are left alone.
 
 use crate::detect::{Category, Detector, Finding};
+use crate::structure::codec::b64_value;
 use std::borrow::Cow;
 
 /// Shortest run decoded (16 base64 characters hold 12 bytes, 16 hex digits 8).
 const MIN_RUN: usize = 16;
 /// Longest run decoded (a larger blob is an attachment, not an obfuscated value).
 const MAX_RUN: usize = 64 * 1024;
-
-fn b64_value(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    } as u32)
-}
 
 /// Whether `b` may be in text: printable, white space, or part of a UTF-8 sequence.
 fn text_byte(b: u8) -> bool {

@@ -164,3 +164,21 @@ fn base64_and_hex_runs_that_hold_a_value() {
 fn plain_text_builds_no_view() {
     assert!(units_of("2016-09-27 12:34:56 INFO pkg@1.2.3 took 34 ms (v6.1.1.0)").is_empty());
 }
+
+#[test]
+fn regression_issue_12_hash_placeholder_is_not_a_numeric_ipv4() {
+    // The hash strategy writes `[IPV4:27101281]`: a network word, a separator and a number
+    // that would read as 1.157.135.97. Found by the deterministic property test.
+    let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+    for text in [
+        "[IPV4:27101281] ",
+        "client [IPV4:27101281]",
+        "[IP:3232235786]",
+    ] {
+        let (findings, _) = engine.detect(text);
+        assert!(findings.is_empty(), "{text}: {findings:?}");
+    }
+    // A real number after a network word is still read.
+    let (findings, _) = engine.detect("client 3232235786 connected");
+    assert_eq!(findings.len(), 1);
+}

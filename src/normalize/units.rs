@@ -445,6 +445,15 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
     {
         return None;
     }
+    // Our own placeholder (`[IPV4:27101281]`, the hash strategy) holds a network word and a
+    // number: it is a replacement, never an address.
+    let back = i.saturating_sub(48);
+    if let Some(p) = memchr::memrchr(b'[', &b[back..i]) {
+        let s = back + p;
+        if crate::detect::scan::placeholder_len(&b[s..]).is_some_and(|len| s + len > i) {
+            return None;
+        }
+    }
     // A dotted quad after any address word; one number only after a network word.
     let dotted = !hex && b[i..end].contains(&b'.');
     if !ip_context(b, i).is_some_and(|net| net || dotted) {

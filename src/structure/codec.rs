@@ -4,7 +4,8 @@
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn b64_value(c: u8) -> Option<u32> {
+/// The value of one base64 digit (standard or URL-safe alphabet).
+pub(crate) fn b64_value(c: u8) -> Option<u32> {
     Some(match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,

@@ -16,7 +16,7 @@
 //! replacement is then quoted by [`fit_replacement`]), inside one CSV cell, or inside HTML
 //! text, so the output keeps its format.
 
-mod codec;
+pub(crate) mod codec;
 mod csv;
 mod email;
 mod html;
