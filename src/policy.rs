@@ -3,7 +3,7 @@
 //! ```json
 //! {
 //!   "version": 1,
-//!   "categories": { "ticket": true, "phone": false },
+//!   "categories": { "case": false, "phone": false },
 //!   "strategies": { "email": "label", "ipv4": "partial", "phone": "fake" },
 //!   "default_strategy": "numbered",
 //!   "allow_documentation_values": false,

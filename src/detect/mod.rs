@@ -39,14 +39,26 @@ pub enum Category {
     UrlToken,
     Coordinates,
     InternalNote,
+    /// A person's name (learned from roles, or found in prose).
     Name,
-    Ticket,
+    /// A city or region named in prose or a location field.
+    Location,
+    /// A country name; kept by the default policy (useful for support, not identifying).
+    Country,
+    /// A street address: street, house number, unit, postcode and city, as one finding.
+    Address,
+    /// A case or ticket number, with its context word (`case 1912160040012345`, `INC0012345`).
+    Case,
+    /// A user name inside a path or prompt (`C:\\Users\\X\\`, `/home/X/`, `user@host:`).
+    Username,
+    /// A date of birth, only next to a birth word (`DOB`, `né le`, `Geburtsdatum`).
+    DateOfBirth,
     Custom,
 }
 
 impl Category {
     /// Every category, in a stable order.
-    pub const ALL: [Category; 18] = [
+    pub const ALL: [Category; 23] = [
         Category::Email,
         Category::Ipv4,
         Category::Ipv6,
@@ -63,7 +75,12 @@ impl Category {
         Category::Coordinates,
         Category::InternalNote,
         Category::Name,
-        Category::Ticket,
+        Category::Location,
+        Category::Country,
+        Category::Address,
+        Category::Case,
+        Category::Username,
+        Category::DateOfBirth,
         Category::Custom,
     ];
 
@@ -86,13 +103,20 @@ impl Category {
             Category::Coordinates => "coordinates",
             Category::InternalNote => "internal_note",
             Category::Name => "name",
-            Category::Ticket => "ticket",
+            Category::Location => "location",
+            Category::Country => "country",
+            Category::Address => "address",
+            Category::Case => "case",
+            Category::Username => "username",
+            Category::DateOfBirth => "date_of_birth",
             Category::Custom => "custom",
         }
     }
 
     /// Parses the policy name of a category.
     pub fn from_id(id: &str) -> Option<Category> {
+        // `ticket` was the name of `case` before case numbers were detected.
+        let id = if id == "ticket" { "case" } else { id };
         Category::ALL.into_iter().find(|c| c.id() == id)
     }
 
@@ -115,14 +139,19 @@ impl Category {
             Category::Coordinates => "COORDINATES",
             Category::InternalNote => "INTERNAL_NOTE",
             Category::Name => "NAME",
-            Category::Ticket => "TICKET",
+            Category::Location => "LOCATION",
+            Category::Country => "COUNTRY",
+            Category::Address => "ADDRESS",
+            Category::Case => "CASE",
+            Category::Username => "USER",
+            Category::DateOfBirth => "DOB",
             Category::Custom => "CUSTOM",
         }
     }
 
     /// Whether the category is on in the default policy.
     pub fn default_enabled(self) -> bool {
-        !matches!(self, Category::Ticket)
+        !matches!(self, Category::Country)
     }
 
     /// Tie-breaker when two findings cover the same span: the higher wins.
@@ -143,8 +172,13 @@ impl Category {
             Category::UrlToken => 91,
             Category::Coordinates => 45,
             Category::Phone => 40,
+            Category::DateOfBirth => 38,
+            Category::Address => 36,
+            Category::Username => 32,
             Category::Name => 30,
-            Category::Ticket => 20,
+            Category::Location => 28,
+            Category::Country => 27,
+            Category::Case => 20,
         }
     }
 }

@@ -28,6 +28,9 @@ fn category(span: &Span) -> Option<Category> {
         "CREDIT_CARD" => Category::Card,
         "IBAN_CODE" => Category::Iban,
         "US_SSN" => Category::UsSsn,
+        "PERSON" => Category::Name,
+        "LOCATION" | "GPE" => Category::Location,
+        "ADDRESS" | "STREET_ADDRESS" => Category::Address,
         "IP_ADDRESS" => match span.entity_value.trim().parse::<IpAddr>() {
             Ok(IpAddr::V4(_)) => Category::Ipv4,
             Ok(IpAddr::V6(_)) => Category::Ipv6,
