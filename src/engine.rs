@@ -5,6 +5,7 @@ pub mod allowlist;
 pub(crate) mod leak;
 pub mod learn;
 mod repeat;
+pub mod table;
 
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
 use crate::error::Error;

@@ -52,4 +52,5 @@ pub use engine::{
 };
 pub use error::Error;
 pub use policy::{Policy, Strategy};
+pub use replace::table::{SharedTable, TableValue};
 pub use replace::{restore, Mapping, MappingEntry};

@@ -10,6 +10,7 @@ pub mod fake;
 pub mod hash;
 pub mod mapping;
 pub mod strategies;
+pub mod table;
 
 pub use mapping::{restore, Mapping, MappingEntry};
 
@@ -107,6 +108,8 @@ pub struct Pseudonyms {
     /// What changed since [`Pseudonyms::savepoint`], so that a round of replacement can be
     /// undone (the engine redoes it with more findings, numbered in input order).
     journal: Option<Journal>,
+    /// A read-only table shared by many runs (see [`table`]), consulted before this one.
+    base: Option<std::sync::Arc<Pseudonyms>>,
 }
 
 /// The changes since a savepoint.
@@ -171,7 +174,12 @@ impl Pseudonyms {
         }
         let norm = normalise(category, value);
         let key = (label.to_string(), norm);
-        match self.by_value.get(&key) {
+        let cached = self.by_value.get(&key).or_else(|| {
+            self.base
+                .as_deref()
+                .and_then(|base| base.by_value.get(&key))
+        });
+        match cached {
             Some(Cached::Text(t)) => return done(t.clone(), strategy == Strategy::Fake),
             Some(Cached::Fixed) => return done(value.to_string(), true),
             None => {}
