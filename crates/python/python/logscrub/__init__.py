@@ -338,7 +338,7 @@ class Scrubber:
 
         arr = pa.Array.from_pandas(series, type=pa.large_string())
         out = _sanitize_arrow(self._engine, arr, threads)
-        return pd.Series(out.to_pandas(), index=series.index, name=series.name)
+        return pd.Series(out.to_pandas().to_numpy(), index=series.index, name=series.name)
 
 
 def _buffers(array: "pa.Array") -> Tuple[bytes, bytes, Optional[bytes], int, int, bool]:
