@@ -155,6 +155,10 @@ def presidio(spark, recs, s):
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+        import tldextract
+
+        # Offline: the bundled public-suffix snapshot, never a download.
+        tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
         global _PRESIDIO
         try:
             engine = _PRESIDIO
