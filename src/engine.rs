@@ -189,13 +189,18 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
-        self.detect_in(text, &mut crate::structure::Context::default(), &[], "")
+        self.detect_with(
+            text,
+            Some(&mut crate::structure::Context::default()),
+            None,
+            "",
+        )
     }
 
     /// The detectors alone, without the structure pass: for re-scanning pieces of output
     /// (lines a replacement touched), where the document structure is not visible.
     pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
-        self.detect_with(text, None, &[], "").0
+        self.detect_with(text, None, None, "").0
     }
 
     /// [`Engine::detect`] with the structure context of a run (format, learned names) and
@@ -208,17 +213,17 @@ impl Engine {
         &self,
         text: &str,
         ctx: &mut crate::structure::Context,
-        known: &[(String, Category)],
+        known: &repeat::Known,
         lead: &str,
     ) -> (Vec<Finding>, usize) {
-        self.detect_with(text, Some(ctx), known, lead)
+        self.detect_with(text, Some(ctx), Some(known), lead)
     }
 
     fn detect_with(
         &self,
         text: &str,
         ctx: Option<&mut crate::structure::Context>,
-        known: &[(String, Category)],
+        known: Option<&repeat::Known>,
         lead: &str,
     ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
@@ -461,7 +466,7 @@ impl<'e> State<'e> {
     ) -> String {
         let (found, allowed) =
             self.engine
-                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+                .detect_in(text, &mut self.structure, &self.known, &self.lead);
         if self.streaming {
             set_lead(&mut self.lead, text);
         }
