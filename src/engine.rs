@@ -396,6 +396,8 @@ struct State<'e> {
     history: leak::History,
     /// Values found in earlier segments, replaced wherever they recur (streams only).
     known: repeat::Known,
+    /// The last leak check's own originals, compiled (the next round often has the same).
+    current: Option<leak::Originals>,
     streaming: bool,
     /// The end of the previous segment's input, context for the detectors (streams only).
     lead: String,
@@ -427,6 +429,7 @@ impl<'e> State<'e> {
             output_hash: Sha256::new(),
             history: leak::History::default(),
             known: repeat::Known::default(),
+            current: None,
             streaming: false,
             lead: String::new(),
             structure: crate::structure::Context::default(),
@@ -636,7 +639,7 @@ impl<'e> State<'e> {
     /// The leak check of a round's output against `originals` and, in a stream, those of
     /// the earlier segments.
     fn leak_check(
-        &self,
+        &mut self,
         out: &str,
         changed: &[(usize, usize)],
         produced: &[(usize, usize)],
@@ -647,11 +650,16 @@ impl<'e> State<'e> {
             .filter(|o| !self.history.in_base(o))
             .cloned()
             .collect();
-        let current = leak::Originals::new(fresh, true);
+        // The rounds of one segment mostly check the same originals again: compiled once.
+        let current = match self.current.take() {
+            Some(c) if c.values() == fresh.as_slice() => c,
+            _ => leak::Originals::new(fresh, true),
+        };
+        let current = &*self.current.insert(current);
         let matchers: Vec<&leak::Originals> = self
             .history
             .matchers()
-            .chain(std::iter::once(&current))
+            .chain(std::iter::once(current))
             .collect();
         leak::check(&self.engine, out, &matchers, changed, produced)
     }

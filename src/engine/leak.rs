@@ -193,6 +193,10 @@ impl Originals {
     pub(super) fn len(&self) -> usize {
         self.values.len()
     }
+
+    pub(super) fn values(&self) -> &[Original] {
+        &self.values
+    }
 }
 
 /// The originals of the earlier segments of a stream, so that a value found in one segment
