@@ -81,6 +81,10 @@ pub(super) struct Known {
     seen: HashSet<(String, Category)>,
     list: Vec<(String, Category)>,
     levels: Vec<Level>,
+    /// The last consistency pass's automaton of the values new to it, offered to the next
+    /// [`Known::add`], which usually adds those very values (a first pass learns what it
+    /// just found): compiled once, not twice.
+    offered: std::cell::RefCell<Option<Level>>,
 }
 
 impl Known {
@@ -99,6 +103,7 @@ impl Known {
             return;
         }
         fresh.sort_unstable();
+        let offered = self.offered.take();
         let mut level = fresh;
         while let Some(last) = self.levels.last() {
             if last.values.len() > FANOUT * level.len() {
@@ -111,7 +116,10 @@ impl Known {
                 level = merged;
             }
         }
-        self.levels.push(Level::new(level));
+        match offered {
+            Some(o) if o.values == level => self.levels.push(o),
+            _ => self.levels.push(Level::new(level)),
+        }
     }
 
     pub(super) fn values(&self) -> &[(String, Category)] {
@@ -222,8 +230,12 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: Option<&Known>
             Err(_) => return,
         }
     };
+    let local = local.map(|ac| Level {
+        values: values.iter().map(|&(v, c)| (v.to_string(), c)).collect(),
+        ac: Some(ac),
+    });
     let mut sources: Vec<Source> = Vec::with_capacity(levels.len() + 1);
-    if let Some(ac) = &local {
+    if let Some(Level { ac: Some(ac), .. }) = &local {
         sources.push(Source {
             cursor: Cursor::new(ac, text),
             next: None,
@@ -287,6 +299,10 @@ pub(super) fn extend(text: &str, found: &mut Vec<Finding>, known: Option<&Known>
         let mut f = Finding::new(category, "", s, e, "same value found elsewhere in the text");
         f.rule = Cow::Owned(format!("{}.repeat", category.id()));
         extra.push(f);
+    }
+    drop(sources);
+    if let (Some(k), Some(l)) = (known, local) {
+        k.offered.replace(Some(l));
     }
     if !extra.is_empty() {
         found.extend(extra);
