@@ -21,7 +21,7 @@
 //! Modes: `scan` (detection only), `sanitize` (whole text in memory) and `stream` (one
 //! forward pass in 1 MiB chunks) call the engine in this process; `check` and `cli`
 //! (sanitize) run the `logscrub` binary itself on the input written to a file (both
-//! passes, `-j 1`), `check-all` and `cli-all` with every core, and `grep` runs
+//! passes; one file is one stream, so one core), and `grep` runs
 //! `grep -boP` with an email and IPv4 pattern on the same file: the reference line, whose
 //! ratio to the others means the same on any machine.
 //!
@@ -248,17 +248,15 @@ const GREP_PATTERN: &str =
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\b(?:\d{1,3}\.){3}\d{1,3}\b";
 
 /// The program and arguments (before the file) of a mode measured as a child process:
-/// `check` and `cli` (sanitize) run the `logscrub` binary beside this one, on one core
-/// (`-j 1`) or all (`check-all`, `cli-all`); `grep` is the reference line.
+/// `check` and `cli` (sanitize) run the `logscrub` binary beside this one (one file is one
+/// stream, on one core); `grep` is the reference line.
 fn external(mode: &str) -> Option<Vec<String>> {
     let me = std::env::current_exe().ok()?;
     let bin = me.with_file_name("logscrub").to_string_lossy().into_owned();
     let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
     match mode {
-        "check" => Some(v(&[&bin, "check", "-j", "1"])),
-        "check-all" => Some(v(&[&bin, "check"])),
-        "cli" => Some(v(&[&bin, "-j", "1"])),
-        "cli-all" => Some(v(&[&bin])),
+        "check" => Some(v(&[&bin, "check"])),
+        "cli" => Some(v(&[&bin])),
         "grep" => Some(v(&["grep", "-boP", GREP_PATTERN])),
         _ => None,
     }
