@@ -1,6 +1,7 @@
 // `npm run bench`: the native benchmark (src/bin/bench.rs, release build, one process per
 // measurement), then its figures against the budgets in the README.
-//   npm run bench -- [--sizes 1,10,100] [--corpus DIR]        the table and the budgets
+//   npm run bench -- [--sizes 1,10,100] [--corpus DIR] [--kinds ubuntu,loghub,support]
+//                    [--modes scan,sanitize,stream,check,cli,grep]   the table and the budgets
 //   npm run bench -- --cli [MB] | --adversarial | --compare-2g [MB] | --json   other modes, as is
 // Figures, not a test: it exits 0 when something is over budget (1 with --strict).
 import { spawnSync } from "node:child_process";

@@ -190,13 +190,18 @@ impl Engine {
     /// All findings in `text` after overlap resolution and the allowlist, sorted by start.
     /// The second value counts findings dropped by the allowlist.
     pub fn detect(&self, text: &str) -> (Vec<Finding>, usize) {
-        self.detect_in(text, &mut crate::structure::Context::default(), &[], "")
+        self.detect_with(
+            text,
+            Some(&mut crate::structure::Context::default()),
+            None,
+            "",
+        )
     }
 
     /// The detectors alone, without the structure pass: for re-scanning pieces of output
     /// (lines a replacement touched), where the document structure is not visible.
     pub(crate) fn detect_content(&self, text: &str) -> Vec<Finding> {
-        self.detect_with(text, None, &[], "").0
+        self.detect_with(text, None, None, "").0
     }
 
     /// [`Engine::detect`] with the structure context of a run (format, learned names) and
@@ -209,17 +214,17 @@ impl Engine {
         &self,
         text: &str,
         ctx: &mut crate::structure::Context,
-        known: &[(String, Category)],
+        known: &repeat::Known,
         lead: &str,
     ) -> (Vec<Finding>, usize) {
-        self.detect_with(text, Some(ctx), known, lead)
+        self.detect_with(text, Some(ctx), Some(known), lead)
     }
 
     fn detect_with(
         &self,
         text: &str,
         ctx: Option<&mut crate::structure::Context>,
-        known: &[(String, Category)],
+        known: Option<&repeat::Known>,
         lead: &str,
     ) -> (Vec<Finding>, usize) {
         let mut raw = Vec::new();
@@ -392,6 +397,8 @@ struct State<'e> {
     history: leak::History,
     /// Values found in earlier segments, replaced wherever they recur (streams only).
     known: repeat::Known,
+    /// The last leak check's own originals, compiled (the next round often has the same).
+    current: Option<leak::Originals>,
     streaming: bool,
     /// The end of the previous segment's input, context for the detectors (streams only).
     lead: String,
@@ -423,6 +430,7 @@ impl<'e> State<'e> {
             output_hash: Sha256::new(),
             history: leak::History::default(),
             known: repeat::Known::default(),
+            current: None,
             streaming: false,
             lead: String::new(),
             structure: crate::structure::Context::default(),
@@ -462,7 +470,7 @@ impl<'e> State<'e> {
     ) -> String {
         let (found, allowed) =
             self.engine
-                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+                .detect_in(text, &mut self.structure, &self.known, &self.lead);
         if self.streaming {
             set_lead(&mut self.lead, text);
         }
@@ -632,7 +640,7 @@ impl<'e> State<'e> {
     /// The leak check of a round's output against `originals` and, in a stream, those of
     /// the earlier segments.
     fn leak_check(
-        &self,
+        &mut self,
         out: &str,
         changed: &[(usize, usize)],
         produced: &[(usize, usize)],
@@ -643,11 +651,16 @@ impl<'e> State<'e> {
             .filter(|o| !self.history.in_base(o))
             .cloned()
             .collect();
-        let current = leak::Originals::new(fresh, true);
+        // The rounds of one segment mostly check the same originals again: compiled once.
+        let current = match self.current.take() {
+            Some(c) if c.values() == fresh.as_slice() => c,
+            _ => leak::Originals::new(fresh, true),
+        };
+        let current = &*self.current.insert(current);
         let matchers: Vec<&leak::Originals> = self
             .history
             .matchers()
-            .chain(std::iter::once(&current))
+            .chain(std::iter::once(current))
             .collect();
         leak::check(&self.engine, out, &matchers, changed, produced)
     }

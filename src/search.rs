@@ -134,6 +134,7 @@ impl Literals {
     }
 
     /// The non-overlapping leftmost-longest matches in `haystack`, left to right.
+    #[cfg(test)]
     pub(crate) fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let mut cursor = Cursor::new(self, haystack);
         let mut pos = 0;

@@ -18,12 +18,19 @@
 //! whole-text result in this process (one segment over the whole text, no per-finding
 //! lists) and compares the two SHA-256 hashes.
 //!
+//! Modes: `scan` (detection only), `sanitize` (whole text in memory) and `stream` (one
+//! forward pass in 1 MiB chunks) call the engine in this process; `check` and `cli`
+//! (sanitize) run the `logscrub` binary itself on the input written to a file (both
+//! passes; one file is one stream, so one core), and `grep` runs
+//! `grep -boP` with an email and IPv4 pattern on the same file: the reference line, whose
+//! ratio to the others means the same on any machine.
+//!
 //! `support` is generated support data (chat transcripts, JSON Lines ticket comments, server
 //! logs about thousands of distinct people; `src/bin/support`), generated at each size rather
 //! than repeated. `--write-support FILE MB` writes that input to a file (to try the CLI).
 //!
 //! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--kinds ubuntu,loghub,support]
-//!        [--modes scan,sanitize,stream] [--json] [--cli [MB]] [--adversarial]
+//!        [--modes scan,sanitize,stream,check,cli,grep] [--json] [--cli [MB]] [--adversarial]
 //!        [--compare-2g [MB]] [--write-support FILE MB]
 
 #[path = "support/mod.rs"]
@@ -127,6 +134,45 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
     let mut findings = 0;
     let mut residual = 0;
     let bytes = size_mb * MB;
+    if let Some(cmd) = external(mode) {
+        // The CLI (two passes over the file, as a user runs it) or the grep reference line,
+        // on the same bytes written to a file under target/ (removed afterwards).
+        let input = repeat_to(&seed, bytes);
+        drop(seed);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+        let path = dir.join(format!(
+            "bench-input-{kind}-{size_mb}-{}.txt",
+            std::process::id()
+        ));
+        std::fs::write(&path, input.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        drop(input);
+        let mut rss = 0.0;
+        for _ in 0..runs {
+            let r = run_external(&cmd, &path);
+            let (secs, peak, lines) = match r {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
+            };
+            if secs < best {
+                best = secs;
+                rss = peak;
+            }
+            findings = lines;
+        }
+        let _ = std::fs::remove_file(&path);
+        println!(
+            "{}",
+            serde_json::json!({
+                "input": kind, "size_mb": size_mb, "mode": mode,
+                "seconds": best, "mb_per_s": (bytes as f64 / MB as f64) / best,
+                "findings": findings, "residual": residual, "peak_rss_mb": rss,
+            })
+        );
+        return Ok(());
+    }
     if mode == "stream" {
         // Input generated into a file and read back in 1 MiB chunks: memory stays bounded.
         let path = std::env::temp_dir().join(format!("logscrub-bench-{kind}-{size_mb}.txt"));
@@ -195,6 +241,68 @@ fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), 
         })
     );
     Ok(())
+}
+
+/// The pattern of the reference line: what `grep -P` does for emails and IPv4 addresses.
+const GREP_PATTERN: &str =
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\b(?:\d{1,3}\.){3}\d{1,3}\b";
+
+/// The program and arguments (before the file) of a mode measured as a child process:
+/// `check` and `cli` (sanitize) run the `logscrub` binary beside this one (one file is one
+/// stream, on one core); `grep` is the reference line.
+fn external(mode: &str) -> Option<Vec<String>> {
+    let me = std::env::current_exe().ok()?;
+    let bin = me.with_file_name("logscrub").to_string_lossy().into_owned();
+    let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
+    match mode {
+        "check" => Some(v(&[&bin, "check"])),
+        "cli" => Some(v(&[&bin])),
+        "grep" => Some(v(&["grep", "-boP", GREP_PATTERN])),
+        _ => None,
+    }
+}
+
+/// Runs `cmd FILE` under `/usr/bin/time -v`, its output counted and dropped: (seconds, peak
+/// RSS MB, output lines). Exit status 1 is success for `check` (it found something) and
+/// `grep` (it found nothing).
+fn run_external(cmd: &[String], file: &Path) -> Result<(f64, f64, usize), String> {
+    let t = Instant::now();
+    let mut child = Command::new("/usr/bin/time")
+        .arg("-v")
+        .args(cmd)
+        .arg(file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("/usr/bin/time: {e}"))?;
+    let mut stderr = child.stderr.take().ok_or("no stderr")?;
+    let errs = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let mut stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut lines = 0;
+    loop {
+        let n = stdout.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        lines += memchr::memchr_iter(b'\n', buf.get(..n).unwrap_or_default()).count();
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let secs = t.elapsed().as_secs_f64();
+    let err = errs.join().unwrap_or_default();
+    if !matches!(status.code(), Some(0 | 1)) {
+        return Err(format!("{cmd:?} failed: {err}"));
+    }
+    let kb: f64 = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0.0);
+    Ok((secs, kb / 1024.0, lines))
 }
 
 /// Writes `bytes` of `seed` repeated to `path`.
@@ -566,7 +674,7 @@ fn main() -> ExitCode {
         .split(',')
         .collect();
     let modes: Vec<&str> = get("--modes")
-        .unwrap_or("scan,sanitize,stream")
+        .unwrap_or("scan,sanitize,stream,check,cli,grep")
         .split(',')
         .collect();
     for &kind in &kinds {

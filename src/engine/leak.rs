@@ -25,21 +25,28 @@ use crate::detect::scan::placeholder_len;
 /// The encodings under which an original could survive a naive replacement.
 fn variants(value: &str) -> Vec<String> {
     let mut v = vec![value.to_string()];
-    let json = serde_json::to_string(value).unwrap_or_default();
-    let json = json.trim_matches('"').to_string();
-    if json != value {
-        v.push(json);
+    // JSON escapes only quotes, backslashes and control characters: most values are their
+    // own JSON spelling, and need no encoder run (one per learned value adds up).
+    if value.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        let json = serde_json::to_string(value).unwrap_or_default();
+        let json = json.trim_matches('"').to_string();
+        if json != value {
+            v.push(json);
+        }
     }
     let pct = percent_encode(value);
     if pct != value {
         v.push(pct);
     }
-    let html = value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('@', "&#64;");
-    if html != value {
+    if value
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'@'))
+    {
+        let html = value
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('@', "&#64;");
         v.push(html);
     }
     if value.len() >= 6 {
@@ -54,7 +61,10 @@ fn percent_encode(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -192,6 +202,10 @@ impl Originals {
 
     pub(super) fn len(&self) -> usize {
         self.values.len()
+    }
+
+    pub(super) fn values(&self) -> &[Original] {
+        &self.values
     }
 }
 
@@ -521,5 +535,45 @@ mod tests {
         let s = e.sanitize(text);
         assert!(!s.text.contains("Jane"), "{}", s.text);
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+    }
+
+    #[test]
+    fn variants_are_the_encoders_spellings() {
+        for value in [
+            "jane@contoso.com",
+            "10.0.0.1",
+            "a\"b\\c\u{1}",
+            "<x&y>",
+            "héllo wörld",
+            "+44 20",
+        ] {
+            let json = serde_json::to_string(value).unwrap();
+            let json = json.trim_matches('"');
+            let pct: String = value
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            let html = value
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('@', "&#64;");
+            let mut want = vec![value.to_string()];
+            for w in [json, &pct, &html] {
+                if w != value {
+                    want.push(w.to_string());
+                }
+            }
+            if value.len() >= 6 {
+                want.push(base64(value.as_bytes()));
+            }
+            assert_eq!(variants(value), want, "{value}");
+        }
     }
 }

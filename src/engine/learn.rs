@@ -105,9 +105,9 @@ impl<'e> Learner<'e> {
             None
         };
         let text = prepared.as_ref().map_or(text, |p| p.text.as_str());
-        let (found, _) =
-            self.engine
-                .detect_in(text, &mut self.structure, self.known.values(), &self.lead);
+        let (found, _) = self
+            .engine
+            .detect_in(text, &mut self.structure, &self.known, &self.lead);
         set_lead(&mut self.lead, text);
         self.known.add(
             found
