@@ -10,7 +10,7 @@
 //! English, French, German, Spanish, Italian, Dutch and Portuguese; `born in 1985` reports
 //! the year.
 
-use super::scan::{cased_matcher, cased_word, char_before, whole_word};
+use super::scan::{char_before, whole_word};
 use super::{Category, Detector, Finding};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -57,9 +57,15 @@ const WORDS: &[(&str, bool)] = &[
     ("nascida em", false),
 ];
 
+// Birth words are written in any case (`Date of Birth`, `DOB`, `Né le`): ASCII case folding;
+// they are rare in text, so its slower prefilter costs little.
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = WORDS.iter().map(|(w, _)| *w).collect();
-    cased_matcher(&words)
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(WORDS.iter().map(|(w, _)| *w))
+        // A constant list that always builds.
+        .unwrap_or_else(|_| std::process::abort())
 });
 
 /// Words that may stand between the birth word and the date.
@@ -175,7 +181,7 @@ impl Detector for BirthDetector {
 
     fn detect(&self, text: &str, out: &mut Vec<Finding>) {
         for m in MATCHER.find_iter(text) {
-            let Some(&(word, year_ok)) = WORDS.get(cased_word(&m)) else {
+            let Some(&(word, year_ok)) = WORDS.get(m.pattern().as_usize()) else {
                 continue;
             };
             let (s, e) = (m.start(), m.end());

@@ -251,6 +251,7 @@ fn numbers_after(text: &str, from: usize, kind: Kind) -> Vec<(usize, usize)> {
     let mut i = from;
     let mut hash = false;
     let mut numbered = false;
+    let mut saw_id = false;
     // Linking signs and words: at most a few, all on the same line.
     for _ in 0..6 {
         let j = skip_blanks(b, i);
@@ -280,6 +281,7 @@ fn numbers_after(text: &str, from: usize, kind: Kind) -> Vec<(usize, usize)> {
                     numbered = true;
                     i = end;
                 } else if LINK_WORDS.contains(&w.as_str()) || w == "id" {
+                    saw_id |= w == "id";
                     i = end;
                 } else {
                     // The identifier itself (`ticket PROJ-123`), or prose.
@@ -294,6 +296,10 @@ fn numbers_after(text: &str, from: usize, kind: Kind) -> Vec<(usize, usize)> {
         }
     }
     let mut found = Vec::new();
+    // `request id 123456`: a request's id in a log, whatever its length.
+    if saw_id && kind != Kind::Strong && !hash {
+        return found;
+    }
     let Some((s, e)) = identifier(text, i, kind, hash, numbered) else {
         return found;
     };
@@ -407,11 +413,19 @@ fn digit_groups(token: &str) -> bool {
     {
         return false;
     }
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    let date = matches!(
-        lens.as_slice(),
-        [4, 1..=2, 1..=2] | [1..=2, 1..=2, 2 | 4] | [4, 1..=2]
-    );
+    let n: Vec<(usize, u32)> = groups
+        .iter()
+        .map(|g| (g.len(), g.parse().unwrap_or(u32::MAX)))
+        .collect();
+    let year = |&(len, v): &(usize, u32)| len == 2 || (len == 4 && (1900..=2099).contains(&v));
+    let month = |&(len, v): &(usize, u32)| len <= 2 && (1..=12).contains(&v);
+    let day = |&(len, v): &(usize, u32)| len <= 2 && (1..=31).contains(&v);
+    let date = match n.as_slice() {
+        [y, m] => y.0 == 4 && year(y) && month(m),
+        [y, m, d] if y.0 == 4 => year(y) && month(m) && day(d),
+        [a, b, y] => year(y) && day(a) && day(b) && (month(a) || month(b)),
+        _ => false,
+    };
     !date
 }
 
@@ -494,6 +508,9 @@ mod tests {
         assert_eq!(found("Ihre Vorgangsnummer lautet 55012345."), ["55012345"]);
         assert_eq!(found("numéro de dossier : 2024/000123"), ["2024/000123"]);
         assert_eq!(found("SR 3-12345678"), ["3-12345678"]);
+        assert_eq!(found("processo nº 1098-22"), ["1098-22"]);
+        assert!(found("ticket no. 2024-03").is_empty());
+        assert!(found("ticket no. 12/03/24").is_empty());
     }
 
     #[test]
