@@ -577,7 +577,7 @@ fn prompt_user(text: &str, at: usize) -> Option<(usize, usize)> {
                     .is_some_and(|&c| c == b'~' || c == b'/' || c == b'$' || c == b'#')
                 && rest
                     .get(k + 1)
-                    .is_none_or(|&c| c == b' ' || c == b'\n' || c == b'\r')
+                    .map_or(true, |&c| c == b' ' || c == b'\n' || c == b'\r')
         })
     } else {
         false
@@ -592,7 +592,7 @@ fn prompt_user(text: &str, at: usize) -> Option<(usize, usize)> {
                         && head[..head.len() - w.len()]
                             .chars()
                             .next_back()
-                            .is_none_or(|c| c.is_whitespace() || c == '$' || c == '`')
+                            .map_or(true, |c| c.is_whitespace() || c == '$' || c == '`')
                 })
     };
     if !(prompt || ssh) {
