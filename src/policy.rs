@@ -267,20 +267,28 @@ impl Policy {
     }
 
     pub fn enabled(&self, category: Category) -> bool {
-        self.categories
-            .get(category.id())
+        by_category(&self.categories, category)
             .copied()
             .unwrap_or_else(|| category.default_enabled())
     }
 
     pub fn strategy(&self, category: Category) -> Strategy {
-        match self.strategies.get(category.id()) {
+        match by_category(&self.strategies, category) {
             Some(&s) => s,
             // Internal notes are taken out unless the policy names a strategy for them.
             None if category == Category::InternalNote => Strategy::Remove,
             None => self.default_strategy,
         }
     }
+}
+
+/// The entry of `category` in a policy map, under its id or an older id it still accepts
+/// (`ticket` for `case`); the current id wins when both are given.
+fn by_category<T>(map: &BTreeMap<String, T>, category: Category) -> Option<&T> {
+    map.get(category.id()).or_else(|| match category {
+        Category::Case => map.get("ticket"),
+        _ => None,
+    })
 }
 
 /// Compiles a user-supplied pattern with size limits, or explains why it cannot be used
@@ -292,6 +300,30 @@ pub fn compile_user_pattern(pattern: &str) -> Result<crate::detect::user_pattern
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticket_is_the_old_id_of_case() {
+        let p = Policy::from_json(
+            r#"{"version":1,"categories":{"ticket":false},"strategies":{"ticket":"label"}}"#,
+        )
+        .unwrap();
+        assert!(!p.enabled(Category::Case));
+        assert_eq!(p.strategy(Category::Case), Strategy::Label);
+        let p = Policy::from_json(r#"{"version":1,"categories":{"ticket":false,"case":true}}"#)
+            .unwrap();
+        assert!(p.enabled(Category::Case));
+        assert!(Policy::default().enabled(Category::Case));
+        for c in [
+            Category::Username,
+            Category::DateOfBirth,
+            Category::Location,
+            Category::Address,
+            Category::Name,
+        ] {
+            assert!(Policy::default().enabled(c), "{c:?}");
+        }
+        assert!(!Policy::default().enabled(Category::Country));
+    }
 
     #[test]
     fn default_round_trips() {

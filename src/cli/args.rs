@@ -55,6 +55,14 @@ OPTIONS:
     --strategy CATEGORY=STRATEGY  replace CATEGORY (email, ipv4, ..., or `all`) with
                                   STRATEGY: label, numbered, mask, partial, fake, hash,
                                   remove (repeatable; overrides the policy)
+    --enable CATEGORY[,...]       turn categories on (e.g. country, which is off by
+                                  default); overrides the policy
+    --disable CATEGORY[,...]      turn categories off (e.g. case, to keep case numbers
+                                  in an internal escalation); overrides the policy.
+                                  Categories: email, ipv4, ipv6, mac, phone, card, iban,
+                                  us_ssn, uk_nino, fr_nir, secret, url_credentials,
+                                  url_token, coordinates, internal_note, name, location,
+                                  country, address, case, username, date_of_birth, custom
     --key-file FILE               the secret key of the `hash` strategy (>= 16 bytes; one
                                   trailing newline is ignored)
     --mapping FILE                sanitize: write the mapping replacement -> original
@@ -108,6 +116,8 @@ pub struct Args {
     pub policy: Option<String>,
     pub format: String,
     pub strategies: Vec<(String, Strategy)>,
+    /// `--enable` / `--disable`: category id (canonical) and whether it is on, in order.
+    pub switches: Vec<(String, bool)>,
     pub key_file: Option<String>,
     pub mapping: Option<String>,
     pub report: Option<String>,
@@ -165,6 +175,33 @@ pub fn parse_strategy(spec: &str) -> Result<(String, Strategy), String> {
     Ok((cat.to_string(), strategy))
 }
 
+/// `--enable`/`--disable` values: comma-separated category ids (`ticket` is read as
+/// `case`, its old id).
+pub fn parse_categories(option: &str, spec: &str) -> Result<Vec<String>, String> {
+    spec.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            Category::from_id(c)
+                .map(|c| c.id().to_string())
+                .ok_or_else(|| {
+                    let known: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+                    format!(
+                        "{option} {c:?}: unknown category; known: {}",
+                        known.join(", ")
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|v| {
+            if v.is_empty() {
+                Err(format!("{option} needs a category, e.g. {option} case"))
+            } else {
+                Ok(v)
+            }
+        })
+}
+
 pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
     let mut it = argv.into_iter().peekable();
     let command = match it.peek().map(String::as_str) {
@@ -183,6 +220,7 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         policy: None,
         format: "auto".into(),
         strategies: Vec::new(),
+        switches: Vec::new(),
         key_file: None,
         mapping: None,
         report: None,
@@ -202,6 +240,14 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         }
         if let Some(v) = value(&arg, &["--strategy"], &mut it)? {
             a.strategies.push(parse_strategy(&v)?);
+        } else if let Some(v) = value(&arg, &["--enable"], &mut it)? {
+            for c in parse_categories("--enable", &v)? {
+                a.switches.push((c, true));
+            }
+        } else if let Some(v) = value(&arg, &["--disable"], &mut it)? {
+            for c in parse_categories("--disable", &v)? {
+                a.switches.push((c, false));
+            }
         } else if let Some(v) = value(&arg, &["--policy"], &mut it)? {
             a.policy = Some(v);
         } else if let Some(v) = value(&arg, &["--format"], &mut it)? {
@@ -262,7 +308,8 @@ fn validate(a: &Args) -> Result<(), String> {
                 || a.key_file.is_some()
             {
                 return Err(
-                    "check takes only --policy, --format, --strict, --json, --jobs and FILEs"
+                    "check takes only --policy, --enable, --disable, --format, --strict, --json, \
+                     --jobs and FILEs"
                         .into(),
                 );
             }
@@ -275,6 +322,7 @@ fn validate(a: &Args) -> Result<(), String> {
             }
             if a.policy.is_some()
                 || !a.strategies.is_empty()
+                || !a.switches.is_empty()
                 || a.key_file.is_some()
                 || a.report.is_some()
                 || a.json
@@ -331,6 +379,28 @@ mod tests {
     }
 
     #[test]
+    fn category_switches() {
+        let a = run(&[
+            "--disable",
+            "case,username",
+            "--enable=country",
+            "--disable=ticket",
+        ]);
+        assert_eq!(
+            a.switches,
+            [
+                ("case".to_string(), false),
+                ("username".to_string(), false),
+                ("country".to_string(), true),
+                ("case".to_string(), false)
+            ]
+        );
+        for c in logscrub::Category::ALL {
+            assert!(p(&["check", "--enable", c.id()]).is_ok(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn refuses_bad_usage() {
         assert!(p(&["--format", "xml"]).is_err());
         assert!(p(&["--format=jsonl"]).is_ok());
@@ -343,6 +413,9 @@ mod tests {
         assert!(p(&["-", "-"]).is_err());
         assert!(p(&["-o", "d", "--report", "r", "a", "b"]).is_err());
         assert!(p(&["--strategy", "email=nope"]).is_err());
+        assert!(p(&["--disable", "nope"]).is_err());
+        assert!(p(&["--enable="]).is_err());
+        assert!(p(&["restore", "--mapping", "m", "--disable", "case"]).is_err());
         assert!(matches!(p(&["a", "--help"]), Ok(Parsed::Help)));
     }
 }

@@ -29,6 +29,13 @@ fn load_policy(a: &Args) -> Result<Policy, CliError> {
             policy.strategies.insert(cat.clone(), *strategy);
         }
     }
+    for (cat, on) in &a.switches {
+        // The options win over the policy file, also over its old id for the category.
+        if cat == "case" {
+            policy.categories.remove("ticket");
+        }
+        policy.categories.insert(cat.clone(), *on);
+    }
     Ok(policy)
 }
 

@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub mod birth;
 pub mod card;
+pub mod case;
 pub mod custom;
 pub mod email;
 pub mod geo;
@@ -19,6 +21,7 @@ pub(crate) mod scan;
 pub mod secret;
 pub mod url;
 pub mod user_pattern;
+pub mod username;
 
 /// What kind of personal data or secret a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -255,5 +258,8 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(iban::IbanDetector),
         Box::new(national_id::NationalIdDetector),
         Box::new(geo::GeoDetector),
+        Box::new(case::CaseDetector),
+        Box::new(username::UsernameDetector),
+        Box::new(birth::BirthDetector),
     ]
 }

@@ -171,6 +171,54 @@ pub fn line_start_near(b: &[u8], pos: usize, max_back: usize) -> usize {
     memchr::memrchr(b'\n', &b[from..pos]).map_or(from, |i| from + i + 1)
 }
 
+/// A leftmost-longest matcher for `words` written lower-case, Capitalised, UPPER-CASE or
+/// Title Case (each also as given): a few dozen literal patterns keep the vectorised searcher that full
+/// case folding would lose. Matches report the index of the word in `words` as their pattern
+/// id divided by five (see [`cased_word`]).
+pub fn cased_matcher(words: &[&str]) -> aho_corasick::AhoCorasick {
+    let mut patterns = Vec::with_capacity(words.len() * 5);
+    for w in words {
+        let lower = w.to_lowercase();
+        let upper = w.to_uppercase();
+        let mut cap = String::with_capacity(w.len());
+        let mut chars = lower.chars();
+        if let Some(c) = chars.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(chars.as_str());
+        }
+        let title: String = lower
+            .split(' ')
+            .map(|word| {
+                let mut cs = word.chars();
+                cs.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().chain(cs).collect::<String>()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        patterns.extend([w.to_string(), lower, cap, upper, title]);
+    }
+    aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        // Constant word lists always build; a matcher that never matches otherwise.
+        .or_else(|_| aho_corasick::AhoCorasick::new(["\u{0}never\u{0}"]))
+        .unwrap_or_else(|_| std::process::abort())
+}
+
+/// The index in the `words` given to [`cased_matcher`] of a match's pattern.
+pub fn cased_word(m: &aho_corasick::Match) -> usize {
+    m.pattern().as_usize() / 5
+}
+
+/// Whether `text[s..e]` stands as a whole word: no ASCII letter, digit or `_` touches it,
+/// nor a non-ASCII letter (`é` continues a word too).
+pub fn whole_word(text: &str, s: usize, e: usize) -> bool {
+    let before = char_before(text, s).is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let after = char_at(text, e).is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !before && !after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

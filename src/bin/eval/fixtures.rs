@@ -24,6 +24,9 @@ pub const SCORED: &[Category] = &[
     Category::UrlCredentials,
     Category::UrlToken,
     Category::Coordinates,
+    Category::Case,
+    Category::Username,
+    Category::DateOfBirth,
 ];
 
 /// Strips the label markers. Returns the clean text and the labels, or an error naming the
