@@ -37,8 +37,9 @@ run("cargo", ["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"], {
 // lazy DFA (linear time, bounded memory), +68 kB gzipped even without Unicode tables and
 // without the regex crate's meta engine (that one: 119 kB); the normalisation layer under
 // detection +7 kB; the worker's network lock-down, verified service-worker cache, hashed
-// "always" decisions and single-line paste handling +5 kB of JavaScript.
-const BUDGET = 490_000;
+// "always" decisions and single-line paste handling +5 kB of JavaScript. Issue 14: the case
+// number, user-name and date-of-birth detectors +7.6 kB (495.0 kB measured).
+const BUDGET = 496_000;
 log(`bundle size: wasm + JavaScript under ${BUDGET / 1000} kB gzipped`);
 {
   const { readFileSync } = await import("node:fs");

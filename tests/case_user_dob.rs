@@ -202,6 +202,7 @@ fn system_accounts_placeholders_and_paths_are_not_user_names() {
         "~/notes and PROGRA~1/x",
         "Username: root",
         "your username and password",
+        "logname= uid=0 euid=0",
     ] {
         assert!(
             found(text, Category::Username).is_empty(),

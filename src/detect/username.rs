@@ -425,8 +425,8 @@ fn labelled(text: &str, s: usize, e: usize, env: bool) -> Option<(usize, usize)>
         end -= 1;
     }
     // An email address (the email detector's), a domain account (`CORP\jsmith`, found by
-    // its own rule) or a path: not this rule's.
-    if matches!(b.get(i), Some(b'@' | b'\\' | b'/')) || end - start < 2 {
+    // its own rule), a path, or the next key of an empty value (`logname= uid=0`).
+    if matches!(b.get(i), Some(b'@' | b'\\' | b'/' | b'=')) || end - start < 2 {
         return None;
     }
     let user = &text[start..end];
