@@ -15,6 +15,7 @@ pub mod ip;
 pub mod mac;
 pub mod national_id;
 pub mod phone;
+pub mod places;
 pub(crate) mod scan;
 pub mod secret;
 pub mod url;
@@ -255,5 +256,6 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(iban::IbanDetector),
         Box::new(national_id::NationalIdDetector),
         Box::new(geo::GeoDetector),
+        Box::new(places::PlacesDetector),
     ]
 }
