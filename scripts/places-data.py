@@ -13,9 +13,10 @@ Usage: python3 scripts/places-data.py            (downloads the pinned packages 
        python3 scripts/places-data.py --from DIR (DIR holds the unpacked packages)
 
 Output lines, sorted by key (bytes): `key<TAB>flags`. The key is the lower-cased name. Flags:
-kind (C country, R region, T town), size (b: a town of 100,000 people or more, or any
+kind (C country, R region, T town), size (b: a town of 250,000 people or more, or any
 country/region; s: smaller), and `a` when the name is also a common word or given name
-(it then needs a context word) or `-`.
+(it then needs a context word) or `-`: for towns, a word of
+any of the seven languages; for countries and regions, an English word.
 """
 
 import glob
@@ -35,7 +36,7 @@ TOWN_MIN = 50000
 WORLD_MIN = 100000
 HOME = {"US", "CA", "GB", "IE", "FR", "DE", "AT", "CH", "BE", "NL", "LU", "ES", "IT", "PT",
         "AU", "NZ", "BR", "MX", "AR"}
-BIG = 100000
+BIG = 250000
 EXONYMS = {"DE", "AT", "CH", "FR", "BE", "NL", "IT", "ES", "PT", "LU", "GB", "IE"}
 DICTS = ["american-english", "ngerman", "french", "spanish", "italian", "dutch", "portuguese"]
 
@@ -47,6 +48,7 @@ jordan chad israel niger guinea turkey china jersey mobile reading nice bath spl
 edge surface office windows phoenix mercury apple orange salem hope unity liberty
 providence concord santa cruz mesa opportunity of as is it la le de du van von
 normal bus date mart center centre union progreso esperanza victoria vitoria paz
+vista samba plymouth omaha java mint arch fedora gentoo debian man tls
 """.split()
 
 
@@ -82,14 +84,19 @@ def main():
         root = tempfile.mkdtemp(prefix="places-")
         fetch(root)
     common = set()
+    english = set()
     for d in DICTS:
         path = os.path.join("/usr/share/dict", d)
         if not os.path.exists(path):
             sys.exit(f"{path} missing: apt-get install wamerican wngerman wfrench wspanish "
                      "witalian wdutch wportuguese")
         with open(path, encoding="utf-8", errors="replace") as f:
-            common.update(w.strip() for w in f if w[:1].islower())
+            words = {w.strip() for w in f if w[:1].islower()}
+            common.update(words)
+            if d == "american-english":
+                english.update(words)
     common.update(AMBIGUOUS)
+    english.update(AMBIGUOUS)
 
     entries = {}
 
@@ -146,7 +153,10 @@ def main():
     for key in sorted(entries, key=lambda k: k.encode("utf-8")):
         kind, big = entries[key]
         words = key.split(" ")
-        amb = any(w in common for w in words) if len(words) == 1 else key in common
+        # Towns: a word in any of the seven languages; countries and regions (fewer, and
+        # rarely a word of the text's own language): English words and the list above.
+        vocab = common if kind == "T" else english
+        amb = any(w in vocab for w in words) if len(words) == 1 else key in vocab
         lines.append(f"{key}\t{kind}{'b' if big else 's'}{'a' if amb else '-'}\n")
     with open(out, "w", encoding="utf-8") as f:
         f.writelines(lines)

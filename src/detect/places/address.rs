@@ -66,7 +66,15 @@ fn number_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
     if first.kind != Kind::Word {
         return None;
     }
-    let fw = lower(first, text);
+    let mut fw = lower(first, text);
+    if fw == "c"
+        && toks
+            .get(j + 1)
+            .is_some_and(|s| s.is_punct(text, b'/') && !s.space_before)
+    {
+        fw = "calle".into();
+        j += 1;
+    }
     if PREFIX_STREET.contains(&fw.as_str()) && (first.is_cap(text) || fw != "via") {
         // `12 rue de la Paix`: the type first, then the name.
         let mut k = j + 1;
@@ -132,9 +140,18 @@ fn street_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
     if t.kind != Kind::Word || !(t.is_cap(text) || lower_ok) {
         return None;
     }
-    let w = lower(t, text);
+    let mut w = lower(t, text);
     let mut k = i + 1;
     if dot_after(toks, i, text) {
+        k += 1;
+    }
+    if w == "c"
+        && toks
+            .get(k)
+            .is_some_and(|s| s.is_punct(text, b'/') && !s.space_before)
+    {
+        // `C/ Mayor 5`: calle.
+        w = "calle".into();
         k += 1;
     }
     if is_compound_street(&w) || SEPARATE_STREET.contains(&w.as_str()) {
@@ -253,6 +270,13 @@ fn military(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
     Some((start, i + 3))
 }
 
+/// `address`, `Lieferadresse`, `indirizzo`: a compound may end with one (not `in-addr`).
+fn is_address_word(w: &str) -> bool {
+    ADDRESS_WORDS
+        .iter()
+        .any(|a| w == *a || (a.len() >= 6 && w.ends_with(a)))
+}
+
 /// Whether the words before token `i` announce an address (`Address:`, `ship it to`,
 /// `lives at`, `Lieferadresse:`), so the value after may hold street names we do not know.
 fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
@@ -263,6 +287,13 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
     let pw = lower(prev, text);
     if !colon && !CUE_LINKS.contains(&pw.as_str()) {
         return false;
+    }
+    if colon {
+        // `Address: ...`, `Lieferadresse: ...`: the word right before the colon, and a space
+        // after it (`Old: host:9000` is a log field).
+        let key = i.checked_sub(2).and_then(|k| toks.get(k));
+        return toks[i].space_before
+            && key.is_some_and(|k| k.kind == Kind::Word && is_address_word(&lower(k, text)));
     }
     // Up to six words back, on the same line.
     let mut k = i - 1;
@@ -278,10 +309,10 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
         }
         seen += 1;
         let w = lower(t, text);
-        if ADDRESS_WORDS.iter().any(|a| w.ends_with(a)) {
+        if is_address_word(&w) {
             return true;
         }
-        if !colon && CUE_VERBS.contains(&w.as_str()) {
+        if CUE_VERBS.contains(&w.as_str()) {
             return true;
         }
     }
@@ -352,13 +383,66 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
 
 /// A postcode-like number: 4 or 5 digits, `43215-1234`, or a glued code (`1A`, `0B1`).
 fn is_postcode_part(t: &Tok, text: &str) -> bool {
-    t.kind == Kind::Num && (t.digits(text) >= 3 || t.end - t.start <= 4)
+    let d = t.digits(text);
+    let len = t.end - t.start;
+    t.kind == Kind::Num && (((3..=5).contains(&d) && len <= d + 1) || len <= 4)
+}
+
+/// Whether the line holding token `i` has no upper-case letter (`16 salontie 6`).
+fn line_is_lower(toks: &[Tok], i: usize, text: &str) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let rest = text.get(t.start..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    !line.chars().any(char::is_uppercase)
+}
+
+/// `59 Metsanurga 48`, `16 salontie 6`: a number, a street name we do not know, a number,
+/// then more of an address after it (a unit, a city, a postcode line). Returns the end of the
+/// street part.
+fn number_name_number(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
+    if !is_house_number(toks.get(i)?, text) {
+        return None;
+    }
+    let lower_ok = line_is_lower(toks, i, text);
+    let mut k = i + 1;
+    let mut names = 0;
+    while let Some(t) = toks.get(k) {
+        if t.kind == Kind::Num {
+            break;
+        }
+        if names >= 4
+            || !is_name_word(t, text, lower_ok)
+            || (t.is_upper(text) && t.end - t.start > 1)
+        {
+            return None;
+        }
+        let w = lower(t, text);
+        if !CONNECTORS.contains(&w.as_str()) {
+            names += 1;
+        }
+        k += 1;
+    }
+    if names == 0
+        || !toks
+            .get(k)
+            .is_some_and(|t| is_house_number(t, text) && t.space_before)
+    {
+        return None;
+    }
+    let e = k + 1;
+    let sep = toks.get(e)?;
+    if lower_ok {
+        // Lower case (`16 salontie 6`): only with a unit on the next line.
+        let n = skip_line_prefix(toks, e + 1, text);
+        return (sep.kind == Kind::Newline && unit(toks, n, text).is_some()).then_some(e);
+    }
+    (sep.is_punct(text, b',') || sep.kind == Kind::Newline).then_some(e)
 }
 
 /// One part after a separator: a unit, or up to 6 tokens of city, state, country and
 /// postcode words, ending at a comma, a line break or the first token that fits none.
 /// Returns the end of the part when it is one.
-fn part(toks: &[Tok], k: usize, text: &str, lower_ok: bool) -> Option<usize> {
+fn part(toks: &[Tok], k: usize, text: &str, lower_ok: bool, own_line: bool) -> Option<usize> {
     if let Some(e) = unit(toks, k, text) {
         return Some(e);
     }
@@ -405,7 +489,9 @@ fn part(toks: &[Tok], k: usize, text: &str, lower_ok: bool) -> Option<usize> {
     while e > k && toks.get(e - 1).is_some_and(|t| t.kind == Kind::Punct) {
         e -= 1;
     }
-    (e > k && (nums > 0 || (1..=5).contains(&words))).then_some(e)
+    let lower_words = lower_ok && !toks[k..e].iter().any(|t| t.is_cap(text));
+    let words_ok = (1..=5).contains(&words) && (!lower_words || own_line);
+    (e > k && (nums > 0 || words_ok)).then_some(e)
 }
 
 /// Extends an address over the parts that follow it: `, Apt 12B, Columbus, OH 43215`, or
@@ -451,7 +537,8 @@ fn extend(toks: &[Tok], mut end: usize, text: &str, lower_ok: bool) -> usize {
             // `Preserje\n, nan`
             k += 1;
         }
-        match part(toks, k, text, lower_ok) {
+        let own_line = sep.kind == Kind::Newline;
+        match part(toks, k, text, lower_ok, own_line) {
             Some(e) => end = e,
             None => break,
         }
@@ -521,7 +608,19 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
             break;
         }
         match t.kind {
-            Kind::Num => num = true,
+            Kind::Num => {
+                // `21:23:20`, `10.1`: a time or a version, not a house number.
+                if toks.get(end + 1).is_some_and(|n| {
+                    !n.space_before
+                        && (n.is_punct(text, b':') || n.is_punct(text, b'.'))
+                        && toks
+                            .get(end + 2)
+                            .is_some_and(|d| d.kind == Kind::Num && !d.space_before)
+                }) {
+                    break;
+                }
+                num = true;
+            }
             Kind::Word => {
                 let w = lower(t, text);
                 if SUFFIX_STREET.contains(&w.as_str())
@@ -532,7 +631,7 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
                     typed = true;
                 } else if !is_name_word(t, text, lower_ok) {
                     break;
-                } else if !CONNECTORS.contains(&w.as_str()) {
+                } else if !CONNECTORS.contains(&w.as_str()) && !(t.is_upper(text) && w.len() > 1) {
                     name = true;
                 }
             }
@@ -548,7 +647,15 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     while end > start && toks.get(end - 1).is_some_and(|t| t.kind == Kind::Punct) {
         end -= 1;
     }
-    (end > start && num && (name || typed)).then_some(end)
+    // `MSRA-SA-39.fareast.corp:28345`: a host name, not an address.
+    let glued = toks.get(end).is_some_and(|n| {
+        !n.space_before
+            && (n.is_punct(text, b'.') || n.is_punct(text, b':') || n.is_punct(text, b'/'))
+            && toks
+                .get(end + 1)
+                .is_some_and(|w| !w.space_before && w.kind != Kind::Newline)
+    });
+    (end > start && !glued && num && (typed || (name && !lower_ok))).then_some(end)
 }
 
 /// `zip code is 35649`, `PLZ: 10625`, `code postal 75001`.
@@ -598,14 +705,24 @@ pub fn find(toks: &[Tok], text: &str) -> Vec<Found> {
         if let Some((s, e)) = military(toks, i, text) {
             hit = Some((s, e, "address.military"));
         } else if let Some(e) = po_box(toks, i, text) {
-            hit = Some((i, e, "address.po_box"));
-        } else if let Some(e) = number_first(toks, i, text, lower_ok) {
+            hit = Some((extend_back(toks, i, text), e, "address.po_box"));
+        } else if let Some(e) = number_first(toks, i, text, lower_ok).or_else(|| {
+            // A lower-case line (`35 97 guildry street`) only with more address after it.
+            let lw = line_is_lower(toks, i, text);
+            number_first(toks, i, text, lw).filter(|&e| lw && extend(toks, e, text, lw) > e)
+        }) {
             hit = Some((extend_back(toks, i, text), e, "address.street"));
         } else if let Some(e) = street_first(toks, i, text, lower_ok) {
             hit = Some((extend_back(toks, i, text), e, "address.street"));
+        } else if let Some(e) = number_name_number(toks, i, text)
+            .filter(|&e| extend(toks, e, text, line_is_lower(toks, i, text)) > e)
+        {
+            hit = Some((extend_back(toks, i, text), e, "address.street"));
         } else if after_cue(toks, i, text) {
             let lw = !t.is_cap(text);
-            let typed = number_first(toks, i, text, lw).or_else(|| street_first(toks, i, text, lw));
+            let typed = number_first(toks, i, text, lw)
+                .or_else(|| street_first(toks, i, text, lw))
+                .filter(|&e| !lw || extend(toks, e, text, lw) > e);
             if let Some(e) = typed.or_else(|| cued(toks, i, text)) {
                 hit = Some((i, e, "address.cue"));
             }

@@ -21,7 +21,7 @@ pub enum Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     pub kind: Kind,
-    /// A town of 100,000 people or more, or any country or region.
+    /// A town of 250,000 people or more, or any country or region.
     pub big: bool,
     /// Also a common word, a given name or a product: only with a context word.
     pub ambiguous: bool,

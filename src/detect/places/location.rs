@@ -35,7 +35,7 @@ const STRONG: &[&[&str]] = &[
     &["live", "in"],
     &["living", "in"],
     &["lived", "in"],
-    &["up", "in"],
+    &["grew", "up", "in"],
     &["born", "in"],
     &["moved", "to"],
     &["moved", "from"],
@@ -65,6 +65,9 @@ const STRONG: &[&[&str]] = &[
     &["arrived", "at"],
     &["arrived", "in"],
     &["year", "in"],
+    &["street", "in"],
+    &["road", "in"],
+    &["avenue", "in"],
     &["wohnt", "in"],
     &["wohne", "in"],
     &["lebe", "in"],
@@ -148,7 +151,21 @@ fn in_identifier(toks: &[Tok], i: usize, end: usize, text: &str) -> bool {
     let glued = |t: &Tok| {
         matches!(
             text.as_bytes().get(t.start),
-            Some(b'/' | b'_' | b'@' | b'\\' | b'[' | b']' | b'.' | b'$' | b'%' | b'{' | b'<')
+            Some(
+                b'/' | b'_'
+                    | b'@'
+                    | b'\\'
+                    | b'['
+                    | b']'
+                    | b'.'
+                    | b'$'
+                    | b'%'
+                    | b'{'
+                    | b'<'
+                    | b'#'
+                    | b'-'
+                    | b'+'
+            )
         )
     };
     if i > 0 && !toks[i].space_before && glued(&toks[i - 1]) {
@@ -324,6 +341,10 @@ fn cap_run(toks: &[Tok], i: usize, text: &str, any_case: bool) -> Option<usize> 
         if CAP_STOP.contains(&w.as_str()) {
             break;
         }
+        // Acronyms (`NTFS`, `TLS`, `USB`) are not places outside a location field.
+        if !any_case && t.is_upper(text) && w.chars().count() < 6 {
+            break;
+        }
         if t.is_cap(text) || (any_case && !CONNECTORS.contains(&w.as_str()) && k == i) {
             end = Some(k + 1);
         } else if !(CONNECTORS.contains(&w.as_str()) && k > i) {
@@ -382,12 +403,20 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
         let known = longest(toks, i, text, &mut key).filter(|(e, _)| *e <= end_limit);
         let mut hit: Option<(usize, Category, &'static str)> = None;
         if let Some((e, p)) = known {
-            if !in_identifier(toks, i, e, text) && !CAP_STOP.contains(&lower(t, text).as_str()) {
+            let acronym = t.is_upper(text) && t.text(text).chars().count() < 6;
+            if !in_identifier(toks, i, e, text)
+                && !CAP_STOP.contains(&lower(t, text).as_str())
+                && (!acronym || ctx == Ctx::Key)
+            {
                 let ok = match ctx {
                     Ctx::Key | Ctx::Strong => true,
-                    Ctx::Weak => cap || !p.ambiguous,
+                    // `in Reading`, `from Nice`; not `back to Normal`, `instead of Samba`.
+                    Ctx::Weak => {
+                        (!p.ambiguous && (cap || p.kind != PlaceKind::Town))
+                            || (title(t, text) && place_preposition(toks, i, text))
+                    }
                     Ctx::None => {
-                        (title(t, text) && !p.ambiguous && p.big)
+                        (title(t, text) && !p.ambiguous && p.big && !name_like(toks, i, e, text))
                             || (cap && region_after(toks, e, text, &mut key).is_some())
                     }
                 };
@@ -404,7 +433,10 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
                 let ends = toks
                     .get(e)
                     .is_none_or(|n| n.kind != Kind::Word || !n.is_cap(text));
-                if (strong && ends || followed && ctx != Ctx::None || followed && title(t, text))
+                if (strong && ends
+                    || ctx == Ctx::Key
+                    || followed && ctx != Ctx::None
+                    || followed && title(t, text))
                     && !in_identifier(toks, i, e, text)
                 {
                     hit = Some((e, Category::Location, "location.context"));
@@ -439,6 +471,38 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
     }
     out
 }
+
+/// The word before `i` says where (`in`, `from`, `near`, `aus`, `à`), not only `to` or `of`.
+fn place_preposition(toks: &[Tok], i: usize, text: &str) -> bool {
+    i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+        matches!(
+            lower(p, text).as_str(),
+            "in" | "from" | "near" | "around" | "outside" | "à" | "aus" | "bei" | "uit" | "près"
+        )
+    })
+}
+
+/// A one-word name between capitalised words or after a title (`Jacob Fremont`, `Elizabeth
+/// Mitchell`, `Mr. Rodriguez`) is a person's name more often than a place.
+fn name_like(toks: &[Tok], i: usize, e: usize, text: &str) -> bool {
+    if e != i + 1 {
+        return false;
+    }
+    let next_cap = toks
+        .get(e)
+        .is_some_and(|n| n.space_before && n.is_cap(text));
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let prev_cap = toks[i].space_before && prev.is_some_and(|p| p.is_cap(text));
+    let title = i >= 2
+        && prev.is_some_and(|p| p.is_punct(text, b'.'))
+        && TITLES.contains(&lower(&toks[i - 2], text).as_str());
+    next_cap || prev_cap || title || prev.is_some_and(|p| TITLES.contains(&lower(p, text).as_str()))
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr",
+    "sra", "srta", "sig", "dhr", "mevr",
+];
 
 fn category_of(p: &Place) -> Category {
     category(p)
