@@ -34,14 +34,23 @@ fn dot_after(toks: &[Tok], i: usize, text: &str) -> bool {
 /// A word of a street name: capitalised, a connector (`de la`, `van der`), or, in a lower-case
 /// text, any word that is not a stop word.
 fn is_name_word(t: &Tok, text: &str, lower_ok: bool) -> bool {
+    if t.kind == Kind::Num {
+        // `184th Street`, `5e Avenue`
+        let s = t.text(text);
+        let d = t.digits(text);
+        return d > 0
+            && matches!(
+                s.get(d..).map(str::to_ascii_lowercase).as_deref(),
+                Some("st" | "nd" | "rd" | "th" | "e" | "er" | "ème")
+            );
+    }
     if t.kind != Kind::Word {
         return false;
     }
-    let w = lower(t, text);
-    if CONNECTORS.contains(&w.as_str()) {
+    if t.is_in(text, CONNECTORS) {
         return true;
     }
-    if STOP.contains(&w.as_str()) || CAP_STOP.contains(&w.as_str()) {
+    if t.is_in(text, STOP) || t.is_in(text, CAP_STOP) {
         return false;
     }
     t.is_cap(text) || lower_ok
@@ -195,7 +204,12 @@ fn street_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
 /// `PO Box 123`, `P.O. Box 12`, `Postfach 1234`, `Postbus 12`, `Apartado 123`.
 fn po_box(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     let t = toks.get(i)?;
-    if t.kind != Kind::Word {
+    if t.kind != Kind::Word
+        || !t.is_in(
+            text,
+            &["apartado", "p", "po", "postbox", "postbus", "postfach"],
+        )
+    {
         return None;
     }
     let w = lower(t, text);
@@ -238,10 +252,10 @@ fn po_box(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
 /// `PSC 8139, Box 3699`, `USNS Comfort`) is part of it.
 fn military(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
-    if !matches!(t.text(text), "APO" | "FPO" | "DPO") {
+    if !t.is_in(text, &["apo", "dpo", "fpo"]) {
         return None;
     }
-    if !matches!(toks.get(i + 1)?.text(text), "AA" | "AE" | "AP") {
+    if !toks.get(i + 1)?.is_in(text, &["aa", "ae", "ap"]) {
         return None;
     }
     let n = toks.get(i + 2)?;
@@ -261,8 +275,8 @@ fn military(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
             .position(|t| t.kind == Kind::Word || t.kind == Kind::Num);
         if let Some(f) = first {
             let w = line[f].text(text);
-            let has_box = line.iter().any(|t| t.text(text) == "Box");
-            if has_box || w.starts_with("US") {
+            let has_box = line.iter().any(|t| lower(t, text) == "box");
+            if has_box || w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("us")) {
                 start = s + f;
             }
         }
@@ -277,6 +291,84 @@ fn is_address_word(w: &str) -> bool {
         .any(|a| w == *a || (a.len() >= 6 && w.ends_with(a)))
 }
 
+/// `Apt. 276 27 Sorlaskeid 32`: a unit written before the street, then a street line.
+fn unit_then_street(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word || !t.is_in(text, UNIT_WORDS) || lower(t, text) == "box" {
+        return None;
+    }
+    let e1 = unit(toks, i, text)?;
+    let lw = line_is_lower(toks, e1, text);
+    let e = number_first(toks, e1, text, lw).or_else(|| {
+        // Number, name, number, then the end of the line.
+        let mut k = e1 + 1;
+        if !toks.get(e1).is_some_and(|n| is_house_number(n, text)) {
+            return None;
+        }
+        let mut names = 0;
+        while toks.get(k).is_some_and(|w| is_name_word(w, text, lw)) && names < 4 {
+            k += 1;
+            names += 1;
+        }
+        (names > 0
+            && toks.get(k).is_some_and(|n| is_house_number(n, text))
+            && toks.get(k + 1).is_some_and(|n| n.kind == Kind::Newline))
+        .then_some(k + 1)
+    })?;
+    Some((i, e))
+}
+
+/// A line that starts with a house number and is followed by a unit line (`48 Αγ. Ανδρέα 34`
+/// then `Apt. 932`): a postal block whatever the street looks like. Returns the line's end.
+fn line_before_unit(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
+    if !is_house_number(toks.get(i)?, text) {
+        return None;
+    }
+    let at_line_start = i == 0 || {
+        let mut k = i;
+        while k > 0
+            && toks[k - 1].kind == Kind::Punct
+            && matches!(
+                text.as_bytes().get(toks[k - 1].start),
+                Some(b'>' | b'?' | b'-' | b'*' | b'|')
+            )
+        {
+            k -= 1;
+        }
+        k == 0 || toks[k - 1].kind == Kind::Newline
+    };
+    if !at_line_start {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut words = 0;
+    while let Some(t) = toks.get(k) {
+        match t.kind {
+            Kind::Newline => break,
+            Kind::Word => words += 1,
+            Kind::Num => {}
+            Kind::Punct => {
+                if !(t.is_punct(text, b'.') || t.is_punct(text, b'-') || t.is_punct(text, b',')) {
+                    return None;
+                }
+            }
+        }
+        if k - i > 10 {
+            return None;
+        }
+        k += 1;
+    }
+    if words == 0 || toks.get(k)?.kind != Kind::Newline {
+        return None;
+    }
+    let n = skip_line_prefix(toks, k + 1, text);
+    let u = unit(toks, n, text)?;
+    // The unit line holds the unit only.
+    toks.get(u)
+        .is_none_or(|t| t.kind == Kind::Newline)
+        .then_some(k)
+}
+
 /// Whether the words before token `i` announce an address (`Address:`, `ship it to`,
 /// `lives at`, `Lieferadresse:`), so the value after may hold street names we do not know.
 fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
@@ -284,8 +376,7 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
         return false;
     };
     let colon = prev.is_punct(text, b':');
-    let pw = lower(prev, text);
-    if !colon && !CUE_LINKS.contains(&pw.as_str()) {
+    if !colon && !prev.is_in(text, CUE_LINKS) {
         return false;
     }
     if colon {
@@ -308,11 +399,10 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
             continue;
         }
         seen += 1;
-        let w = lower(t, text);
-        if is_address_word(&w) {
+        if t.is_in(text, CUE_VERBS) {
             return true;
         }
-        if CUE_VERBS.contains(&w.as_str()) {
+        if t.end - t.start >= 4 && is_address_word(&lower(t, text)) {
             return true;
         }
     }
@@ -353,10 +443,7 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
         let o = toks.get(k + 1)?;
         if !o.space_before && matches!(o.text(text), "º" | "ª" | "°") {
             let mut e = k + 2;
-            if toks
-                .get(e)
-                .is_some_and(|w| SIDE_WORDS.contains(&lower(w, text).as_str()))
-            {
+            if toks.get(e).is_some_and(|w| w.is_in(text, SIDE_WORDS)) {
                 e += 1;
                 if dot_after(toks, e - 1, text) {
                     e += 1;
@@ -366,7 +453,7 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
         }
         return None;
     }
-    if t.kind != Kind::Word || !UNIT_WORDS.contains(&lower(t, text).as_str()) {
+    if t.kind != Kind::Word || !t.is_in(text, UNIT_WORDS) {
         return None;
     }
     let mut e = k + 1;
@@ -694,39 +781,89 @@ fn postcode_after_word(toks: &[Tok], i: usize, text: &str) -> bool {
 pub fn find(toks: &[Tok], text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
+    // Every anchor holds a digit on its own line (house number, box number, postcode), so a
+    // line without one is skipped whole; the parts after an anchor are read from it.
+    let bytes = text.as_bytes();
+    let mut line_end = 0;
+    let mut line_has_digit = false;
     while i < toks.len() {
         let t = &toks[i];
+        if t.kind == Kind::Newline {
+            i += 1;
+            continue;
+        }
+        if t.start >= line_end {
+            line_end =
+                memchr::memchr(b'\n', &bytes[t.start..]).map_or(bytes.len(), |p| t.start + p);
+            line_has_digit = bytes[t.start..line_end].iter().any(u8::is_ascii_digit);
+        }
+        if !line_has_digit {
+            // Skip to the line break.
+            while i < toks.len() && toks[i].start < line_end {
+                i += 1;
+            }
+            continue;
+        }
         if t.kind == Kind::Newline || t.kind == Kind::Punct {
             i += 1;
             continue;
         }
         let lower_ok = false;
         let mut hit: Option<(usize, usize, &'static str)> = None;
-        if let Some((s, e)) = military(toks, i, text) {
-            hit = Some((s, e, "address.military"));
-        } else if let Some(e) = po_box(toks, i, text) {
-            hit = Some((extend_back(toks, i, text), e, "address.po_box"));
-        } else if let Some(e) = number_first(toks, i, text, lower_ok).or_else(|| {
-            // A lower-case line (`35 97 guildry street`) only with more address after it.
-            let lw = line_is_lower(toks, i, text);
-            number_first(toks, i, text, lw).filter(|&e| lw && extend(toks, e, text, lw) > e)
-        }) {
-            hit = Some((extend_back(toks, i, text), e, "address.street"));
-        } else if let Some(e) = street_first(toks, i, text, lower_ok) {
-            hit = Some((extend_back(toks, i, text), e, "address.street"));
-        } else if let Some(e) = number_name_number(toks, i, text)
-            .filter(|&e| extend(toks, e, text, line_is_lower(toks, i, text)) > e)
+        let num = t.kind == Kind::Num;
+        let cap = t.is_cap(text);
+        let len = t.end - t.start;
+        if t.kind == Kind::Word && len == 3 {
+            if let Some((s, e)) = military(toks, i, text) {
+                hit = Some((s, e, "address.military"));
+            }
+        }
+        if hit.is_none()
+            && t.kind == Kind::Word
+            && matches!(
+                text.as_bytes().get(t.start),
+                Some(b'p' | b'P' | b'a' | b'A')
+            )
         {
-            hit = Some((extend_back(toks, i, text), e, "address.street"));
-        } else if after_cue(toks, i, text) {
-            let lw = !t.is_cap(text);
+            if let Some(e) = po_box(toks, i, text) {
+                hit = Some((extend_back(toks, i, text), e, "address.po_box"));
+            }
+        }
+        if hit.is_none() && num {
+            if let Some(e) = number_first(toks, i, text, lower_ok).or_else(|| {
+                // A lower-case line (`35 97 guildry street`) only with more address after it.
+                let lw = line_is_lower(toks, i, text);
+                number_first(toks, i, text, lw).filter(|&e| lw && extend(toks, e, text, lw) > e)
+            }) {
+                hit = Some((extend_back(toks, i, text), e, "address.street"));
+            } else if let Some(e) = line_before_unit(toks, i, text) {
+                hit = Some((i, e, "address.block"));
+            } else if let Some(e) = number_name_number(toks, i, text)
+                .filter(|&e| extend(toks, e, text, line_is_lower(toks, i, text)) > e)
+            {
+                hit = Some((extend_back(toks, i, text), e, "address.street"));
+            }
+        }
+        if hit.is_none() && cap {
+            if let Some(e) = street_first(toks, i, text, lower_ok) {
+                hit = Some((extend_back(toks, i, text), e, "address.street"));
+            }
+        }
+        if hit.is_none() && t.kind == Kind::Word && t.is_in(text, UNIT_WORDS) {
+            if let Some((s, e)) = unit_then_street(toks, i, text) {
+                hit = Some((s, e, "address.street"));
+            }
+        }
+        if hit.is_none() && (num || cap) && after_cue(toks, i, text) {
+            let lw = !cap;
             let typed = number_first(toks, i, text, lw)
                 .or_else(|| street_first(toks, i, text, lw))
                 .filter(|&e| !lw || extend(toks, e, text, lw) > e);
             if let Some(e) = typed.or_else(|| cued(toks, i, text)) {
                 hit = Some((i, e, "address.cue"));
             }
-        } else if postcode_after_word(toks, i, text) {
+        }
+        if hit.is_none() && num && postcode_after_word(toks, i, text) {
             out.push(Found {
                 start: i,
                 end: i + 1,

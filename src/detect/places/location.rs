@@ -25,8 +25,8 @@ pub struct Found {
 
 /// Prepositions that make a known name a place (`in Reading`, `from Nice`, `aus Essen`).
 const WEAK: &[&str] = &[
-    "in", "from", "at", "near", "to", "around", "outside", "visiting", "visit", "à", "aus", "nach",
-    "bei", "uit", "naar", "em", "para", "vers", "près", "en", "a", "da", "di", "de", "of", "via",
+    "a", "around", "at", "aus", "bei", "da", "de", "di", "em", "en", "from", "in", "naar", "nach",
+    "near", "of", "outside", "para", "près", "to", "uit", "vers", "via", "visit", "visiting", "à",
 ];
 
 /// Phrases after which a capitalised unknown word is a place, as the words before it.
@@ -96,50 +96,50 @@ const STRONG: &[&[&str]] = &[
 
 /// Keys whose value is a place (`city=`, `"location":`, `Where:`, `Wohnort:`).
 const KEYS: &[&str] = &[
-    "city",
-    "location",
-    "town",
-    "region",
-    "state",
-    "country",
-    "province",
-    "county",
-    "where",
-    "hometown",
-    "place",
-    "ville",
-    "stadt",
-    "ort",
-    "wohnort",
-    "land",
-    "ciudad",
-    "localidad",
-    "città",
-    "citta",
-    "località",
-    "plaats",
-    "woonplaats",
+    "bundesland",
+    "canton",
     "cidade",
-    "localidade",
+    "citta",
+    "città",
+    "city",
+    "ciudad",
+    "country",
+    "county",
+    "hometown",
+    "kanton",
+    "land",
     "lieu",
+    "localidad",
+    "localidade",
+    "località",
+    "location",
+    "ort",
+    "paese",
     "pays",
     "país",
-    "paese",
+    "plaats",
+    "place",
+    "province",
     "provincia",
-    "bundesland",
-    "kanton",
-    "canton",
+    "region",
+    "stadt",
+    "state",
+    "town",
+    "ville",
+    "where",
+    "wohnort",
+    "woonplaats",
 ];
 
 /// Codes after `City, ` that make it a place (`Columbus, OH`, `Munich, DE`): US states,
 /// Canadian provinces, Australian states and common country codes.
 const CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "IA", "IL", "KS", "KY", "LA", "MA",
-    "MD", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "PA", "RI",
-    "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY", "DC", "ON", "QC", "BC", "AB",
-    "MB", "SK", "NS", "NB", "NL", "PE", "NSW", "VIC", "QLD", "WA", "TAS", "ACT", "USA", "UK", "GB",
-    "FR", "ES", "PT", "NL", "BE", "CH", "AT", "IE", "AU", "NZ", "MX", "BR", "JP", "CN", "PL", "SE",
-    "DK", "FI",
+    "AB", "ACT", "AK", "AL", "AR", "AT", "AU", "AZ", "BC", "BE", "BR", "CA", "CH", "CN", "CO",
+    "CT", "DC", "DE", "DK", "ES", "FI", "FL", "FR", "GA", "GB", "IA", "IE", "IL", "JP", "KS", "KY",
+    "LA", "MA", "MB", "MD", "MI", "MN", "MO", "MS", "MT", "MX", "NB", "NC", "ND", "NE", "NH", "NJ",
+    "NL", "NM", "NS", "NSW", "NV", "NY", "NZ", "ON", "PA", "PE", "PL", "PT", "QC", "QLD", "RI",
+    "SC", "SD", "SE", "SK", "TAS", "TN", "TX", "UK", "USA", "UT", "VA", "VIC", "VT", "WA", "WI",
+    "WV", "WY",
 ];
 
 fn lower(t: &Tok, text: &str) -> String {
@@ -222,7 +222,7 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
     }
     if sep && k > 0 {
         let key = &toks[k - 1];
-        if key.kind == Kind::Word && KEYS.contains(&lower(key, text).as_str()) {
+        if key.kind == Kind::Word && key.is_in(text, KEYS) {
             return Ctx::Key;
         }
         return Ctx::None;
@@ -231,31 +231,58 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
         return Ctx::None;
     }
     // Up to three words back on the same line, with nothing but spaces between.
-    let mut words: Vec<String> = Vec::with_capacity(3);
+    let mut words: [Option<&Tok>; 3] = [None; 3];
+    let mut n = 0;
     let mut k = i;
-    while k > 0 && words.len() < 3 {
+    while k > 0 && n < 3 {
         let t = &toks[k - 1];
         if t.kind != Kind::Word || !toks[k].space_before {
             break;
         }
-        words.push(lower(t, text).replace('’', "'"));
+        words[n] = Some(t);
+        n += 1;
         k -= 1;
     }
-    if words.is_empty() {
+    let Some(first) = words[0] else {
+        return Ctx::None;
+    };
+    // Every phrase ends with one of these: skip the phrase table for other words.
+    if !first.is_in(text, PHRASE_ENDS) {
         return Ctx::None;
     }
+    let same = |t: &Tok, w: &str| {
+        let s = t.text(text);
+        if s.is_ascii() {
+            s.eq_ignore_ascii_case(w)
+        } else {
+            s.to_lowercase().replace('’', "'") == w
+        }
+    };
     for phrase in STRONG {
         let m = phrase.len();
-        if words.len() >= m && phrase.iter().rev().zip(words.iter()).all(|(a, b)| a == b) {
+        if n >= m
+            && phrase
+                .iter()
+                .rev()
+                .zip(words.iter())
+                .all(|(a, b)| b.is_some_and(|t| same(t, a)))
+        {
             return Ctx::Strong;
         }
     }
-    if WEAK.contains(&words[0].as_str()) {
+    if first.is_in(text, WEAK) {
         Ctx::Weak
     } else {
         Ctx::None
     }
 }
+
+/// The last words of [`STRONG`] phrases and the [`WEAK`] words.
+const PHRASE_ENDS: &[&str] = &[
+    "a", "around", "at", "aus", "bei", "city", "da", "de", "di", "em", "en", "from", "hometown",
+    "in", "naar", "nach", "near", "of", "outside", "para", "près", "to", "town", "uit", "vers",
+    "via", "visit", "visiting", "von", "à",
+];
 
 /// The longest gazetteer name starting at token `i`: (end token, place).
 fn longest(toks: &[Tok], i: usize, text: &str, key: &mut String) -> Option<(usize, Place)> {
@@ -382,8 +409,11 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
             // Lower case: only right after a context word (`in belarus`, `city=columbus`).
             let prev_ok = i > 0 && {
                 let p = &toks[i - 1];
-                (p.kind == Kind::Word && p.end - p.start <= 9)
-                    || matches!(text.as_bytes().get(p.start), Some(b':' | b'=' | b'"'))
+                (p.kind == Kind::Word && p.is_in(text, PHRASE_ENDS))
+                    || matches!(
+                        text.as_bytes().get(p.start),
+                        Some(b':' | b'=' | b'"' | b'\'')
+                    )
             };
             if !prev_ok {
                 i += 1;
@@ -400,12 +430,17 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
             continue;
         }
         let end_limit = skip.get(skip_i).map_or(toks.len(), |s| s.0);
-        let known = longest(toks, i, text, &mut key).filter(|(e, _)| *e <= end_limit);
+        // Without context only a title-case name can be a place.
+        let known = if ctx != Ctx::None || title(t, text) {
+            longest(toks, i, text, &mut key).filter(|(e, _)| *e <= end_limit)
+        } else {
+            None
+        };
         let mut hit: Option<(usize, Category, &'static str)> = None;
         if let Some((e, p)) = known {
             let acronym = t.is_upper(text) && t.text(text).chars().count() < 6;
             if !in_identifier(toks, i, e, text)
-                && !CAP_STOP.contains(&lower(t, text).as_str())
+                && !t.is_in(text, CAP_STOP)
                 && (!acronym || ctx == Ctx::Key)
             {
                 let ok = match ctx {
@@ -425,7 +460,10 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
                 }
             }
         }
-        if hit.is_none() && (cap || ctx == Ctx::Key) {
+        // An unknown name needs a context before it or a region after it (`Redmond, WA`).
+        let comma_soon = || toks[i + 1..].iter().take(5).any(|n| n.is_punct(text, b','));
+        if hit.is_none() && (ctx != Ctx::None || (cap && comma_soon())) && (cap || ctx == Ctx::Key)
+        {
             let strong = matches!(ctx, Ctx::Strong | Ctx::Key);
             if let Some(e) = cap_run(toks, i, text, ctx == Ctx::Key).filter(|e| *e <= end_limit) {
                 let followed = region_after(toks, e, text, &mut key).is_some();
@@ -493,17 +531,28 @@ fn name_like(toks: &[Tok], i: usize, e: usize, text: &str) -> bool {
         .is_some_and(|n| n.space_before && n.is_cap(text));
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let prev_cap = toks[i].space_before && prev.is_some_and(|p| p.is_cap(text));
-    let title = i >= 2
-        && prev.is_some_and(|p| p.is_punct(text, b'.'))
-        && TITLES.contains(&lower(&toks[i - 2], text).as_str());
-    next_cap || prev_cap || title || prev.is_some_and(|p| TITLES.contains(&lower(p, text).as_str()))
+    let title =
+        i >= 2 && prev.is_some_and(|p| p.is_punct(text, b'.')) && toks[i - 2].is_in(text, TITLES);
+    next_cap || prev_cap || title || prev.is_some_and(|p| p.is_in(text, TITLES))
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr",
-    "sra", "srta", "sig", "dhr", "mevr",
+    "dhr", "dr", "frau", "herr", "m", "mevr", "miss", "mlle", "mme", "mr", "mrs", "ms", "prof",
+    "sig", "sir", "sr", "sra", "srta",
 ];
 
 fn category_of(p: &Place) -> Category {
     category(p)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_are_sorted() {
+        for list in [super::WEAK, super::KEYS, super::TITLES, super::PHRASE_ENDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.to_lowercase() == *w));
+        }
+        assert!(super::CODES.windows(2).all(|w| w[0] < w[1]));
+    }
 }

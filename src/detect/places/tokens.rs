@@ -46,6 +46,26 @@ impl Tok {
         self.kind == Kind::Punct && text.as_bytes().get(self.start) == Some(&c)
     }
 
+    /// Whether the lower-cased text is one of `list` (lower-case entries, sorted by bytes: a
+    /// unit test checks every list). No allocation for ASCII words, which most are.
+    pub fn is_in(&self, text: &str, list: &[&str]) -> bool {
+        let s = self.text(text);
+        if s.len() > 24 {
+            return false;
+        }
+        if s.is_ascii() {
+            let mut buf = [0u8; 24];
+            for (d, b) in buf.iter_mut().zip(s.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            let key = &buf[..s.len()];
+            list.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+        } else {
+            let l = s.to_lowercase();
+            list.binary_search(&l.as_str()).is_ok()
+        }
+    }
+
     /// Number of leading ASCII digits.
     pub fn digits(&self, text: &str) -> usize {
         self.text(text)
@@ -55,56 +75,66 @@ impl Tok {
     }
 }
 
-fn is_inner_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’')
+/// The char starting at byte `i` of `text`.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|r| r.chars().next())
 }
 
-/// Splits `text` into tokens. Spaces, tabs and carriage returns separate tokens.
+/// Whether a letter starts at byte `i`.
+fn letter_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(text, i).is_some_and(char::is_alphabetic),
+        None => false,
+    }
+}
+
+/// Splits `text` into tokens. Spaces, tabs and carriage returns separate tokens. ASCII
+/// bytes, most of any log, are classified without decoding a char.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
     let mut space = false;
-    while let Some((i, c)) = it.next() {
-        if c == ' ' || c == '\t' || c == '\r' || c == '\u{a0}' {
-            space = true;
-            continue;
-        }
-        let kind;
-        let mut end = i + c.len_utf8();
-        if c == '\n' {
-            kind = Kind::Newline;
-        } else if c.is_ascii_digit() {
-            kind = Kind::Num;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() || d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (kind, end) = if c.is_ascii() {
+            match c {
+                b' ' | b'\t' | b'\r' => {
+                    space = true;
+                    i += 1;
+                    continue;
                 }
-            }
-        } else if c.is_alphabetic() {
-            kind = Kind::Word;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if is_inner_joiner(d) {
-                    // Only when a letter follows: `Saint-Priest`, not `Berlin-`.
-                    let next = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if next.is_some_and(char::is_alphabetic) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
+                b'\n' => (Kind::Newline, i + 1),
+                b'0'..=b'9' => {
+                    let mut j = i + 1;
+                    while j < b.len()
+                        && (b[j].is_ascii_alphanumeric()
+                            || (!b[j].is_ascii() && letter_at(text, j)))
+                    {
+                        j += char_at(text, j).map_or(1, char::len_utf8);
                     }
-                } else {
-                    break;
+                    (Kind::Num, j)
                 }
+                _ if c.is_ascii_alphabetic() => (Kind::Word, word_end(text, i + 1)),
+                _ => (Kind::Punct, i + 1),
             }
         } else {
-            kind = Kind::Punct;
-        }
+            let Some(ch) = char_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            if ch == '\u{a0}' {
+                space = true;
+                i += ch.len_utf8();
+                continue;
+            }
+            if ch.is_alphabetic() {
+                (Kind::Word, word_end(text, i + ch.len_utf8()))
+            } else {
+                (Kind::Punct, i + ch.len_utf8())
+            }
+        };
         out.push(Tok {
             start: i,
             end,
@@ -112,8 +142,38 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             space_before: space,
         });
         space = false;
+        i = end;
     }
     out
+}
+
+/// The end of the word whose first letter ends at `j`: letters, and `-`, `'` or `’` between
+/// two letters (`Saint-Priest`, `d'Italie`, not `Berlin-`).
+fn word_end(text: &str, mut j: usize) -> usize {
+    let b = text.as_bytes();
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_alphabetic() {
+            j += 1;
+        } else if c == b'-' || c == b'\'' {
+            if letter_at(text, j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        } else if !c.is_ascii() {
+            let Some(ch) = char_at(text, j) else { break };
+            let n = ch.len_utf8();
+            if ch.is_alphabetic() || (ch == '’' && letter_at(text, j + n)) {
+                j += n;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 #[cfg(test)]

@@ -4,256 +4,149 @@
 /// Strasse` is [`SEPARATE_STREET`]).
 #[rustfmt::skip]
 pub const SUFFIX_STREET: &[&str] = &[
-    "street", "st", "avenue", "ave", "av", "road", "rd", "drive", "dr", "lane", "ln", "boulevard",
-    "blvd", "court", "ct", "way", "place", "pl", "square", "sq", "terrace", "ter", "tce", "close",
-    "crescent", "cres", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl",
-    "row", "walk", "grove", "gardens", "gdns", "mews", "alley", "plaza", "loop", "pike",
-    "expressway", "freeway", "broadway", "straße", "strasse", "str", "weg", "gasse", "platz",
-    "allee", "laan", "straat", "plein", "gracht", "kade", "singel", "dreef",
+    "allee", "alley", "av", "ave", "avenue", "blvd", "boulevard", "broadway", "cir", "circle",
+    "close", "court", "cres", "crescent", "ct", "dr", "dreef", "drive", "expressway", "freeway",
+    "gardens", "gasse", "gdns", "gracht", "grove", "highway", "hwy", "kade", "laan", "lane", "ln",
+    "loop", "mews", "parkway", "pike", "pkwy", "pl", "place", "platz", "plaza", "plein", "rd",
+    "road", "row", "singel", "sq", "square", "st", "str", "straat", "strasse", "straße", "street",
+    "tce", "ter", "terrace", "trail", "trl", "walk", "way", "weg",
 ];
 
 /// Street types written before the name (`rue de la Paix`, `Via Roma`, `Calle Mayor`).
 #[rustfmt::skip]
 pub const PREFIX_STREET: &[&str] = &[
-    "rue", "avenue", "av", "avda", "ave", "boulevard", "bd", "bld", "blvd", "chemin", "allée",
-    "allee", "place", "impasse", "quai", "route", "rte", "cours", "passage", "calle", "avenida",
-    "paseo", "plaza", "camino", "carrera", "carretera", "ctra", "ronda", "travesía", "via",
-    "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "contrada", "strada", "rua",
-    "travessa", "praça", "praca", "estrada", "alameda", "rodovia", "ul", "ulica",
+    "alameda", "allee", "allée", "av", "avda", "ave", "avenida", "avenue", "bd", "bld", "blvd",
+    "boulevard", "calle", "camino", "carrera", "carretera", "chemin", "contrada", "corso", "cours",
+    "ctra", "estrada", "impasse", "largo", "paseo", "passage", "piazza", "piazzale", "place",
+    "plaza", "praca", "praça", "quai", "rodovia", "ronda", "route", "rte", "rua", "rue", "strada",
+    "travessa", "travesía", "ul", "ulica", "via", "viale", "vicolo",
 ];
 
 /// German and Dutch type words that stand apart before the number (`Mariahilfer Straße 1`).
 #[rustfmt::skip]
 pub const SEPARATE_STREET: &[&str] = &[
-    "straße", "strasse", "str", "gasse", "platz", "allee", "weg", "ring", "damm", "ufer", "laan",
-    "straat", "plein", "steenweg",
+    "allee", "damm", "gasse", "laan", "platz", "plein", "ring", "steenweg", "str", "straat",
+    "strasse", "straße", "ufer", "weg",
 ];
 
 /// Endings of one-word street names (`Schillerstraße`, `Kalverstraat`, `Vibyvej`).
 #[rustfmt::skip]
 pub const COMPOUND_STREET: &[&str] = &[
-    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "damm", "ufer", "steig", "pfad",
-    "chaussee", "laan", "straat", "plein", "gracht", "kade", "singel", "dreef", "steenweg", "vej",
-    "vejen", "gade", "gaden", "vägen", "väg", "gatan", "veien", "vegur", "braut", "katu", "utca",
+    "allee", "braut", "chaussee", "damm", "dreef", "gade", "gaden", "gasse", "gatan", "gracht",
+    "kade", "katu", "laan", "pfad", "platz", "plein", "singel", "steenweg", "steig", "str",
+    "straat", "strasse", "straße", "ufer", "utca", "vegur", "veien", "vej", "vejen", "väg",
+    "vägen", "weg",
 ];
 
 /// Units after the street (`Apt 12B`, `Suite 300`, `Stiege 2`, `Tür 5`).
 #[rustfmt::skip]
 pub const UNIT_WORDS: &[&str] = &[
-    "apt", "apartment", "flat", "suite", "ste", "unit", "room", "rm", "floor", "fl", "bldg",
-    "building", "wohnung", "whg", "stiege", "stg", "tür", "top", "bis", "ter", "esc", "escalera",
-    "piso", "planta", "puerta", "andar", "etage", "étage", "bâtiment", "bat", "app", "appartement",
-    "apto", "interno", "int", "scala", "piano", "dept", "box", "lot",
+    "andar", "apartment", "app", "appartement", "apt", "apto", "bat", "bis", "bldg", "box",
+    "building", "bâtiment", "dept", "esc", "escalera", "etage", "fl", "flat", "floor", "int",
+    "interno", "lot", "piano", "piso", "planta", "puerta", "rm", "room", "scala", "ste", "stg",
+    "stiege", "suite", "ter", "top", "tür", "unit", "whg", "wohnung", "étage",
 ];
 
 /// Words after a Spanish or Portuguese floor number (`3º izquierda`, `2º Esq.`).
 #[rustfmt::skip]
 pub const SIDE_WORDS: &[&str] = &[
-    "izquierda", "izq", "izda", "derecha", "dcha", "dch", "centro", "esq", "dto", "dt", "frente",
+    "centro", "dch", "dcha", "derecha", "dt", "dto", "esq", "frente", "izda", "izq", "izquierda",
 ];
 
 /// Lower-case words inside names of streets and places (`rue de la Paix`, `van der Voet`).
 #[rustfmt::skip]
 pub const CONNECTORS: &[&str] = &[
-    "de", "del", "della", "delle", "dei", "degli", "la", "le", "les", "l'", "du", "des", "di",
-    "da", "do", "dos", "das", "van", "von", "der", "den", "het", "ten", "ter", "sur", "sous", "am",
-    "im", "an", "upon", "of", "y", "e", "el", "en",
+    "am", "an", "da", "dal", "dalla", "das", "de", "degli", "dei", "del", "della", "delle",
+    "dello", "den", "der", "des", "di", "do", "dos", "du", "e", "el", "en", "het", "im", "l'",
+    "la", "le", "les", "of", "sous", "sur", "ten", "ter", "upon", "van", "von", "y",
 ];
 
 /// Lower-case words that end an address or place name (`... for post mail`, `in case`).
 #[rustfmt::skip]
 pub const STOP: &[&str] = &[
-    "for", "in", "last", "this", "please", "when", "if", "to", "on", "the", "and", "or", "but",
-    "at", "is", "are", "was", "with", "from", "by", "it", "i", "we", "you", "my", "your", "our",
-    "their", "next", "yesterday", "today", "tomorrow", "asap", "thanks", "thank", "because",
-    "since", "so", "then", "which", "that", "who", "where", "until", "before", "after", "instead",
-    "also", "too", "as", "not", "no", "yes", "be", "call", "send", "ship",
+    "after", "also", "and", "are", "as", "asap", "at", "be", "because", "before", "but", "by",
+    "call", "for", "from", "i", "if", "in", "instead", "is", "it", "last", "my", "next", "no",
+    "not", "on", "or", "our", "please", "send", "ship", "since", "so", "thank", "thanks", "that",
+    "the", "their", "then", "this", "to", "today", "tomorrow", "too", "until", "was", "we", "when",
+    "where", "which", "who", "with", "yes", "yesterday", "you", "your",
 ];
 
 /// Capitalised words that start sentences or name products, never a place on their own.
 #[rustfmt::skip]
 pub const CAP_STOP: &[&str] = &[
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "thanks",
-    "thank",
-    "yes",
-    "no",
-    "ok",
-    "okay",
-    "sure",
-    "well",
-    "so",
-    "sorry",
-    "please",
-    "bonjour",
-    "hallo",
-    "hola",
-    "ciao",
-    "merci",
-    "danke",
-    "gracias",
-    "grazie",
-    "obrigado",
-    "obrigada",
-    "bedankt",
-    "i",
-    "we",
-    "you",
-    "he",
-    "she",
-    "they",
-    "it",
-    "my",
-    "our",
-    "your",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "there",
-    "here",
-    "what",
-    "when",
-    "where",
-    "why",
-    "how",
-    "who",
-    "which",
-    "if",
-    "and",
-    "but",
-    "or",
-    "meet",
-    "me",
-    "customer",
-    "agent",
-    "windows",
-    "office",
-    "teams",
-    "edge",
-    "outlook",
-    "surface",
-    "azure",
-    "excel",
-    "word",
-    "onedrive",
-    "sharepoint",
-    "xbox",
-    "skype",
-    "bing",
-    "android",
-    "ios",
-    "iphone",
-    "ipad",
-    "mac",
-    "macos",
-    "linux",
-    "ubuntu",
-    "chrome",
-    "firefox",
-    "safari",
-    "google",
-    "apple",
-    "microsoft",
-    "amazon",
-    "error",
-    "warning",
-    "info",
-    "debug",
-    "note",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sir",
-    "madam",
-    "country",
-    "club",
-    "street",
-    "city",
-    "town",
-    "state",
-    "region",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "corp",
-    "company",
-    "settings",
-    "support",
-    "team",
-    "help",
-    "service",
-    "server",
-    "account",
-    "order",
-    "ticket",
-    "case",
-    "update",
-    "version",
-    "build",
-    "release",
-    "login",
-    "password",
-    "email",
-    "phone", "sun", "mon", "tue", "wed", "thu", "fri", "sat", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vista", "samba", "plymouth", "unity",
-    "fedora", "gentoo", "arch", "debian", "mint", "omaha", "java", "python", "ruby", "rust",
-    "swift",
+    "a", "account", "agent", "amazon", "an", "and", "android", "apple", "apr", "april", "arch",
+    "aug", "august", "azure", "bedankt", "bing", "bonjour", "build", "but", "case", "chrome",
+    "ciao", "city", "club", "company", "corp", "country", "customer", "danke", "dear", "debian",
+    "debug", "dec", "december", "dr", "edge", "email", "error", "excel", "feb", "february",
+    "fedora", "firefox", "fri", "friday", "gentoo", "gmbh", "google", "gracias", "grazie", "hallo",
+    "he", "hello", "help", "here", "hey", "hi", "hola", "how", "i", "if", "inc", "info", "ios",
+    "ipad", "iphone", "it", "jan", "january", "java", "jul", "july", "jun", "june", "linux", "llc",
+    "login", "ltd", "mac", "macos", "madam", "mar", "march", "may", "me", "meet", "merci",
+    "microsoft", "mint", "mon", "monday", "mr", "mrs", "ms", "my", "no", "note", "nov", "november",
+    "obrigada", "obrigado", "oct", "october", "office", "ok", "okay", "omaha", "onedrive", "or",
+    "order", "our", "outlook", "password", "phone", "please", "plymouth", "prof", "python",
+    "region", "release", "ruby", "rust", "safari", "samba", "sat", "saturday", "sep", "sept",
+    "september", "server", "service", "settings", "sharepoint", "she", "sir", "skype", "so",
+    "sorry", "state", "street", "sun", "sunday", "support", "sure", "surface", "swift", "team",
+    "teams", "thank", "thanks", "that", "the", "there", "they", "this", "thu", "thursday",
+    "ticket", "town", "tue", "tuesday", "ubuntu", "unity", "update", "version", "vista", "warning",
+    "we", "wed", "wednesday", "well", "what", "when", "where", "which", "who", "why", "windows",
+    "word", "xbox", "yes", "you", "your",
 ];
 
 /// Words that follow an address cue directly (`ship it to`, `lives at`, `Address is`).
 #[rustfmt::skip]
 pub const CUE_LINKS: &[&str] = &[
-    "to", "at", "with", "is", "es", "ist", "est", "é", "è", "à", "a", "an", "nach", "naar", "para",
-    "em", "en", "in",
+    "a", "an", "at", "em", "en", "es", "est", "in", "is", "ist", "naar", "nach", "para", "to",
+    "with", "à", "è", "é",
 ];
 
 /// Endings of words that name an address (`Address`, `Lieferadresse`, `dirección`).
 #[rustfmt::skip]
 pub const ADDRESS_WORDS: &[&str] = &[
-    "address", "addr", "adresse", "anschrift", "dirección", "direccion", "indirizzo", "adres",
-    "morada", "endereço", "endereco", "domicile", "domicilio",
+    "addr", "address", "adres", "adresse", "anschrift", "direccion", "dirección", "domicile",
+    "domicilio", "endereco", "endereço", "indirizzo", "morada",
 ];
 
 /// Verbs that announce an address a few words later (`send a new one to`, `lives at`).
 #[rustfmt::skip]
 pub const CUE_VERBS: &[&str] = &[
-    "send", "sent", "ship", "shipped", "shipping", "deliver", "delivered", "delivery", "mail",
-    "mailed", "post", "posted", "return", "returned", "forward", "lives", "live", "living",
-    "located", "office", "arrived", "meet", "taxi", "moved", "liefern", "senden", "schicken",
-    "wohnt", "wohne", "envoyer", "livrer", "habite", "enviar", "vive", "vivo", "spedire", "abita",
-    "sturen", "woont", "enviem", "mora",
+    "abita", "arrived", "deliver", "delivered", "delivery", "enviar", "enviem", "envoyer",
+    "forward", "habite", "liefern", "live", "lives", "living", "livrer", "located", "mail",
+    "mailed", "meet", "mora", "moved", "office", "post", "posted", "return", "returned",
+    "schicken", "send", "senden", "sent", "ship", "shipped", "shipping", "spedire", "sturen",
+    "taxi", "vive", "vivo", "wohne", "wohnt", "woont",
 ];
 
 /// Words after which a lone number is a postcode (`zip code is 35649`).
 #[rustfmt::skip]
 pub const POSTCODE_WORDS: &[&str] = &[
-    "zip", "zipcode", "postcode", "postal", "plz", "postleitzahl", "cp", "cap", "postale",
-    "postcode", "codigo", "código",
+    "cap", "codigo", "cp", "código", "plz", "postal", "postale", "postcode", "postleitzahl", "zip",
+    "zipcode",
 ];
+
+#[cfg(test)]
+mod tests {
+    /// `Tok::is_in` searches these lists by binary search.
+    #[test]
+    fn lists_are_sorted_and_lower_case() {
+        for list in [
+            super::SUFFIX_STREET,
+            super::PREFIX_STREET,
+            super::SEPARATE_STREET,
+            super::COMPOUND_STREET,
+            super::UNIT_WORDS,
+            super::SIDE_WORDS,
+            super::CONNECTORS,
+            super::STOP,
+            super::CAP_STOP,
+            super::CUE_LINKS,
+            super::ADDRESS_WORDS,
+            super::CUE_VERBS,
+            super::POSTCODE_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.to_lowercase() == *w && w.len() <= 24));
+        }
+    }
+}
