@@ -17,6 +17,7 @@ pub mod ip;
 pub mod mac;
 pub mod national_id;
 pub mod phone;
+pub mod places;
 pub(crate) mod scan;
 pub mod secret;
 pub mod url;
@@ -261,5 +262,6 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(case::CaseDetector),
         Box::new(username::UsernameDetector),
         Box::new(birth::BirthDetector),
+        Box::new(places::PlacesDetector),
     ]
 }
