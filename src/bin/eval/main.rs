@@ -21,6 +21,7 @@ mod structure;
 #[path = "../support/mod.rs"]
 mod support;
 mod support_set;
+mod ubuntu;
 mod verbose;
 
 use logscrub::{Category, Engine, Policy};
@@ -191,6 +192,14 @@ fn main() -> ExitCode {
             run("abcd", &mut |t| {
                 abcd::evaluate(&engine, &c.join("abcd/abcd_sample.json"), t)
                     .map(|n| format!("{n} turns"))
+            });
+            run("ubuntu", &mut |t| {
+                ubuntu::evaluate(
+                    &engine,
+                    &c.join("ubuntu-dialogue-pimlico/dialogues_small.json"),
+                    t,
+                )
+                .map(|n| format!("{n} dialogues, free-text findings counted as flagged"))
             });
         }
     }

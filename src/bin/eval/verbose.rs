@@ -1,6 +1,6 @@
 //! `LOGSCRUB_EVAL_VERBOSE=1`: prints every miss and every false positive, for debugging rules.
 
-use crate::score::{matches, Label};
+use crate::score::{matches, scored_as, Label};
 use logscrub::{Category, Finding};
 
 pub fn enabled() -> bool {
@@ -51,7 +51,7 @@ pub fn report(
         }
     }
     for f in findings {
-        if scored.contains(&f.category) && !labels.iter().any(|l| matches(l, f)) {
+        if scored.contains(&scored_as(f.category)) && !labels.iter().any(|l| matches(l, f)) {
             eprintln!(
                 "FP {origin} {} ({}): {:?}  in {:?}",
                 f.category.id(),
