@@ -143,7 +143,36 @@ pub const BARS: &[Bar] = &[
         0.0,
         &[Category::InternalNote],
     ),
-    // Issue 14: person names in prose.
+    // Issue 14: person names in prose. Ratchet at the figures reached (floored a little
+    // under them); the 90 % targets stay open.
+    bar(
+        "name",
+        Prefix("presidio"),
+        RecallAny,
+        0.60,
+        &[Category::Name],
+    ),
+    bar(
+        "name",
+        Prefix("presidio"),
+        PrecisionAny,
+        0.90,
+        &[Category::Name],
+    ),
+    bar(
+        "name",
+        Prefix("abcd"),
+        PrecisionAny,
+        0.75,
+        &[Category::Name],
+    ),
+    bar(
+        "name",
+        Prefix("ubuntu"),
+        NegativeRate,
+        0.005,
+        &[Category::Name],
+    ),
     open(
         bar(
             "name",
@@ -152,7 +181,7 @@ pub const BARS: &[Bar] = &[
             0.90,
             &[Category::Name],
         ),
-        "issue 14: person names in prose",
+        "issue 14: person names in prose, target 90 %",
     ),
     open(
         bar(
@@ -162,17 +191,7 @@ pub const BARS: &[Bar] = &[
             0.90,
             &[Category::Name],
         ),
-        "issue 14: person names in prose",
-    ),
-    open(
-        bar(
-            "name",
-            Prefix("presidio"),
-            PrecisionAny,
-            0.90,
-            &[Category::Name],
-        ),
-        "issue 14: person names in prose",
+        "issue 14: person names in prose, target 90 %",
     ),
     bar("trap_timestamp", Prefix("loghub"), MaxFp, 0.0, &[]),
     bar("trap_version", Prefix("loghub"), MaxFp, 0.0, &[]),
