@@ -136,9 +136,9 @@ fn regression_issue_13_user_agent_is_not_redacted() {
 fn regression_issue_13_key_value_ends_at_the_escaped_closing_quote() {
     let cases = [
         (
-            "{\"body\": \"config password=\\\"abc123\", \"author\": \"Anna Smith\", \"region\": \"eu-west-1\"}\n",
+            "{\"body\": \"config password=\\\"abc123\", \"owner\": \"ops-team\", \"region\": \"eu-west-1\"}\n",
             "abc123",
-            "\", \"author\": \"Anna Smith\", \"region\": \"eu-west-1\"}",
+            "\", \"owner\": \"ops-team\", \"region\": \"eu-west-1\"}",
         ),
         (
             "{\"html_body\": \"<p>password: &quot;Winter2024!</p><p>Region eu-west-1, plan pro</p>\"}\n",

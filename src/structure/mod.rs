@@ -22,6 +22,7 @@ mod email;
 mod html;
 mod json;
 mod names;
+mod person;
 mod sniff;
 mod text;
 
@@ -298,6 +299,9 @@ pub fn analyze(text: &str, policy: &Policy, ctx: &mut Context, out: &mut Vec<Fin
         Format::Eml => text::analyze(text, 0, &mut sink, &mut learned, ctx),
         Format::Html => html::analyze(text, &mut sink, &mut learned, ctx),
         Format::Text => text::analyze(text, 0, &mut sink, &mut learned, ctx),
+    }
+    if learn_names && !ctx.frozen {
+        person::learn(text, &mut learned);
     }
     if matches!(format, Format::Json | Format::Jsonl) {
         json::repeat_values(text, sink.out, first_new);

@@ -96,7 +96,7 @@ const ORG_WORDS: &[&str] = &[
 
 /// Common words that are never treated as a name on their own (also first names that are
 /// ordinary words: a part like `Mark` or `Will` is not replaced on its own).
-const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "account",
@@ -435,6 +435,12 @@ impl Learned {
         }
     }
 
+    /// The names learned so far, in order (tests).
+    #[cfg(test)]
+    pub(crate) fn names(&self) -> Vec<(String, Role)> {
+        self.people.clone()
+    }
+
     /// Learns a speaker's name.
     pub fn add_speaker(&mut self, raw: &str, role: Role) {
         if self.already_seen(raw, role, true) {
@@ -507,8 +513,21 @@ pub struct Book {
 
 impl Book {
     pub fn absorb(&mut self, learned: Learned) {
-        for (name, role) in learned.people {
+        let mut people = learned.people;
+        // Full names first (stable): a lone `Jane` learned from prose, a greeting or a
+        // speaker label of unknown role is then numbered as the `Jane Doe` it is part of.
+        people.sort_by_key(|(n, _)| !n.contains(' '));
+        for (name, role) in people {
             let key = name.to_lowercase();
+            let is_part = |k: &str| {
+                self.by_pattern
+                    .get(k)
+                    .and_then(|&j| self.patterns.get(j))
+                    .is_some_and(|p| p.2)
+            };
+            if role == Role::Unknown && !key.contains(' ') && is_part(&key) {
+                continue;
+            }
             if let Some(&i) = self.by_full.get(&key) {
                 if let Some(p) = self.people.get_mut(i) {
                     if role > p.role {
@@ -522,6 +541,10 @@ impl Book {
             if let Some(escaped) = json_ascii_escaped(&key) {
                 self.add_pattern(escaped, i, false);
             }
+            // The matcher ignores ASCII case only: `Ólafsdóttir` is also searched as written.
+            if !name.is_ascii() && name != key {
+                self.add_pattern(name.clone(), i, false);
+            }
             self.add_pattern(key, i, false);
             // `Acme Support`, `Acme Billing`: a mailbox, not a person; its words are
             // not replaced on their own.
@@ -531,6 +554,9 @@ impl Book {
             });
             for part in name.split([' ', '.', '_', ',']) {
                 if !organisation && is_distinctive_part(part) && part.len() < name.len() {
+                    if !part.is_ascii() {
+                        self.add_pattern(part.to_string(), i, true);
+                    }
                     let part = part.to_lowercase();
                     if let Some(escaped) = json_ascii_escaped(&part) {
                         self.add_pattern(escaped, i, true);
