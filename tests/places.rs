@@ -108,7 +108,7 @@ fn address_formats_by_country() {
         ),
         // DE
         (
-            "Bitte an Hauptstr. 5, 80331 München schicken",
+            "Bitte schicken Sie es an die Hauptstr. 5, 80331 München",
             "Hauptstr. 5, 80331 München",
         ),
         // AT, with stair and door
@@ -219,10 +219,6 @@ fn places_in_prose_with_context() {
     assert_eq!(
         locations("Where: Castelló de Rugat Country Club."),
         ["Castelló de Rugat"]
-    );
-    assert_eq!(
-        locations(r#"{"city": "Columbus", "state": "OH"}"#),
-        ["Columbus", "OH"]
     );
     assert_eq!(locations("city=Springfield zone=3"), ["Springfield"]);
 }

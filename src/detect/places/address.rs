@@ -439,10 +439,12 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
             .then_some(k + 2);
     }
     if t.kind == Kind::Num {
-        // `3º izquierda`, `2ª`, `2º Esq.`
-        let o = toks.get(k + 1)?;
-        if !o.space_before && matches!(o.text(text), "º" | "ª" | "°") {
-            let mut e = k + 2;
+        // `3º izquierda`, `2ª`, `2º Esq.` (`º` is a letter, glued to the number, or a `°`).
+        let glued = t.text(text).ends_with(['º', 'ª']);
+        let o = toks.get(k + 1);
+        let sign = o.is_some_and(|o| !o.space_before && matches!(o.text(text), "º" | "ª" | "°"));
+        if glued || sign {
+            let mut e = if glued { k + 1 } else { k + 2 };
             if toks.get(e).is_some_and(|w| w.is_in(text, SIDE_WORDS)) {
                 e += 1;
                 if dot_after(toks, e - 1, text) {
@@ -561,7 +563,9 @@ fn part(toks: &[Tok], k: usize, text: &str, lower_ok: bool, own_line: bool) -> O
             }
             Kind::Word => {
                 let w = lower(t, text);
-                if STOP.contains(&w.as_str()) || CAP_STOP.contains(&w.as_str()) {
+                // `ON`, `IN`, `OR`: a state code, not the word.
+                let code = t.is_upper(text) && (2..=3).contains(&(t.end - t.start));
+                if !code && (STOP.contains(&w.as_str()) || CAP_STOP.contains(&w.as_str())) {
                     break;
                 }
                 if !(t.is_cap(text) || lower_ok || CONNECTORS.contains(&w.as_str())) {

@@ -530,7 +530,8 @@ fn name_like(toks: &[Tok], i: usize, e: usize, text: &str) -> bool {
         .get(e)
         .is_some_and(|n| n.space_before && n.is_cap(text));
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-    let prev_cap = toks[i].space_before && prev.is_some_and(|p| p.is_cap(text));
+    let prev_cap =
+        toks[i].space_before && prev.is_some_and(|p| p.is_cap(text) && !p.is_in(text, CAP_STOP));
     let title =
         i >= 2 && prev.is_some_and(|p| p.is_punct(text, b'.')) && toks[i - 2].is_in(text, TITLES);
     next_cap || prev_cap || title || prev.is_some_and(|p| p.is_in(text, TITLES))
