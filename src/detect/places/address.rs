@@ -365,7 +365,7 @@ fn line_before_unit(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     let u = unit(toks, n, text)?;
     // The unit line holds the unit only.
     toks.get(u)
-        .is_none_or(|t| t.kind == Kind::Newline)
+        .map_or(true, |t| t.kind == Kind::Newline)
         .then_some(k)
 }
 
@@ -722,12 +722,13 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
                     typed = true;
                 } else if !is_name_word(t, text, lower_ok) {
                     break;
-                } else if !CONNECTORS.contains(&w.as_str()) && !(t.is_upper(text) && w.len() > 1) {
+                } else if !(CONNECTORS.contains(&w.as_str()) || (t.is_upper(text) && w.len() > 1)) {
                     name = true;
                 }
             }
             Kind::Punct => {
-                if !(t.is_punct(text, b'.') && !t.space_before) && !t.is_punct(text, b'-') {
+                let inner_dot = t.is_punct(text, b'.') && !t.space_before;
+                if !inner_dot && !t.is_punct(text, b'-') {
                     break;
                 }
             }

@@ -470,7 +470,7 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
                 // After a strong context, the run must end the clause (`I'm in Korbous,`).
                 let ends = toks
                     .get(e)
-                    .is_none_or(|n| n.kind != Kind::Word || !n.is_cap(text));
+                    .map_or(true, |n| n.kind != Kind::Word || !n.is_cap(text));
                 if (strong && ends
                     || ctx == Ctx::Key
                     || followed && ctx != Ctx::None
