@@ -722,12 +722,13 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
                     typed = true;
                 } else if !is_name_word(t, text, lower_ok) {
                     break;
-                } else if !(CONNECTORS.contains(&w.as_str()) || t.is_upper(text) && w.len() > 1) {
+                } else if !(CONNECTORS.contains(&w.as_str()) || (t.is_upper(text) && w.len() > 1)) {
                     name = true;
                 }
             }
             Kind::Punct => {
-                if !(t.is_punct(text, b'-') || t.is_punct(text, b'.') && !t.space_before) {
+                let inner_dot = t.is_punct(text, b'.') && !t.space_before;
+                if !inner_dot && !t.is_punct(text, b'-') {
                     break;
                 }
             }
