@@ -287,3 +287,28 @@ fn placeholders_are_not_places() {
     let again = engine(false).sanitize(&out).text;
     assert_eq!(again, out);
 }
+
+/// Found when merging issue 14: a JSON `state` key holding a status word was taken for a place.
+#[test]
+fn issue_14_lower_case_status_after_a_place_key_is_not_a_place() {
+    let e = logscrub::Engine::new(logscrub::Policy::default()).unwrap();
+    for text in [
+        r#"{"id": 2001, "type": "customer", "state": "published", "action": null}"#,
+        "state=active region=default location: unknown",
+    ] {
+        let (findings, _) = e.detect(text);
+        assert!(
+            !findings
+                .iter()
+                .any(|f| f.category == logscrub::Category::Location),
+            "{text}: {findings:?}"
+        );
+    }
+    let (findings, _) = e.detect(r#"{"city": "Columbus", "state": "Ohio"}"#);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.category == logscrub::Category::Location),
+        "{findings:?}"
+    );
+}

@@ -33,39 +33,58 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "administrator",
     "advisor",
     "agent",
+    "agente",
     "analyst",
     "anonymous",
     "assignee",
     "assistant",
+    "atendente",
     "auto",
     "automated",
+    "benutzer",
+    "berater",
+    "beraterin",
     "bot",
     "caller",
     "chatbot",
     "client",
+    "cliente",
+    "conseiller",
+    "conseillere",
     "consultant",
     "customer",
     "engineer",
     "guest",
     "helpdesk",
+    "klant",
+    "kunde",
+    "kundin",
     "manager",
     "me",
+    "medewerker",
     "member",
+    "mitarbeiter",
     "moderator",
     "operator",
+    "operatore",
     "owner",
     "rep",
     "representative",
     "requester",
+    "sistema",
     "specialist",
     "staff",
     "supervisor",
     "support",
     "system",
+    "systeme",
     "team",
     "tech",
     "technician",
     "user",
+    "usuario",
+    "utente",
+    "utilisateur",
     "visitor",
     "you",
 ];
@@ -330,12 +349,38 @@ pub(crate) const STOP_WORDS: &[&str] = &[
 
 fn is_stop(word: &str) -> bool {
     let w = word.to_lowercase();
-    STOP_WORDS.binary_search(&w.as_str()).is_ok() || ROLE_WORDS.binary_search(&w.as_str()).is_ok()
+    STOP_WORDS.binary_search(&w.as_str()).is_ok() || is_role_word(word)
 }
 
 pub(crate) fn is_role_word(word: &str) -> bool {
     let mut buf = [0u8; 24];
-    lower_ascii(word, &mut buf).is_some_and(|w| ROLE_WORDS.binary_search(&w).is_ok())
+    role_key(word, &mut buf).is_some_and(|w| ROLE_WORDS.binary_search(&w).is_ok())
+}
+
+/// A label word lower-cased with its Latin accents dropped (`Système` → `systeme`), so the
+/// role words of the other languages are known whatever their spelling; `None` when too long
+/// or not a Latin word.
+pub(crate) fn role_key<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.is_ascii() {
+        return lower_ascii(word, buf);
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        let a = match c.to_lowercase().next().unwrap_or(c) {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => b'a',
+            'ç' => b'c',
+            'è' | 'é' | 'ê' | 'ë' => b'e',
+            'ì' | 'í' | 'î' | 'ï' => b'i',
+            'ñ' => b'n',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => b'o',
+            'ù' | 'ú' | 'û' | 'ü' => b'u',
+            c if c.is_ascii() => c as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = a.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
 }
 
 /// `word` lower-cased into `buf` without allocating; `None` when it is not short ASCII

@@ -648,14 +648,17 @@ fn is_common(word: &str) -> bool {
 
 fn role_of(word: &str) -> Role {
     let mut buf = [0u8; 24];
-    match names::lower_ascii(word, &mut buf).unwrap_or("") {
-        "agent" | "support" | "rep" | "representative" | "operator" | "tech" | "technician"
-        | "engineer" | "admin" | "administrator" | "specialist" | "advisor" | "consultant"
-        | "analyst" | "supervisor" | "manager" | "staff" | "team" | "moderator" | "bot"
-        | "chatbot" | "assistant" => Role::Agent,
-        "customer" | "visitor" | "client" | "user" | "caller" | "guest" | "requester" => {
-            Role::Customer
+    match names::role_key(word, &mut buf).unwrap_or("") {
+        "agent" | "agente" | "berater" | "beraterin" | "conseiller" | "conseillere"
+        | "medewerker" | "mitarbeiter" | "operatore" | "atendente" | "support" | "rep"
+        | "representative" | "operator" | "tech" | "technician" | "engineer" | "admin"
+        | "administrator" | "specialist" | "advisor" | "consultant" | "analyst" | "supervisor"
+        | "manager" | "staff" | "team" | "moderator" | "bot" | "chatbot" | "assistant" => {
+            Role::Agent
         }
+        "customer" | "visitor" | "client" | "user" | "caller" | "guest" | "requester"
+        | "cliente" | "kunde" | "kundin" | "klant" | "utente" | "usuario" | "utilisateur"
+        | "benutzer" => Role::Customer,
         _ => Role::Unknown,
     }
 }

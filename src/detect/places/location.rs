@@ -460,10 +460,11 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
                 }
             }
         }
-        // An unknown name needs a context before it or a region after it (`Redmond, WA`).
+        // An unknown name needs a context before it or a region after it (`Redmond, WA`),
+        // and a capital: after a key too, a lower-case value the gazetteer does not know is a
+        // status or a word (`"state": "published"`), not a place.
         let comma_soon = || toks[i + 1..].iter().take(5).any(|n| n.is_punct(text, b','));
-        if hit.is_none() && (ctx != Ctx::None || (cap && comma_soon())) && (cap || ctx == Ctx::Key)
-        {
+        if hit.is_none() && cap && (ctx != Ctx::None || comma_soon()) {
             let strong = matches!(ctx, Ctx::Strong | Ctx::Key);
             if let Some(e) = cap_run(toks, i, text, ctx == Ctx::Key).filter(|e| *e <= end_limit) {
                 let followed = region_after(toks, e, text, &mut key).is_some();
