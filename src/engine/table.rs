@@ -144,7 +144,7 @@ mod tests {
     fn a_name_learned_in_one_record_is_replaced_in_the_others() {
         let e = Engine::new(Policy::default()).unwrap();
         let records = [
-            "thanks, Zorbina will call back",
+            "Zorbina will call back",
             "From: Zorbina Quell <zq@contoso.com>\nTo: help@contoso.com\n\nhello",
         ];
         let alone = e.sanitize(records[0]).text;

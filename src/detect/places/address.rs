@@ -629,12 +629,31 @@ fn extend(toks: &[Tok], mut end: usize, text: &str, lower_ok: bool) -> usize {
             k += 1;
         }
         let own_line = sep.kind == Kind::Newline;
+        if own_line && phone_line(toks, k, text) {
+            // `...\n Portugal 30971\n21 253 109 8211 office`: a phone line ends the block.
+            break;
+        }
         match part(toks, k, text, lower_ok, own_line) {
             Some(e) => end = e,
             None => break,
         }
     }
     end
+}
+
+/// Whether the line from `k` opens with a phone number: digits (with `+`, `(`, `)`, `-`,
+/// `.` or spaces between them) holding seven or more digits before any word. No postcode,
+/// house number or unit line of a postal block has that many digits before its first word.
+fn phone_line(toks: &[Tok], k: usize, text: &str) -> bool {
+    let mut digits = 0;
+    for t in toks.iter().skip(k) {
+        match t.kind {
+            Kind::Num => digits += t.text(text).bytes().filter(u8::is_ascii_digit).count(),
+            Kind::Punct if b"+()-./".iter().any(|&c| t.is_punct(text, c)) => {}
+            _ => break,
+        }
+    }
+    digits >= 7
 }
 
 /// Extends back over a second number (`04 55 Halsey Road`) or the words of a street name that
