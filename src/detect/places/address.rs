@@ -480,9 +480,21 @@ fn is_postcode_part(t: &Tok, text: &str) -> bool {
 /// Whether the line holding token `i` has no upper-case letter (`16 salontie 6`).
 fn line_is_lower(toks: &[Tok], i: usize, text: &str) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    let rest = text.get(t.start..).unwrap_or("");
-    let line = rest.split('\n').next().unwrap_or("");
-    !line.chars().any(char::is_uppercase)
+    !line_has_upper(text, t.start)
+}
+
+/// How far an address line is read for a capital: an address line is short, and reading a
+/// whole line for every number on it would make a long single-line input quadratic.
+const LINE_LOOK: usize = 256;
+
+/// Whether the line from byte `start` has an upper-case letter in its first `LINE_LOOK` bytes.
+fn line_has_upper(text: &str, start: usize) -> bool {
+    let rest = text.as_bytes().get(start..).unwrap_or_default();
+    let rest = &rest[..rest.len().min(LINE_LOOK)];
+    let line = memchr::memchr(b'\n', rest).map_or(rest, |p| &rest[..p]);
+    String::from_utf8_lossy(line)
+        .chars()
+        .any(char::is_uppercase)
 }
 
 /// `59 Metsanurga 48`, `16 salontie 6`: a number, a street name we do not know, a number,
@@ -701,14 +713,9 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
         k = skip_line_prefix(toks, k + 1, text);
     }
     let start = k;
-    let lower_ok = toks.get(start).is_some_and(|t| {
-        t.kind == Kind::Num
-            && !text.get(t.start..).is_some_and(|r| {
-                r.lines()
-                    .next()
-                    .is_some_and(|l| l.chars().any(char::is_uppercase))
-            })
-    });
+    let lower_ok = toks
+        .get(start)
+        .is_some_and(|t| t.kind == Kind::Num && !line_has_upper(text, t.start));
     let mut end = start;
     let mut num = false;
     let mut name = false;
@@ -915,4 +922,17 @@ pub fn find(toks: &[Tok], text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod regression_issue_14_long_line {
+    /// A 5 MB paste on one line took minutes: every house number read the rest of its line.
+    /// The look for a capital is bounded, so the work per number no longer grows with the line.
+    #[test]
+    fn regression_issue_14_capital_look_is_bounded() {
+        let far = format!("12 {}X", "a".repeat(super::LINE_LOOK));
+        assert!(!super::line_has_upper(&far, 0));
+        assert!(super::line_has_upper("12 Main St", 0));
+        assert!(!super::line_has_upper("12 main st\nOther line", 0));
+    }
 }
