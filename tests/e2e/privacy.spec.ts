@@ -201,8 +201,8 @@ async function storage(page: import("@playwright/test").Page): Promise<string> {
 
 test("regression_issue_12_always_rules_store_hashes: 'always' keeps a keyed hash, never the value; a replaced policy leaves nothing", async ({ page }) => {
   await openApp(page);
-  await page.getByTestId("input").fill("hello Falcon world, mail a@contoso.com");
-  await expect(page.getByTestId("output")).toHaveText("hello Falcon world, mail [EMAIL-1]");
+  await page.getByTestId("input").fill("about Falcon world, mail a@contoso.com");
+  await expect(page.getByTestId("output")).toHaveText("about Falcon world, mail [EMAIL-1]");
   await page.getByTestId("always").check();
   await selectInReview(page, 6, 6);
   await page.getByTestId("redact").click();

@@ -36,8 +36,8 @@ test("click a finding to keep it, click again to restore it", async ({ page }) =
 
 test("select text and redact it by hand; 'always' remembers it across reloads, and undoing forgets it", async ({ page }) => {
   await openApp(page);
-  await page.getByTestId("input").fill("hello Falcon world, mail a@contoso.com");
-  await expect(page.getByTestId("output")).toHaveText("hello Falcon world, mail [EMAIL-1]");
+  await page.getByTestId("input").fill("about Falcon world, mail a@contoso.com");
+  await expect(page.getByTestId("output")).toHaveText("about Falcon world, mail [EMAIL-1]");
   await page.getByTestId("always").check();
   await selectInReview(page, 6, 6);
   await page.getByTestId("redact").click();
