@@ -16,9 +16,41 @@ use aho_corasick::{
 };
 use std::collections::BTreeSet;
 
+/// FNV-1a, for tables keyed by short words (gazetteers, word lists): much cheaper than the
+/// default SipHash on keys of a few bytes, and the keys are fixed data, not input.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by static words, hashed with [`Fnv`].
+pub(crate) type WordMap<V> =
+    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A set of static words, hashed with [`Fnv`].
+pub(crate) type WordSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Most prefixes in one packed searcher (its own limit for Teddy), and most searchers.
 const GROUP: usize = 64;
 const MAX_GROUPS: usize = 8;
+/// Shortest prefix worth a packed searcher.
+const MIN_PREFIX: usize = 3;
 
 /// ASCII case-insensitive, leftmost-longest search for a set of non-empty literals.
 #[derive(Debug)]
@@ -77,6 +109,12 @@ fn prefilter(patterns: &[&[u8]]) -> Vec<packed::Searcher> {
                 .rev()
                 .find(|&k| variant_count(p.get(..k).unwrap_or(p)) <= v)
                 .unwrap_or(1);
+            // A prefix of one or two bytes starts at a good share of all positions of a
+            // text (every `j` or `ma`): the automaton alone is faster than checking them
+            // all. Smaller `v` only gives shorter prefixes.
+            if k < MIN_PREFIX {
+                return Vec::new();
+            }
             case_variants(p.get(..k).unwrap_or(p), &mut prefixes);
             if prefixes.len() > GROUP * MAX_GROUPS {
                 continue 'v;
@@ -265,15 +303,18 @@ mod tests {
         let sets: &[&[&str]] = &[
             &["jane@x.com", "10.0.0.1", "10.0.0.12"],
             &["abc", "abcd", "bcd", "cab"],
-            &["a", "ab", "b"],
             &["é10", "0.0"],
-            &["x"],
         ];
         for pats in sets {
             let (_, pre) = both(pats, text);
             if cfg!(target_arch = "x86_64") {
                 assert!(pre, "{pats:?}");
             }
+        }
+        // Prefixes of one or two bytes start almost everywhere: the automaton runs alone.
+        for pats in [&["a", "ab", "b"][..], &["x"], &["jo", "jane"]] {
+            let (_, pre) = both(pats, text);
+            assert!(!pre, "{pats:?}");
         }
         // Many patterns sharing fewer prefixes, and too many distinct prefixes.
         let many: Vec<String> = (0..200).map(|i| format!("v{i:03}xq")).collect();

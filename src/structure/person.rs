@@ -13,8 +13,6 @@
 //! gazetteers in `data/` (see `scripts/person-names.py` and docs/data-sources.md).
 
 use super::names::{self, Learned, Role};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Given names, lower-case, one a line; a trailing `*` marks a name that is also a common
@@ -23,30 +21,8 @@ const GIVEN: &str = include_str!("data/given_names.txt");
 /// Surnames, lower-case, one a line.
 const SURNAMES: &str = include_str!("data/surnames.txt");
 
-/// FNV-1a: the keys are short words, looked up once per capitalised word.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
-type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type FastMap<V> = crate::search::WordMap<V>;
+type FastSet = crate::search::WordSet;
 
 struct Gazetteer {
     /// Context phrases by their last word.
@@ -1671,7 +1647,7 @@ fn context(line: &Line, g: &Gazetteer, i: usize) -> Option<Strength> {
     if i >= 1 {
         let t = line.low(i - 1);
         let dotted = gap.trim_start_matches('.');
-        if TITLES.contains(&t) && plain(dotted) && !dotted.is_empty() {
+        if is_title(t) && plain(dotted) && !dotted.is_empty() {
             bump(Strength::Strong);
         }
         if t == "ra" && i >= 2 && line.low(i - 2) == "sig" && plain(dotted) {
@@ -1738,7 +1714,7 @@ fn extend(line: &Line, g: &Gazetteer, i: usize) -> usize {
         }
         let w = line.word(k);
         let low = line.low(k);
-        if PARTICLES.contains(&low) && !capitalised(w) {
+        if is_particle(low) && !capitalised(w) {
             k += 1;
             continue;
         }
@@ -1852,6 +1828,41 @@ fn speaker_label(l: &Line, i: usize) -> bool {
         && l.gap(1).starts_with(':')
 }
 
+static TITLE_SET: std::sync::LazyLock<FastSet> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+static PARTICLE_SET: std::sync::LazyLock<FastSet> =
+    std::sync::LazyLock::new(|| PARTICLES.iter().copied().collect());
+static SIGN_OFF_SET: std::sync::LazyLock<FastSet> =
+    std::sync::LazyLock::new(|| SIGN_OFFS.iter().copied().collect());
+
+/// `mr`, `mme`, `herr` (lower case).
+fn is_title(low: &str) -> bool {
+    TITLE_SET.contains(low)
+}
+
+/// `van`, `de`, `von` (lower case).
+fn is_particle(low: &str) -> bool {
+    PARTICLE_SET.contains(low)
+}
+
+/// Whether the words of `l` are a sign-off (`Best regards`, `Cordialement`).
+fn is_sign_off(l: &Line) -> bool {
+    let mut joined = [0u8; 64];
+    let mut n = 0;
+    for k in 0..l.words.len() {
+        let w = l.low(k).as_bytes();
+        let sep = usize::from(k > 0);
+        let Some(dst) = joined.get_mut(n..n + sep + w.len()) else {
+            return false;
+        };
+        let (space, word) = dst.split_at_mut(sep);
+        space.fill(b' ');
+        word.copy_from_slice(w);
+        n += sep + w.len();
+    }
+    std::str::from_utf8(&joined[..n]).is_ok_and(|j| SIGN_OFF_SET.contains(j))
+}
+
 /// [`PHRASES_LOWER_OK`] and the particles' heads, as a set.
 static LOWER_OK: std::sync::LazyLock<FastSet> = std::sync::LazyLock::new(|| {
     PHRASES_LOWER_OK
@@ -1929,8 +1940,7 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
                 && trailing.trim().is_empty()
                 && (0..buf.len()).all(|k| {
                     let w = l.word(k);
-                    (capitalised(w) && !is_common(g, l.low(k)))
-                        || (k > 0 && PARTICLES.contains(&l.low(k)))
+                    (capitalised(w) && !is_common(g, l.low(k))) || (k > 0 && is_particle(l.low(k)))
                 });
             if all_names {
                 learned.add(line.trim(), Role::Unknown);
@@ -1938,13 +1948,11 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
             }
         }
         if buf.len() <= 4 {
-            let joined: Vec<&str> = (0..buf.len()).map(|k| l.low(k)).collect();
-            let joined = joined.join(" ");
             let tail = line
                 .get(buf.last().map_or(0, |w| w.end)..)
                 .unwrap_or("")
                 .trim();
-            if SIGN_OFFS.contains(&joined.as_str()) && matches!(tail, "" | "," | "!" | ".") {
+            if matches!(tail, "" | "," | "!" | ".") && is_sign_off(&l) {
                 signed_off = true;
                 continue;
             }
@@ -1956,8 +1964,8 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
         let mut i = 0;
         while i < buf.len() {
             let starts_upper = l.word(i).chars().next().is_some_and(char::is_uppercase);
-            let after_context = i >= 1 && LOWER_OK.contains(l.low(i - 1));
-            let next = if starts_upper || lower_line || after_context {
+            let next = if starts_upper || lower_line || (i >= 1 && LOWER_OK.contains(l.low(i - 1)))
+            {
                 scan_at(&l, g, i, learned)
             } else {
                 i + 1
@@ -1977,19 +1985,24 @@ fn scan_at(l: &Line, g: &Gazetteer, i: usize, learned: &mut Learned) -> usize {
     };
     let cap = capitalised(w);
     // `Sr. de la Cruz`, `Dhr. van der Voet`: a particle starts the name after a title.
-    if !cap && PARTICLES.contains(&low) && context(l, g, i) == Some(Strength::Strong) {
+    if !cap && is_particle(low) && context(l, g, i) == Some(Strength::Strong) {
         let end = extend(l, g, i);
         if end > i + 1 && capitalised(l.word(end - 1)) {
             learn_span(l, i, end, learned);
             return end;
         }
     }
-    if w.chars().count() < 2 || glued(l.text, word) || TITLES.contains(&low) {
+    if w.chars().count() < 2 || glued(l.text, word) || is_title(low) {
         return i + 1;
     }
     let given = g.given.get(low).copied();
     let surname = g.surnames.contains(low);
     let known = given.is_some() || surname;
+    // Every rule below takes a lower-case word only when it is a known name (most words of
+    // a chat written in lower case are not).
+    if !cap && !known {
+        return i + 1;
+    }
     let common = is_common(g, strip_possessive(low));
     if common && !known {
         return i + 1;

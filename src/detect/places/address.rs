@@ -8,6 +8,10 @@
 use super::tokens::{Kind, Tok};
 use super::words::*;
 
+const MILITARY: Words = Words::new(&["apo", "dpo", "fpo"]);
+const POST_BOX: Words = Words::new(&["apartado", "p", "po", "postbox", "postbus", "postfach"]);
+const MILITARY_AREAS: Words = Words::new(&["aa", "ae", "ap"]);
+
 /// An address found: token range `[start, end)`, and the rule that anchored it.
 pub struct Found {
     pub start: usize,
@@ -47,10 +51,10 @@ fn is_name_word(t: &Tok, text: &str, lower_ok: bool) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    if t.is_in(text, CONNECTORS) {
+    if t.is_in(text, &CONNECTORS) {
         return true;
     }
-    if t.is_in(text, STOP) || t.is_in(text, CAP_STOP) {
+    if t.is_in(text, &STOP) || t.is_in(text, &CAP_STOP) {
         return false;
     }
     t.is_cap(text) || lower_ok
@@ -84,7 +88,7 @@ fn number_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
         fw = "calle".into();
         j += 1;
     }
-    if PREFIX_STREET.contains(&fw.as_str()) && (first.is_cap(text) || fw != "via") {
+    if PREFIX_STREET.contains(&fw) && (first.is_cap(text) || fw != "via") {
         // `12 rue de la Paix`: the type first, then the name.
         let mut k = j + 1;
         if dot_after(toks, j, text) {
@@ -97,7 +101,7 @@ fn number_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
                 break;
             }
             let w = lower(t, text);
-            if !CONNECTORS.contains(&w.as_str()) {
+            if !CONNECTORS.contains(&w) {
                 end = Some(k + 1);
             }
             k += 1;
@@ -120,7 +124,7 @@ fn number_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
             break;
         }
         let w = lower(t, text);
-        if names > 0 && SUFFIX_STREET.contains(&w.as_str()) && (t.is_cap(text) || lower_ok) {
+        if names > 0 && SUFFIX_STREET.contains(&w) && (t.is_cap(text) || lower_ok) {
             let mut end = k + 1;
             if dot_after(toks, k, text) {
                 end += 1;
@@ -163,7 +167,7 @@ fn street_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
         w = "calle".into();
         k += 1;
     }
-    if is_compound_street(&w) || SEPARATE_STREET.contains(&w.as_str()) {
+    if is_compound_street(&w) || SEPARATE_STREET.contains(&w) {
         // The number follows, maybe after a comma.
         if toks.get(k).is_some_and(|t| t.is_punct(text, b',')) {
             k += 1;
@@ -173,7 +177,7 @@ fn street_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
             .is_some_and(|n| is_house_number(n, text))
             .then_some(k + 1);
     }
-    if !PREFIX_STREET.contains(&w.as_str()) {
+    if !PREFIX_STREET.contains(&w) {
         return None;
     }
     let mut names = 0;
@@ -204,12 +208,7 @@ fn street_first(toks: &[Tok], i: usize, text: &str, lower_ok: bool) -> Option<us
 /// `PO Box 123`, `P.O. Box 12`, `Postfach 1234`, `Postbus 12`, `Apartado 123`.
 fn po_box(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     let t = toks.get(i)?;
-    if t.kind != Kind::Word
-        || !t.is_in(
-            text,
-            &["apartado", "p", "po", "postbox", "postbus", "postfach"],
-        )
-    {
+    if t.kind != Kind::Word || !t.is_in(text, &POST_BOX) {
         return None;
     }
     let w = lower(t, text);
@@ -252,10 +251,10 @@ fn po_box(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
 /// `PSC 8139, Box 3699`, `USNS Comfort`) is part of it.
 fn military(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
-    if !t.is_in(text, &["apo", "dpo", "fpo"]) {
+    if !t.is_in(text, &MILITARY) {
         return None;
     }
-    if !toks.get(i + 1)?.is_in(text, &["aa", "ae", "ap"]) {
+    if !toks.get(i + 1)?.is_in(text, &MILITARY_AREAS) {
         return None;
     }
     let n = toks.get(i + 2)?;
@@ -294,11 +293,11 @@ fn is_address_word(w: &str) -> bool {
 /// `Apt. 276 27 Sorlaskeid 32`: a unit written before the street, then a street line.
 fn unit_then_street(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
-    if t.kind != Kind::Word || !t.is_in(text, UNIT_WORDS) || lower(t, text) == "box" {
+    if t.kind != Kind::Word || !t.is_in(text, &UNIT_WORDS) || lower(t, text) == "box" {
         return None;
     }
     let e1 = unit(toks, i, text)?;
-    let lw = line_is_lower(toks, e1, text);
+    let lw = line_is_lower(toks, e1);
     let e = number_first(toks, e1, text, lw).or_else(|| {
         // Number, name, number, then the end of the line.
         let mut k = e1 + 1;
@@ -376,7 +375,7 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
         return false;
     };
     let colon = prev.is_punct(text, b':');
-    if !colon && !prev.is_in(text, CUE_LINKS) {
+    if !colon && !prev.is_in(text, &CUE_LINKS) {
         return false;
     }
     if colon {
@@ -399,7 +398,7 @@ fn after_cue(toks: &[Tok], i: usize, text: &str) -> bool {
             continue;
         }
         seen += 1;
-        if t.is_in(text, CUE_VERBS) {
+        if t.is_in(text, &CUE_VERBS) {
             return true;
         }
         if t.end - t.start >= 4 && is_address_word(&lower(t, text)) {
@@ -445,7 +444,7 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
         let sign = o.is_some_and(|o| !o.space_before && matches!(o.text(text), "º" | "ª" | "°"));
         if glued || sign {
             let mut e = if glued { k + 1 } else { k + 2 };
-            if toks.get(e).is_some_and(|w| w.is_in(text, SIDE_WORDS)) {
+            if toks.get(e).is_some_and(|w| w.is_in(text, &SIDE_WORDS)) {
                 e += 1;
                 if dot_after(toks, e - 1, text) {
                     e += 1;
@@ -455,7 +454,7 @@ fn unit(toks: &[Tok], k: usize, text: &str) -> Option<usize> {
         }
         return None;
     }
-    if t.kind != Kind::Word || !t.is_in(text, UNIT_WORDS) {
+    if t.kind != Kind::Word || !t.is_in(text, &UNIT_WORDS) {
         return None;
     }
     let mut e = k + 1;
@@ -478,19 +477,17 @@ fn is_postcode_part(t: &Tok, text: &str) -> bool {
 }
 
 /// Whether the line holding token `i` has no upper-case letter (`16 salontie 6`).
-fn line_is_lower(toks: &[Tok], i: usize, text: &str) -> bool {
+fn line_is_lower(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    !line_has_upper(text, t.start)
+    !t.upper_ahead
 }
 
-/// How far an address line is read for a capital: an address line is short, and reading a
-/// whole line for every number on it would make a long single-line input quadratic.
-const LINE_LOOK: usize = 256;
-
-/// Whether the line from byte `start` has an upper-case letter in its first `LINE_LOOK` bytes.
+/// Whether the line from byte `start` has an upper-case letter in its first `LINE_LOOK` bytes
+/// (the reference for [`Tok::upper_ahead`], which the rules read).
+#[cfg(test)]
 fn line_has_upper(text: &str, start: usize) -> bool {
     let rest = text.as_bytes().get(start..).unwrap_or_default();
-    let rest = &rest[..rest.len().min(LINE_LOOK)];
+    let rest = &rest[..rest.len().min(super::tokens::LINE_LOOK)];
     let line = memchr::memchr(b'\n', rest).map_or(rest, |p| &rest[..p]);
     String::from_utf8_lossy(line)
         .chars()
@@ -504,7 +501,7 @@ fn number_name_number(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     if !is_house_number(toks.get(i)?, text) {
         return None;
     }
-    let lower_ok = line_is_lower(toks, i, text);
+    let lower_ok = line_is_lower(toks, i);
     let mut k = i + 1;
     let mut names = 0;
     while let Some(t) = toks.get(k) {
@@ -518,7 +515,7 @@ fn number_name_number(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
             return None;
         }
         let w = lower(t, text);
-        if !CONNECTORS.contains(&w.as_str()) {
+        if !CONNECTORS.contains(&w) {
             names += 1;
         }
         k += 1;
@@ -577,10 +574,10 @@ fn part(toks: &[Tok], k: usize, text: &str, lower_ok: bool, own_line: bool) -> O
                 let w = lower(t, text);
                 // `ON`, `IN`, `OR`: a state code, not the word.
                 let code = t.is_upper(text) && (2..=3).contains(&(t.end - t.start));
-                if !code && (STOP.contains(&w.as_str()) || CAP_STOP.contains(&w.as_str())) {
+                if !code && (STOP.contains(&w) || CAP_STOP.contains(&w)) {
                     break;
                 }
-                if !(t.is_cap(text) || lower_ok || CONNECTORS.contains(&w.as_str())) {
+                if !(t.is_cap(text) || lower_ok || CONNECTORS.contains(&w)) {
                     break;
                 }
                 words += 1;
@@ -715,7 +712,7 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     let start = k;
     let lower_ok = toks
         .get(start)
-        .is_some_and(|t| t.kind == Kind::Num && !line_has_upper(text, t.start));
+        .is_some_and(|t| t.kind == Kind::Num && !t.upper_ahead);
     let mut end = start;
     let mut num = false;
     let mut name = false;
@@ -740,15 +737,15 @@ fn cued(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
             }
             Kind::Word => {
                 let w = lower(t, text);
-                if SUFFIX_STREET.contains(&w.as_str())
-                    || PREFIX_STREET.contains(&w.as_str())
+                if SUFFIX_STREET.contains(&w)
+                    || PREFIX_STREET.contains(&w)
                     || is_compound_street(&w)
-                    || UNIT_WORDS.contains(&w.as_str())
+                    || UNIT_WORDS.contains(&w)
                 {
                     typed = true;
                 } else if !is_name_word(t, text, lower_ok) {
                     break;
-                } else if !(CONNECTORS.contains(&w.as_str()) || (t.is_upper(text) && w.len() > 1)) {
+                } else if !(CONNECTORS.contains(&w) || (t.is_upper(text) && w.len() > 1)) {
                     name = true;
                 }
             }
@@ -795,7 +792,7 @@ fn postcode_after_word(toks: &[Tok], i: usize, text: &str) -> bool {
         }
         seen += 1;
         let w = lower(p, text);
-        if POSTCODE_WORDS.contains(&w.as_str()) {
+        if POSTCODE_WORDS.contains(&w) {
             return true;
         }
         if !matches!(
@@ -863,14 +860,14 @@ pub fn find(toks: &[Tok], text: &str) -> Vec<Found> {
         if hit.is_none() && num {
             if let Some(e) = number_first(toks, i, text, lower_ok).or_else(|| {
                 // A lower-case line (`35 97 guildry street`) only with more address after it.
-                let lw = line_is_lower(toks, i, text);
+                let lw = line_is_lower(toks, i);
                 number_first(toks, i, text, lw).filter(|&e| lw && extend(toks, e, text, lw) > e)
             }) {
                 hit = Some((extend_back(toks, i, text), e, "address.street"));
             } else if let Some(e) = line_before_unit(toks, i, text) {
                 hit = Some((i, e, "address.block"));
             } else if let Some(e) = number_name_number(toks, i, text)
-                .filter(|&e| extend(toks, e, text, line_is_lower(toks, i, text)) > e)
+                .filter(|&e| extend(toks, e, text, line_is_lower(toks, i)) > e)
             {
                 hit = Some((extend_back(toks, i, text), e, "address.street"));
             }
@@ -880,7 +877,7 @@ pub fn find(toks: &[Tok], text: &str) -> Vec<Found> {
                 hit = Some((extend_back(toks, i, text), e, "address.street"));
             }
         }
-        if hit.is_none() && t.kind == Kind::Word && t.is_in(text, UNIT_WORDS) {
+        if hit.is_none() && t.kind == Kind::Word && t.is_in(text, &UNIT_WORDS) {
             if let Some((s, e)) = unit_then_street(toks, i, text) {
                 hit = Some((s, e, "address.street"));
             }
@@ -930,9 +927,26 @@ mod regression_issue_14_long_line {
     /// The look for a capital is bounded, so the work per number no longer grows with the line.
     #[test]
     fn regression_issue_14_capital_look_is_bounded() {
-        let far = format!("12 {}X", "a".repeat(super::LINE_LOOK));
+        let far = format!("12 {}X", "a".repeat(super::super::tokens::LINE_LOOK));
         assert!(!super::line_has_upper(&far, 0));
         assert!(super::line_has_upper("12 Main St", 0));
         assert!(!super::line_has_upper("12 main st\nOther line", 0));
+        // Every token's mark agrees with reading the line from it.
+        let edge = format!("1 {}É 2 {}Z\n3 x", "a".repeat(252), "b".repeat(253));
+        for t in [
+            far.as_str(),
+            "12 Main St\n4 rue x\r\n5 Élysée 6 ß\u{a0}Ä",
+            "a 1 b 2 C 3\n\n9 d",
+            edge.as_str(),
+        ] {
+            for tok in super::super::tokens::tokenize(t) {
+                assert_eq!(
+                    tok.upper_ahead,
+                    super::line_has_upper(t, tok.start),
+                    "{t:?} at {}",
+                    tok.start
+                );
+            }
+        }
     }
 }

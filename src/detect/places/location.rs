@@ -13,7 +13,7 @@
 
 use super::gazetteer::{self, Kind as PlaceKind, Place};
 use super::tokens::{Kind, Tok};
-use super::words::{CAP_STOP, CONNECTORS};
+use super::words::{Words, CAP_STOP, CONNECTORS};
 use crate::detect::Category;
 
 pub struct Found {
@@ -24,10 +24,10 @@ pub struct Found {
 }
 
 /// Prepositions that make a known name a place (`in Reading`, `from Nice`, `aus Essen`).
-const WEAK: &[&str] = &[
+const WEAK: Words = Words::new(&[
     "a", "around", "at", "aus", "bei", "da", "de", "di", "em", "en", "from", "in", "naar", "nach",
     "near", "of", "outside", "para", "près", "to", "uit", "vers", "via", "visit", "visiting", "à",
-];
+]);
 
 /// Phrases after which a capitalised unknown word is a place, as the words before it.
 const STRONG: &[&[&str]] = &[
@@ -95,7 +95,7 @@ const STRONG: &[&[&str]] = &[
 ];
 
 /// Keys whose value is a place (`city=`, `"location":`, `Where:`, `Wohnort:`).
-const KEYS: &[&str] = &[
+const KEYS: Words = Words::new(&[
     "bundesland",
     "canton",
     "cidade",
@@ -129,7 +129,7 @@ const KEYS: &[&str] = &[
     "where",
     "wohnort",
     "woonplaats",
-];
+]);
 
 /// Codes after `City, ` that make it a place (`Columbus, OH`, `Munich, DE`): US states,
 /// Canadian provinces, Australian states and common country codes.
@@ -222,7 +222,7 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
     }
     if sep && k > 0 {
         let key = &toks[k - 1];
-        if key.kind == Kind::Word && key.is_in(text, KEYS) {
+        if key.kind == Kind::Word && key.is_in(text, &KEYS) {
             return Ctx::Key;
         }
         return Ctx::None;
@@ -247,7 +247,7 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
         return Ctx::None;
     };
     // Every phrase ends with one of these: skip the phrase table for other words.
-    if !first.is_in(text, PHRASE_ENDS) {
+    if !first.is_in(text, &PHRASE_ENDS) {
         return Ctx::None;
     }
     let same = |t: &Tok, w: &str| {
@@ -270,7 +270,7 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
             return Ctx::Strong;
         }
     }
-    if first.is_in(text, WEAK) {
+    if first.is_in(text, &WEAK) {
         Ctx::Weak
     } else {
         Ctx::None
@@ -278,11 +278,11 @@ fn context(toks: &[Tok], i: usize, text: &str) -> Ctx {
 }
 
 /// The last words of [`STRONG`] phrases and the [`WEAK`] words.
-const PHRASE_ENDS: &[&str] = &[
+const PHRASE_ENDS: Words = Words::new(&[
     "a", "around", "at", "aus", "bei", "city", "da", "de", "di", "em", "en", "from", "hometown",
     "in", "naar", "nach", "near", "of", "outside", "para", "près", "to", "town", "uit", "vers",
     "via", "visit", "visiting", "von", "à",
-];
+]);
 
 /// The longest gazetteer name starting at token `i`: (end token, place).
 fn longest(toks: &[Tok], i: usize, text: &str, key: &mut String) -> Option<(usize, Place)> {
@@ -365,16 +365,16 @@ fn cap_run(toks: &[Tok], i: usize, text: &str, any_case: bool) -> Option<usize> 
             break;
         }
         let w = lower(t, text);
-        if CAP_STOP.contains(&w.as_str()) {
+        if CAP_STOP.contains(&w) {
             break;
         }
         // Acronyms (`NTFS`, `TLS`, `USB`) are not places outside a location field.
         if !any_case && t.is_upper(text) && w.chars().count() < 6 {
             break;
         }
-        if t.is_cap(text) || (any_case && !CONNECTORS.contains(&w.as_str()) && k == i) {
+        if t.is_cap(text) || (any_case && !CONNECTORS.contains(&w) && k == i) {
             end = Some(k + 1);
-        } else if !(CONNECTORS.contains(&w.as_str()) && k > i) {
+        } else if !(CONNECTORS.contains(&w) && k > i) {
             break;
         }
         words += 1;
@@ -409,7 +409,7 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
             // Lower case: only right after a context word (`in belarus`, `city=columbus`).
             let prev_ok = i > 0 && {
                 let p = &toks[i - 1];
-                (p.kind == Kind::Word && p.is_in(text, PHRASE_ENDS))
+                (p.kind == Kind::Word && p.is_in(text, &PHRASE_ENDS))
                     || matches!(
                         text.as_bytes().get(p.start),
                         Some(b':' | b'=' | b'"' | b'\'')
@@ -440,7 +440,7 @@ pub fn find(toks: &[Tok], text: &str, skip: &[(usize, usize)]) -> Vec<Found> {
         if let Some((e, p)) = known {
             let acronym = t.is_upper(text) && t.text(text).chars().count() < 6;
             if !in_identifier(toks, i, e, text)
-                && !t.is_in(text, CAP_STOP)
+                && !t.is_in(text, &CAP_STOP)
                 && (!acronym || ctx == Ctx::Key)
             {
                 let ok = match ctx {
@@ -532,16 +532,16 @@ fn name_like(toks: &[Tok], i: usize, e: usize, text: &str) -> bool {
         .is_some_and(|n| n.space_before && n.is_cap(text));
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let prev_cap =
-        toks[i].space_before && prev.is_some_and(|p| p.is_cap(text) && !p.is_in(text, CAP_STOP));
+        toks[i].space_before && prev.is_some_and(|p| p.is_cap(text) && !p.is_in(text, &CAP_STOP));
     let title =
-        i >= 2 && prev.is_some_and(|p| p.is_punct(text, b'.')) && toks[i - 2].is_in(text, TITLES);
-    next_cap || prev_cap || title || prev.is_some_and(|p| p.is_in(text, TITLES))
+        i >= 2 && prev.is_some_and(|p| p.is_punct(text, b'.')) && toks[i - 2].is_in(text, &TITLES);
+    next_cap || prev_cap || title || prev.is_some_and(|p| p.is_in(text, &TITLES))
 }
 
-const TITLES: &[&str] = &[
+const TITLES: Words = Words::new(&[
     "dhr", "dr", "frau", "herr", "m", "mevr", "miss", "mlle", "mme", "mr", "mrs", "ms", "prof",
     "sig", "sir", "sr", "sra", "srta",
-];
+]);
 
 fn category_of(p: &Place) -> Category {
     category(p)
@@ -551,7 +551,12 @@ fn category_of(p: &Place) -> Category {
 mod tests {
     #[test]
     fn lists_are_sorted() {
-        for list in [super::WEAK, super::KEYS, super::TITLES, super::PHRASE_ENDS] {
+        for list in [
+            super::WEAK.list(),
+            super::KEYS.list(),
+            super::TITLES.list(),
+            super::PHRASE_ENDS.list(),
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.to_lowercase() == *w));
         }

@@ -1,6 +1,8 @@
 //! The word view both place rules read: one pass over the text into words, numbers,
 //! punctuation and line breaks, with byte spans.
 
+use super::words::Words;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Letters, with inner `-`, `'` or `’` (`Saint-Priest`, `d'Italie`).
@@ -20,6 +22,42 @@ pub struct Tok {
     pub kind: Kind,
     /// A space or tab comes right before this token.
     pub space_before: bool,
+    /// The line holds an upper-case letter from this token's start on, within
+    /// [`LINE_LOOK`] bytes (see [`tokenize`]).
+    pub upper_ahead: bool,
+}
+
+/// How far a line is read for a capital from a token: an address line is short, and reading
+/// a whole line for every number on it would make a long single-line input quadratic.
+pub const LINE_LOOK: usize = 256;
+
+/// The first upper-case letter of `text[s..e]`, as its byte span.
+fn first_upper(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let part = text.get(s..e)?;
+    if part.is_ascii() {
+        let p = part.bytes().position(|b| b.is_ascii_uppercase())?;
+        return Some((s + p, s + p + 1));
+    }
+    part.char_indices()
+        .find(|(_, c)| c.is_uppercase())
+        .map(|(p, c)| (s + p, s + p + c.len_utf8()))
+}
+
+/// Sets [`Tok::upper_ahead`]: one pass from the end, remembering the first capital ahead on
+/// the line (a capital counts when it ends within `LINE_LOOK` bytes of the token's start).
+fn mark_upper_ahead(text: &str, toks: &mut [Tok]) {
+    let mut next: Option<usize> = None;
+    for t in toks.iter_mut().rev() {
+        if t.kind == Kind::Newline {
+            next = None;
+            t.upper_ahead = false;
+            continue;
+        }
+        if let Some((_, end)) = first_upper(text, t.start, t.end) {
+            next = Some(end);
+        }
+        t.upper_ahead = next.is_some_and(|end| end <= t.start + LINE_LOOK);
+    }
 }
 
 impl Tok {
@@ -48,7 +86,7 @@ impl Tok {
 
     /// Whether the lower-cased text is one of `list` (lower-case entries, sorted by bytes: a
     /// unit test checks every list). No allocation for ASCII words, which most are.
-    pub fn is_in(&self, text: &str, list: &[&str]) -> bool {
+    pub fn is_in(&self, text: &str, list: &Words) -> bool {
         let s = self.text(text);
         if s.len() > 24 {
             return false;
@@ -58,11 +96,9 @@ impl Tok {
             for (d, b) in buf.iter_mut().zip(s.bytes()) {
                 *d = b.to_ascii_lowercase();
             }
-            let key = &buf[..s.len()];
-            list.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+            list.contains_bytes(buf.get(..s.len()).unwrap_or_default())
         } else {
-            let l = s.to_lowercase();
-            list.binary_search(&l.as_str()).is_ok()
+            list.contains(&s.to_lowercase())
         }
     }
 
@@ -140,10 +176,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             end,
             kind,
             space_before: space,
+            upper_ahead: false,
         });
         space = false;
         i = end;
     }
+    mark_upper_ahead(text, &mut out);
     out
 }
 
