@@ -93,17 +93,25 @@ def test_numbered_is_consistent_across_partitions_and_runs(df, spark, cli_files,
     assert (mp.stat().st_mode & 0o777) == 0o600
     # One table for all partitions: a placeholder means one value everywhere, so the
     # mapping puts back every row whose strategies are all restorable (text rows: a JSON
-    # number replaced by a placeholder comes back as a string).
+    # number replaced by a placeholder comes back as a string). A person's placeholder
+    # stands for every form of the name (`Kaczmarek` alone and `Bonifacy Kaczmarek`), so
+    # restore writes the full name there: a row with names gets back every word it had,
+    # and may hold a name more fully.
     scrub = logscrub.Scrubber()
-    restorable = 0
+    restorable = exact = 0
     for i, (src, _, text) in enumerate(rows):
         if src == "zendesk":
             continue
         cats = {f.category for f in scrub.check(text)}
         if cats and not cats & {"internal_note", "secret"}:
             restorable += 1
-            assert logscrub.restore(a[i], mapping, strict=True) == text, i
-    assert restorable > 100
+            back = logscrub.restore(a[i], mapping, strict=True)
+            if "name" in cats:
+                assert set(text.split()) <= set(back.split()), i
+            else:
+                exact += 1
+                assert back == text, i
+    assert restorable > 100 and exact > 50
     # The same value, in rows of different partitions, got the same placeholder.
     parts = df.rdd.mapPartitionsWithIndex(lambda p, it: [(r["id"], p) for r in it]).collectAsMap()
     ip = {}
