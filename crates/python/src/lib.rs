@@ -5,6 +5,8 @@
 //! Work on many texts releases the GIL and runs on std threads; Arrow string arrays cross as
 //! their buffers (offsets, data, validity), so pandas and Spark need no Python loop per row.
 
+mod sealed;
+
 use logscrub::{Category, FindingReport, Knowledge, Learner, Mapping, Sanitized, Stream};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -699,6 +701,37 @@ fn restore(text: PyBackedStr, mapping_json: PyBackedStr) -> PyResult<(String, Ve
     Ok(logscrub::restore(&text, &mapping))
 }
 
+/// Seals a mapping JSON with a passphrase (the page's encrypted mapping format).
+#[pyfunction]
+fn seal_mapping(
+    py: Python<'_>,
+    mapping_json: PyBackedStr,
+    passphrase: PyBackedStr,
+) -> PyResult<String> {
+    // Key derivation takes a while: other Python threads run meanwhile.
+    py.detach(|| sealed::seal(&mapping_json, &passphrase))
+        .map_err(MappingError::new_err)
+}
+
+/// Opens an encrypted mapping; plain mapping JSON is returned as it is.
+#[pyfunction]
+fn open_mapping(
+    py: Python<'_>,
+    document: PyBackedStr,
+    passphrase: Option<PyBackedStr>,
+) -> PyResult<String> {
+    if !sealed::is_sealed(&document) {
+        return Ok(document.to_string());
+    }
+    let Some(pass) = passphrase else {
+        return Err(MappingError::new_err(
+            "the mapping is encrypted: give its passphrase",
+        ));
+    };
+    py.detach(|| sealed::open(&document, &pass))
+        .map_err(MappingError::new_err)
+}
+
 /// The default policy as JSON.
 #[pyfunction]
 fn default_policy_json() -> String {
@@ -720,5 +753,7 @@ fn _logscrub(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TextStream>()?;
     m.add_function(wrap_pyfunction!(restore, m)?)?;
     m.add_function(wrap_pyfunction!(default_policy_json, m)?)?;
+    m.add_function(wrap_pyfunction!(seal_mapping, m)?)?;
+    m.add_function(wrap_pyfunction!(open_mapping, m)?)?;
     Ok(())
 }

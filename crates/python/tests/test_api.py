@@ -1,6 +1,7 @@
 """The Python API: results, offsets, errors, threads, streams, Arrow and pandas."""
 
 import json
+import os
 
 import pytest
 
@@ -137,3 +138,62 @@ def test_default_policy_round_trips():
     p = logscrub.default_policy()
     assert p["default_strategy"] == "numbered"
     assert Scrubber(p).policy == p
+
+
+# The page's own decryption (www/src/crypto.ts), in Node's WebCrypto: what the page does with
+# a mapping file written here, and how it writes one.
+_NODE_OPEN = r"""
+const fs = await import("node:fs");
+const doc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const b = (s) => Uint8Array.from(Buffer.from(s, "base64"));
+const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(process.env.PASS), "PBKDF2", false, ["deriveKey"]);
+const key = await crypto.subtle.deriveKey({ name: "PBKDF2", salt: b(doc.salt), iterations: doc.iterations, hash: "SHA-256" }, base, { name: "AES-GCM", length: 256 }, false, ["decrypt"]);
+const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: b(doc.iv) }, key, b(doc.data));
+process.stdout.write(new TextDecoder().decode(plain));
+"""
+
+_NODE_SEAL = r"""
+const salt = crypto.getRandomValues(new Uint8Array(16));
+const iv = crypto.getRandomValues(new Uint8Array(12));
+const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(process.env.PASS), "PBKDF2", false, ["deriveKey"]);
+const key = await crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: 600000, hash: "SHA-256" }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
+const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(process.env.MAPPING));
+const b64 = (u) => Buffer.from(new Uint8Array(u)).toString("base64");
+process.stdout.write(JSON.stringify({ format: "logscrub-mapping-v1", kdf: "PBKDF2-SHA256", iterations: 600000, cipher: "AES-256-GCM", salt: b64(salt), iv: b64(iv), data: b64(data) }));
+"""
+
+
+def test_encrypted_mapping_round_trip_and_page_format(tmp_path):
+    import shutil
+    import subprocess
+
+    r = Scrubber().sanitize("Ticket from Jane Roe <jane.roe@contoso.com>, call +1 415 555 0199")
+    assert len(r.mapping) >= 2
+    path = tmp_path / "map.enc.json"
+    r.mapping.save(path, "correct horse battery")
+    raw = path.read_text()
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert "jane" not in raw.lower() and "555" not in raw
+    assert json.loads(raw)["format"] == "logscrub-mapping-v1"
+    assert logscrub.Mapping.load(path, "correct horse battery").json() == r.mapping.json()
+    with pytest.raises(logscrub.MappingError, match="passphrase"):
+        logscrub.Mapping.load(path)
+    with pytest.raises(logscrub.MappingError, match="wrong passphrase"):
+        logscrub.Mapping.load(path, "wrong")
+    # A plain mapping loads without a passphrase, as before.
+    plain = tmp_path / "map.json"
+    r.mapping.save(plain)
+    assert logscrub.Mapping.load(plain).json() == r.mapping.json()
+    # The page opens what Python wrote, and Python opens what the page writes.
+    node = shutil.which("node")
+    assert node, "node is needed to check the page's format"
+    env = dict(os.environ, PASS="correct horse battery", MAPPING=r.mapping.json())
+    out = subprocess.run([node, "--input-type=module", "-e", _NODE_OPEN, str(path)],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    assert out == r.mapping.json()
+    sealed = subprocess.run([node, "--input-type=module", "-e", _NODE_SEAL],
+                            env=env, capture_output=True, text=True, check=True).stdout
+    from_page = tmp_path / "from-page.json"
+    from_page.write_text(sealed)
+    back = logscrub.Mapping.load(from_page, "correct horse battery")
+    assert logscrub.restore("Reply to [EMAIL-1]", back) == "Reply to jane.roe@contoso.com"

@@ -125,16 +125,25 @@ class Mapping:
         self._entries: Optional[List[MappingEntry]] = None
 
     @classmethod
-    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Mapping":
-        """Reads a mapping file written by the CLI (``--mapping``) or :meth:`save`."""
+    def load(
+        cls, path: Union[str, "os.PathLike[str]"], passphrase: Optional[str] = None
+    ) -> "Mapping":
+        """Reads a mapping file written by the CLI (``--mapping``), by :meth:`save` or by the
+        page (*Save mapping*, encrypted or not). An encrypted file needs its ``passphrase``;
+        a wrong one raises :class:`MappingError`."""
         with open(path, encoding="utf-8") as f:
-            return cls(f.read())
+            return cls(_logscrub.open_mapping(f.read(), passphrase))
 
-    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
-        """Writes the mapping (readable by its owner only)."""
+    def save(
+        self, path: Union[str, "os.PathLike[str]"], passphrase: Optional[str] = None
+    ) -> None:
+        """Writes the mapping, readable by its owner only. With a ``passphrase`` it is
+        encrypted as the page encrypts it (AES-256-GCM, key from PBKDF2-SHA-256 with 600,000
+        iterations), and the page's Restore view opens it."""
+        doc = self._json if passphrase is None else _logscrub.seal_mapping(self._json, passphrase)
         fd = os.open(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(self._json)
+            f.write(doc)
 
     def json(self) -> str:
         return self._json

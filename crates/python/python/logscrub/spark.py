@@ -176,6 +176,7 @@ def sanitize_column(
     mapping_path: Optional[str] = None,
     order_by: Optional[Sequence[str]] = None,
     method: str = "arrow",
+    mapping_passphrase: Optional[str] = None,
 ) -> Any:
     """The DataFrame with the string column(s) ``column`` sanitized.
 
@@ -186,7 +187,9 @@ def sanitize_column(
     from one row is replaced in the other rows of its ticket. The rows are then
     repartitioned by ticket and sorted by ``(group_by, *order_by)`` (default: by the first
     column sanitized), so the output's row order and partitioning change.
-    ``mapping_path`` (numbered mode): where the driver saves the mapping, mode 0600.
+    ``mapping_path`` (numbered mode): where the driver saves the mapping, mode 0600;
+    encrypted with ``mapping_passphrase`` when given (the page's format, see
+    :meth:`logscrub.Mapping.save`).
     ``method``: ``"arrow"`` (mapInArrow, the default and faster) or ``"pandas"`` (a pandas
     UDF, kept for comparison; no ``group_by``).
     A row whose leak check fails fails the job (no output looks sanitized).
@@ -208,11 +211,13 @@ def sanitize_column(
     if mode == "numbered":
         values, mapping = _learn(df, cols, policy_json, kb, group_by)
         if mapping_path is not None:
-            mapping.save(mapping_path)
+            mapping.save(mapping_path, mapping_passphrase)
         token = hashlib.sha256(json.dumps(values).encode()).hexdigest()
         bc = (token, df.sparkSession.sparkContext.broadcast(values))
     elif mapping_path is not None:
         raise ValueError("mapping_path needs the numbered mode (keyed hashes have no table)")
+    if mapping_passphrase is not None and mapping_path is None:
+        raise ValueError("mapping_passphrase needs mapping_path")
 
     if method == "pandas":
         if group_by is not None:
