@@ -84,13 +84,19 @@ def test_numbered_is_consistent_across_partitions_and_runs(df, spark, cli_files,
 
     removed, _ = cli_files
     mp = tmp_path / "map.json"
+    enc = tmp_path / "map.enc.json"
     a = by_id(sanitize_column(df, "body", mapping_path=str(mp)))
-    b = by_id(sanitize_column(df.repartition(6), "body"))
+    b = by_id(sanitize_column(df.repartition(6), "body", mapping_path=str(enc),
+                              mapping_passphrase="spark job passphrase"))
     assert a == b
     assert leaks(a, removed) == []
     mapping = logscrub.Mapping.load(mp)
     assert len(mapping) > 100
     assert (mp.stat().st_mode & 0o777) == 0o600
+    # The encrypted copy holds the same table, and no original in the clear.
+    assert (enc.stat().st_mode & 0o777) == 0o600
+    assert logscrub.Mapping.load(enc, "spark job passphrase").json() == mapping.json()
+    assert not any(e.original in enc.read_text() for e in mapping if len(e.original) >= 6)
     # One table for all partitions: a placeholder means one value everywhere, so the
     # mapping puts back every row whose strategies are all restorable (text rows: a JSON
     # number replaced by a placeholder comes back as a string). A person's placeholder
