@@ -720,15 +720,15 @@ fn open_mapping(
     document: PyBackedStr,
     passphrase: Option<PyBackedStr>,
 ) -> PyResult<String> {
-    if !sealed::is_sealed(&document) {
+    let Some(envelope) = sealed::envelope(&document) else {
         return Ok(document.to_string());
-    }
+    };
     let Some(pass) = passphrase else {
         return Err(MappingError::new_err(
             "the mapping is encrypted: give its passphrase",
         ));
     };
-    py.detach(|| sealed::open(&document, &pass))
+    py.detach(|| sealed::open(&envelope, &pass))
         .map_err(MappingError::new_err)
 }
 

@@ -49,21 +49,18 @@ pub fn seal(mapping_json: &str, pass: &str) -> Result<String, String> {
     .to_string())
 }
 
-/// Whether `doc` is an envelope (rather than a plain mapping).
-pub fn is_sealed(doc: &str) -> bool {
+/// `doc` parsed, when it is an envelope; `None` for a plain mapping (or anything else, which
+/// the mapping reader then refuses with its own message).
+pub fn envelope(doc: &str) -> Option<serde_json::Value> {
     serde_json::from_str::<serde_json::Value>(doc)
         .ok()
-        .is_some_and(|v| v.get("format").and_then(|f| f.as_str()) == Some(FORMAT))
+        .filter(|v| v.get("format").and_then(|f| f.as_str()) == Some(FORMAT))
 }
 
-/// Opens an envelope with `pass`; the error says what is wrong (never the content).
-pub fn open(envelope: &str, pass: &str) -> Result<String, String> {
-    let v: serde_json::Value = serde_json::from_str(envelope)
-        .map_err(|e| format!("the encrypted mapping is not JSON: {e}"))?;
+/// Opens an envelope (from [`envelope`]) with `pass`; the error says what is wrong (never
+/// the content).
+pub fn open(v: &serde_json::Value, pass: &str) -> Result<String, String> {
     let field = |k: &str| v.get(k).and_then(|x| x.as_str());
-    if field("format") != Some(FORMAT) {
-        return Err("not an encrypted logscrub mapping".into());
-    }
     if field("kdf") != Some("PBKDF2-SHA256") || field("cipher") != Some("AES-256-GCM") {
         return Err(format!(
             "unsupported encryption ({}, {})",

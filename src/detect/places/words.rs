@@ -17,17 +17,43 @@ const fn slot(first: u8) -> usize {
     }
 }
 
+/// `a < b` by bytes (`<` on slices is not `const`).
+const fn before(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
 impl Words {
-    /// `list` must be sorted by bytes, lower case, each word at most 24 bytes (a unit test
-    /// checks every list).
+    /// `list` must be sorted by bytes (strictly), without ASCII capitals, each word 1 to 24
+    /// bytes: a list that is not fails to compile (the unit tests also check Unicode case).
     pub const fn new(list: &'static [&'static str]) -> Words {
         let mut mask = [0u32; 27];
         let mut i = 0;
         while i < list.len() {
             let w = list[i].as_bytes();
-            if !w.is_empty() && w.len() < 32 {
-                mask[slot(w[0])] |= 1 << w.len();
+            assert!(
+                !w.is_empty() && w.len() <= 24,
+                "a word list entry is empty or too long"
+            );
+            assert!(
+                i == 0 || before(list[i - 1].as_bytes(), w),
+                "a word list is not sorted"
+            );
+            let mut j = 0;
+            while j < w.len() {
+                assert!(
+                    !w[j].is_ascii_uppercase(),
+                    "a word list entry has a capital"
+                );
+                j += 1;
             }
+            mask[slot(w[0])] |= 1 << w.len();
             i += 1;
         }
         Words { list, mask }
