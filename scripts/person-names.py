@@ -11,7 +11,8 @@ Sources (see docs/data-sources.md, "Person names"):
   * Debian word list wamerican (SCOWL), only read here: a given name whose lower-case form is a
     lower-case English word (`rose`, `mark`, `bill`) is written with a trailing `*` (ambiguous:
     it needs a surname or a context word to count as a name), as are the hand-picked common
-    words of the other languages in AMBIGUOUS_EXTRA (`pierre`, `claire`, `pilar`). The other
+    words of the other languages in AMBIGUOUS_EXTRA (`pierre`, `claire`, `pilar`); a surname
+    that is an English word (`green`, `wisdom`) gets the same mark. The other
     languages' Debian lists are not used: they spell many first names in lower case. No
     dictionary word is shipped.
 
@@ -114,8 +115,10 @@ def main():
         rows.append(g + ("*" if g in words or g in ambiguous else ""))
     with open(os.path.join(out_dir, "given_names.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(rows) + "\n")
+    # A surname that is a lower-case English word (`green`, `wisdom`, `young`) is marked the
+    # same way: it does not vouch for a list of names on its own.
     with open(os.path.join(out_dir, "surnames.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(sorted(surnames)) + "\n")
+        f.write("\n".join(s + ("*" if s in words else "") for s in sorted(surnames)) + "\n")
     amb = sum(r.endswith("*") for r in rows)
     print(f"{len(rows)} given names ({amb} ambiguous), {len(surnames)} surnames")
 

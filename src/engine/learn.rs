@@ -175,7 +175,7 @@ mod tests {
         // name no gazetteer knows: a known given name alone is found in prose, issue 14).
         // (A forward-only stream's first segment is at least 64 KiB: hence the padding.)
         let text = format!(
-            "ticket opened by Yrsel, reach her as yrsel.roe@contoso.com.au\n{}\
+            "ticket for Yrsel, reach her as yrsel.roe@contoso.com.au\n{}\
              notes: yrsel.roe@contoso.com.au again\n\
              From: Yrsel Roe <yrsel.roe@contoso.com.au>\n",
             "status unchanged\n".repeat(5_000)

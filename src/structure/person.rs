@@ -18,7 +18,8 @@ use std::sync::OnceLock;
 /// Given names, lower-case, one a line; a trailing `*` marks a name that is also a common
 /// word (`mark`, `rose`, `pierre`): it counts only with a surname or a context word.
 const GIVEN: &str = include_str!("data/given_names.txt");
-/// Surnames, lower-case, one a line.
+/// Surnames, lower-case, one a line; a trailing `*` marks a surname that is also an English
+/// word (`green`, `wisdom`): it does not vouch for a list of names on its own.
 const SURNAMES: &str = include_str!("data/surnames.txt");
 
 type FastMap<V> = crate::search::WordMap<V>;
@@ -30,6 +31,8 @@ struct Gazetteer {
     /// Given name -> ambiguous (also a common word).
     given: FastMap<bool>,
     surnames: FastSet,
+    /// The surnames that are also English words.
+    word_surnames: FastSet,
     /// Capitalised words that are not names (products, months, nouns, titles, ...).
     common: FastSet,
 }
@@ -44,7 +47,19 @@ fn gazetteer() -> &'static Gazetteer {
                 None => given.insert(line, false),
             };
         }
-        let surnames = SURNAMES.lines().filter(|l| !l.is_empty()).collect();
+        let mut surnames = FastSet::default();
+        let mut word_surnames = FastSet::default();
+        for line in SURNAMES.lines().filter(|l| !l.is_empty()) {
+            match line.strip_suffix('*') {
+                Some(n) => {
+                    surnames.insert(n);
+                    word_surnames.insert(n);
+                }
+                None => {
+                    surnames.insert(line);
+                }
+            }
+        }
         let common = COMMON
             .iter()
             .chain(names::STOP_WORDS)
@@ -61,6 +76,7 @@ fn gazetteer() -> &'static Gazetteer {
             phrases,
             given,
             surnames,
+            word_surnames,
             common,
         }
     })
@@ -191,6 +207,46 @@ const COMMON: &[&str] = &[
     "weihnachten",
     "ostern",
     "navidad",
+    // Placeholders of empty data (`nan` in a CSV export), account words, verbs that are
+    // also given names in other languages (`said`).
+    "said",
+    "nan",
+    "iban",
+    "bic",
+    "swift",
+    "sons",
+    // Ubuntu releases, named in Linux support chats (`upgrade from Hardy to Lucid`).
+    "warty",
+    "hoary",
+    "breezy",
+    "dapper",
+    "edgy",
+    "feisty",
+    "gutsy",
+    "intrepid",
+    "jaunty",
+    "karmic",
+    "lucid",
+    "maverick",
+    "natty",
+    "oneiric",
+    "quantal",
+    "raring",
+    "saucy",
+    "trusty",
+    "utopic",
+    "xenial",
+    "yakkety",
+    "zesty",
+    "bionic",
+    "eoan",
+    "focal",
+    "groovy",
+    "hirsute",
+    "impish",
+    "jammy",
+    "kinetic",
+    "mantic",
     // Products and companies.
     "windows",
     "office",
@@ -229,6 +285,10 @@ const COMMON: &[&str] = &[
     "macos",
     "linux",
     "ubuntu",
+    "kubuntu",
+    "xubuntu",
+    "lubuntu",
+    "edubuntu",
     "debian",
     "fedora",
     "google",
@@ -1075,6 +1135,21 @@ const PHRASES: &[(&[&str], Strength)] = {
         (&["written", "by"], Medium),
         (&["signed", "by"], Medium),
         (&["approved", "by"], Medium),
+        (&["directed", "by"], Medium),
+        (&["produced", "by"], Medium),
+        (&["assigned", "by"], Medium),
+        (&["closed", "by"], Medium),
+        (&["resolved", "by"], Medium),
+        (&["opened", "by"], Medium),
+        (&["created", "by"], Medium),
+        (&["updated", "by"], Medium),
+        (&["edited", "by"], Medium),
+        (&["modified", "by"], Medium),
+        (&["escalated", "by"], Medium),
+        (&["starring"], Medium),
+        (&["featuring"], Medium),
+        (&["shouted", "at"], Medium),
+        (&["yelled", "at"], Medium),
         (&["handled", "by"], Medium),
         (&["called", "him"], Medium),
         (&["called", "her"], Medium),
@@ -1719,8 +1794,9 @@ fn extend(line: &Line, g: &Gazetteer, i: usize) -> usize {
             continue;
         }
         let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-        if (capitalised(w) || initial)
-            && !is_common(g, strip_possessive(low))
+        // `John A. Leiva`: an initial with its dot, even `A` or `I`.
+        let dotted_initial = initial && line.gap(k + 1) == ". " && k + 1 < line.words.len();
+        if (dotted_initial || ((capitalised(w) || initial) && !is_common(g, strip_possessive(low))))
             && !glued(line.text, line.words[k])
         {
             k += 1;
@@ -1756,7 +1832,13 @@ fn learn_span(l: &Line, i: usize, end: usize, learned: &mut Learned) -> bool {
             .text
             .get(..first.start)
             .is_some_and(|t| t.trim_end().ends_with(|c: char| c.is_ascii_digit()));
-        if number_before || (PLACE_BEFORE.contains(&before) && matches!(gap, " " | ". " | "/ ")) {
+        // `The Eileen Sandström version`: after `the`, a known given name and a surname are
+        // still a person.
+        let the_person =
+            before == "the" && end > i + 1 && gazetteer().given.get(l.low(i)) == Some(&false);
+        if number_before
+            || (PLACE_BEFORE.contains(&before) && matches!(gap, " " | ". " | "/ ") && !the_person)
+        {
             return false;
         }
     }
@@ -1766,6 +1848,20 @@ fn learn_span(l: &Line, i: usize, end: usize, learned: &mut Learned) -> bool {
         && PLACE_AFTER.contains(&after)
     {
         return false;
+    }
+    // `Saint Vincent`, `Santa Clara`: a place's name (or the start of one), not a person's.
+    if end > i + 1 {
+        let mut key = String::new();
+        for k in i..end {
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(l.low(k));
+        }
+        let place = crate::detect::places::gazetteer::lookup(&key);
+        if place.exact.is_some() || place.longer {
+            return false;
+        }
     }
     let Some(name) = l.text.get(first.start..last.end) else {
         return false;
@@ -1888,7 +1984,16 @@ fn extend_lower(l: &Line, g: &Gazetteer, i: usize) -> usize {
         .get(l.words.get(k).map_or(l.text.len(), |w| w.end)..)
         .unwrap_or("");
     let ends = rest.trim_start_matches(' ').is_empty()
-        || rest.starts_with(['.', ',', '?', '!', ';', ':', ')']);
+        || rest.starts_with(['.', ',', '?', '!', ';', ':', ')'])
+        || (rest.starts_with(' ') && {
+            // `follow up with tracy wisniewska in 2 months`, `melissa pirogova will be`.
+            let next = l.low(k + 1);
+            PERSON_VERBS.contains(&next)
+                || matches!(
+                    next,
+                    "in" | "as" | "at" | "on" | "for" | "from" | "to" | "and"
+                )
+        });
     if known || ends {
         k + 1
     } else {
@@ -1900,6 +2005,247 @@ fn extend_lower(l: &Line, g: &Gazetteer, i: usize) -> usize {
 /// on, recall on presidio-research is 66 % instead of 48 %, at about 20 % of the throughput
 /// cost on conversational text.
 const LONE_GIVEN: bool = true;
+
+fn lower_line(l: &Line) -> bool {
+    !l.text.chars().any(char::is_uppercase)
+}
+
+/// Whether word `i` is inside a sentence, after a lower-case word: not its first word
+/// (where `Amber`, `Robin` or `Crystal` may be a capitalised noun).
+fn mid_sentence(l: &Line, i: usize) -> bool {
+    i >= 1
+        && l.word(i - 1).chars().next().is_some_and(char::is_lowercase)
+        && l.gap(i).chars().all(|c| matches!(c, ' ' | ','))
+}
+
+/// `Don't go to town, Charlotte!`: a word after a comma that ends the sentence.
+fn vocative(l: &Line, i: usize) -> bool {
+    let rest = l
+        .text
+        .get(l.words.get(i).map_or(l.text.len(), |w| w.end)..)
+        .unwrap_or("");
+    l.gap(i) == ", " && (rest.trim().is_empty() || rest.starts_with(['!', '?', '.']))
+}
+
+/// Whether the words `i..end` are a known country, region or town (`Nova Scotia`, `Jordan`).
+fn is_place(l: &Line, i: usize, end: usize) -> bool {
+    let mut key = String::new();
+    for k in i..end {
+        if k > i {
+            key.push(' ');
+        }
+        key.push_str(strip_possessive(l.low(k)));
+    }
+    crate::detect::places::gazetteer::lookup(&key)
+        .exact
+        .is_some()
+}
+
+/// Whether word `i` starts a sentence: the line's first word (after quotes, `>` or a
+/// bullet), or a word after `.`, `!`, `?` or `:`.
+fn sentence_start(l: &Line, i: usize) -> bool {
+    let gap = l.gap(i);
+    if i == 0 {
+        return gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '>' | '"' | '\'' | '*' | '-' | '(' | '“'));
+    }
+    let t = gap.trim_end_matches([' ', '"', '“', '(']);
+    t.ends_with(['.', '!', '?', ':']) && !is_title(l.low(i - 1))
+}
+
+/// Verbs only a person does (`shouted`, `replied`, `apologised`): after them, a word no list
+/// knows is a name.
+const HUMAN_VERBS: &[&str] = &[
+    "agreed",
+    "answered",
+    "apologised",
+    "apologized",
+    "complained",
+    "cried",
+    "laughed",
+    "promised",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "smiled",
+    "whispered",
+    "yelled",
+    "dijo",
+    "zei",
+    "disse",
+];
+
+fn human_verb_after(l: &Line, end: usize) -> bool {
+    end < l.words.len() && l.gap(end) == " " && HUMAN_VERBS.contains(&l.low(end))
+}
+
+/// Words that open a question or a request to someone just named (`Vittore, can I`).
+const ADDRESS_OPENERS: &[&str] = &[
+    "can", "could", "would", "will", "please", "do", "did", "are", "have", "thank", "thanks",
+];
+
+/// Interjections and connectives that stand first before a comma like a name does
+/// (`Also, can you`, `Sorry, could you`).
+const INTERJECTIONS: &[&str] = &[
+    "actually",
+    "ah",
+    "alright",
+    "also",
+    "anyway",
+    "awesome",
+    "basically",
+    "btw",
+    "cool",
+    "excellent",
+    "fine",
+    "finally",
+    "first",
+    "great",
+    "hello",
+    "hey",
+    "hi",
+    "hmm",
+    "honestly",
+    "indeed",
+    "listen",
+    "look",
+    "meanwhile",
+    "next",
+    "nope",
+    "now",
+    "oh",
+    "ok",
+    "okay",
+    "otherwise",
+    "perfect",
+    "right",
+    "secondly",
+    "seriously",
+    "so",
+    "sorry",
+    "still",
+    "sure",
+    "then",
+    "understood",
+    "wait",
+    "well",
+    "wow",
+    "yeah",
+    "yep",
+    "yes",
+];
+
+/// `Vittore, can I please speak to ...`: a word alone before a comma and a request.
+fn addressed(l: &Line, i: usize, end: usize) -> bool {
+    end == i + 1
+        && l.gap(end) == ", "
+        && ADDRESS_OPENERS.contains(&l.low(end))
+        && !INTERJECTIONS.contains(&l.low(i))
+}
+
+/// What a person has (`Liam's address`, `Kenji's wife`).
+const RELATIONS: &[&str] = &[
+    "address",
+    "birthday",
+    "boyfriend",
+    "brother",
+    "daughter",
+    "email",
+    "father",
+    "girlfriend",
+    "husband",
+    "mother",
+    "partner",
+    "phone",
+    "sister",
+    "son",
+    "wife",
+];
+
+/// Words before a thing, not a person (`my iban is`, `the kali image`).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+];
+
+/// Verbs whose subject is a person, in the seven languages (`X is`, `X said`, `X hat`).
+const PERSON_VERBS: &[&str] = &[
+    "a",
+    "asked",
+    "called",
+    "can",
+    "could",
+    "did",
+    "does",
+    "es",
+    "est",
+    "explained",
+    "got",
+    "ha",
+    "had",
+    "has",
+    "hat",
+    "heeft",
+    "is",
+    "ist",
+    "lived",
+    "lives",
+    "needs",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "spent",
+    "tem",
+    "thinks",
+    "told",
+    "tried",
+    "wants",
+    "war",
+    "was",
+    "went",
+    "will",
+    "works",
+    "would",
+    "wrote",
+    "è",
+    "é",
+    "était",
+];
+
+/// Auxiliaries among [`PERSON_VERBS`]: a thing is, has and will too (`Amber is the colour`).
+const AUXILIARIES: &[&str] = &[
+    "a", "can", "could", "did", "does", "es", "est", "got", "ha", "had", "has", "hat", "heeft",
+    "is", "ist", "tem", "war", "was", "will", "would", "è", "é", "était",
+];
+
+/// Whether a verb of a person follows the words ending at `end` (`Lance Cantu lives at`).
+fn person_verb_after(l: &Line, end: usize) -> bool {
+    end < l.words.len() && l.gap(end) == " " && PERSON_VERBS.contains(&l.low(end))
+}
+
+/// The same, auxiliaries left out: only a person lives, spends, tells, wants.
+fn person_only_verb_after(l: &Line, end: usize) -> bool {
+    person_verb_after(l, end) && !AUXILIARIES.contains(&l.low(end))
+}
+
+/// Whether the words `i..end` are the whole line (after quote marks, `>` and bullets), two
+/// to four of them: a name on its own line, as in a signature or a postal block.
+fn name_line(l: &Line, i: usize, end: usize) -> bool {
+    let lead = l.gap(0);
+    let trailing = l
+        .text
+        .get(l.words.last().map_or(0, |w| w.end)..)
+        .unwrap_or("");
+    i == 0
+        && end == l.words.len()
+        && (2..=4).contains(&end)
+        && lead
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '>' | '*' | '-' | '?' | '•'))
+        && trailing.trim().is_empty()
+}
 
 /// Learns every person name written in prose in `text`.
 pub(crate) fn learn(text: &str, learned: &mut Learned) {
@@ -1964,8 +2310,12 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
         let mut i = 0;
         while i < buf.len() {
             let starts_upper = l.word(i).chars().next().is_some_and(char::is_uppercase);
-            let next = if starts_upper || lower_line || (i >= 1 && LOWER_OK.contains(l.low(i - 1)))
-            {
+            let next = if starts_upper || lower_line {
+                match scan_list(&l, g, i, lower_line, learned) {
+                    Some(end) => end,
+                    None => scan_at(&l, g, i, learned),
+                }
+            } else if i >= 1 && LOWER_OK.contains(l.low(i - 1)) {
                 scan_at(&l, g, i, learned)
             } else {
                 i + 1
@@ -1973,6 +2323,155 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
             i = next.max(i + 1);
         }
     }
+}
+
+/// Words that join the last item of a list (`Kovalev, Lee and Phillips`).
+const LIST_AND: &[&str] = &[
+    "and", "or", "et", "ou", "und", "oder", "y", "o", "e", "en", "of",
+];
+
+/// A list of single words starting at word `i` (`Kovalev, Lee and Phillips`, `Anna, Ben,
+/// Carl`): when most of its words are known names, every word of it that is not a common
+/// word or a place is one. Returns the index after the list when it learned it.
+fn scan_list(
+    l: &Line,
+    g: &Gazetteer,
+    i: usize,
+    lower_line: bool,
+    learned: &mut Learned,
+) -> Option<usize> {
+    let item = |k: usize| {
+        let w = l.word(k);
+        let ok = if lower_line {
+            w.chars().all(char::is_lowercase)
+        } else {
+            capitalised(w)
+        };
+        ok && w.chars().count() >= 2 && l.words.get(k).is_some_and(|&wd| !glued(l.text, wd))
+    };
+    // Most words start no list: only a comma or `and` after a word opens one.
+    let opens = match l.gap(i + 1) {
+        ", " => true,
+        " " => LIST_AND.contains(&l.low(i + 1)),
+        _ => false,
+    };
+    // Nor does a word inside a longer list (`Hiragana, Katakana, or Han` starts at the first).
+    if !opens || !item(i) || (i >= 1 && matches!(l.gap(i), " " | ", ") && item(i - 1)) {
+        return None;
+    }
+    let mut items = vec![i];
+    let mut k = i;
+    let mut closed = false;
+    loop {
+        let gap = l.gap(k + 1);
+        if gap == ", " && item(k + 1) && !LIST_AND.contains(&l.low(k + 1)) {
+            k += 1;
+        } else if matches!(gap, " " | ", ")
+            && LIST_AND.contains(&l.low(k + 1))
+            && l.gap(k + 2) == " "
+            && item(k + 2)
+        {
+            k += 2;
+            closed = true;
+        } else {
+            break;
+        }
+        items.push(k);
+        if closed {
+            break;
+        }
+    }
+    // `Anna, Ben and Carl Smith` is not a list of single words.
+    // Nor is `Eloise and 226 Thomas Avenue` (a street follows).
+    let after = l.gap(k + 1);
+    let rest = l
+        .text
+        .get(l.words.get(k).map_or(0, |w| w.end)..)
+        .unwrap_or("");
+    let clause = rest
+        .split(['.', ',', ';', '!', '?', '"'])
+        .next()
+        .unwrap_or("");
+    let number_after = clause.contains(|c: char| c.is_ascii_digit());
+    if items.len() < 2
+        || (after == " " && item(k + 1))
+        || number_after
+        || !(closed || items.len() >= 3)
+    {
+        return None;
+    }
+    // A place's word (`Trinidad and Tobago`, `Saint Vincent`) is not a person's.
+    let place = |j: usize| {
+        let low = strip_possessive(l.low(j));
+        let found = crate::detect::places::gazetteer::lookup(low);
+        // `Elizabeth` is a town too, but a given name first.
+        let town = found.exact.is_some_and(|p| !p.ambiguous) && g.given.get(low) != Some(&false);
+        town || (found.longer && (is_place(l, j, j + 2) || is_place(l, j, j + 3)))
+    };
+    // `offices in Paris, Lyon and Nice`: places.
+    if i >= 1
+        && matches!(
+            l.low(i - 1),
+            "in" | "near" | "across" | "between" | "throughout" | "visiting" | "visited"
+        )
+    {
+        return None;
+    }
+    // Each word vouches for the list: 2 for a name that is no English word (`Elizabeth`,
+    // `Phillips`), 1 for a name that is also a word (`Lee`, `Wisdom`), 0 for an unknown
+    // word; together at least 1 a word (`Kovalev, Lee and Phillips`, not `Hiragana,
+    // Katakana, or Han`), 4 of 3 in a line written in lower case.
+    let mut known = 0;
+    let mut vetoed = 0;
+    for &j in &items {
+        let low = strip_possessive(l.low(j));
+        let given = g.given.get(low).copied();
+        let surname = g.surnames.contains(low);
+        if is_common(g, low) || (place(j) && given.is_none() && !surname) {
+            vetoed += 1;
+        } else if place(j) {
+            // `Moore`, `Jackson`: a surname and a town; it vouches for neither.
+        } else if given == Some(false) || (surname && !g.word_surnames.contains(low)) {
+            known += 2;
+        } else if given.is_some() || surname {
+            known += 1;
+        }
+    }
+    let enough = if lower_line {
+        known * 3 >= items.len() * 4
+    } else {
+        known >= items.len()
+    };
+    if known == 0 || !enough || vetoed * 2 >= items.len() {
+        return None;
+    }
+    // A list of surnames only is a firm's name (`Jones, Mitchell and Williams`) when a
+    // singular verb follows it, when it is a line of its own (a postal block's company
+    // line), or after `at`, `for`, `of`, `from`.
+    let no_given = items
+        .iter()
+        .all(|&j| g.given.get(strip_possessive(l.low(j))) != Some(&false));
+    let singular = k + 1 < l.words.len()
+        && l.gap(k + 1) == " "
+        && matches!(l.low(k + 1), "is" | "was" | "has");
+    let whole_line = i == 0
+        && k + 1 == l.words.len()
+        && l.gap(0)
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '>' | '*' | '-'));
+    let before = if i >= 1 { l.low(i - 1) } else { "" };
+    let firm_before = matches!(before, "for" | "of" | "from");
+    if singular || before == "at" || (no_given && (whole_line || firm_before)) {
+        return None;
+    }
+    for &j in &items {
+        let low = strip_possessive(l.low(j));
+        let name = g.given.contains_key(low) || g.surnames.contains(low);
+        if !is_common(g, low) && (name || !place(j)) {
+            learn_span(l, j, j + 1, learned);
+        }
+    }
+    Some(k + 1)
 }
 
 /// Looks for a name starting at word `i`; learns it and returns the index after it, or
@@ -1995,8 +2494,10 @@ fn scan_at(l: &Line, g: &Gazetteer, i: usize, learned: &mut Learned) -> usize {
     if w.chars().count() < 2 || glued(l.text, word) || is_title(low) {
         return i + 1;
     }
-    let given = g.given.get(low).copied();
-    let surname = g.surnames.contains(low);
+    // `Mary's daughter`, `here's Liam's address`: the name without its possessive.
+    let bare = strip_possessive(low);
+    let given = g.given.get(bare).copied();
+    let surname = g.surnames.contains(bare);
     let known = given.is_some() || surname;
     // Every rule below takes a lower-case word only when it is a known name (most words of
     // a chat written in lower case are not).
@@ -2012,7 +2513,10 @@ fn scan_at(l: &Line, g: &Gazetteer, i: usize, learned: &mut Learned) -> usize {
     } else {
         None
     };
-    let end = if cap {
+    let end = if bare.len() < low.len() {
+        // `Mary's daughter`: the name ends at its possessive.
+        i + 1
+    } else if cap {
         extend(l, g, i)
     } else {
         extend_lower(l, g, i)
@@ -2020,12 +2524,59 @@ fn scan_at(l: &Line, g: &Gazetteer, i: usize, learned: &mut Learned) -> usize {
     let accept = match strength {
         // `my name is jane`, `mr. freeman`: a known name in lower case after a strong
         // context (an unknown lower-case word there is a file or a setting name as often).
-        Some(Strength::Strong) => cap || known,
-        Some(Strength::Medium) => cap && (!common || known),
-        Some(Strength::Weak) => cap && !common && (known || end > i + 1),
+        Some(Strength::Strong) => cap || (known && !common),
+        Some(Strength::Medium) => {
+            (cap && (!common || known)) || (!cap && lower_line(l) && given == Some(false))
+        }
+        Some(Strength::Weak) => {
+            (cap && !common && (known || end > i + 1))
+                || (!cap && lower_line(l) && given == Some(false) && !common)
+        }
         None => false,
     } || (cap && !common && given == Some(false) && (end > i + 1 || LONE_GIVEN))
+        // A given name that is also a rare English word (`John`, `Heather`, `Robin`),
+        // capitalised inside a sentence (`directed by Mark Roseby`, `to town, Charlotte!`),
+        // or at its start before a verb of a person (`Lance Cantu lives at`).
+        || (cap
+            && !common
+            && given == Some(true)
+            && (person_only_verb_after(l, end)
+                || (mid_sentence(l, i) && (end > i + 1 || vocative(l, i))))
+            && !is_place(l, i, end))
+        // A word no list knows, at the start of a sentence, before a verb only a person
+        // does (`Klimek shouted at`, `Aiko replied`), or called before a question (`Vittore,
+        // can I speak to ...`).
+        || (cap
+            && !common
+            && !known
+            && w.chars().count() >= 3
+            && sentence_start(l, i)
+            && (human_verb_after(l, end) || addressed(l, i, end))
+            && !is_place(l, i, end))
+        // A line that is only a name (`Dawn Njivar` above an address, a signature).
+        || (cap && !common && given.is_some() && end > i + 1 && name_line(l, i, end))
+        || (!cap
+            && lower_line(l)
+            && given == Some(false)
+            && !common
+            && end == i + 2
+            && !is_common(g, l.low(i + 1))
+            && name_line(l, i, end))
+        // `here's Liam's address`, `Kenji's wife`: a person's belongings and family.
+        || (cap && !common && bare.len() < low.len() && !is_place(l, i, i + 1) && {
+            let next = l.low(i + 1);
+            l.gap(i + 1) == " " && RELATIONS.contains(&next)
+        })
         || (cap && given.is_some() && !common && speaker_label(l, i))
+        // In a line written all in lower case, a known given name that is no English
+        // word (`michael is a very sympathetic person`).
+        || (!cap
+            && lower_line(l)
+            && given == Some(false)
+            && !common
+            && low.len() >= 3
+            && !(i >= 1 && DETERMINERS.contains(&l.low(i - 1)))
+            && (person_verb_after(l, end) || vocative(l, i) || speaker_label(l, i)))
         || (!cap && given == Some(false) && !common && end > i + 1 && {
             let next = l.low(i + 1);
             next.chars().count() >= 3 && g.surnames.contains(next) && !is_common(g, next)
@@ -2116,6 +2667,100 @@ mod tests {
             found("Customer: Daniel Weber <d.weber@example.com>, Munich"),
             ["Daniel Weber"]
         );
+    }
+
+    #[test]
+    fn lists_of_names() {
+        assert_eq!(
+            found("Present on the call: Okereke, Schmidt and Phillips."),
+            ["Okereke", "Schmidt", "Phillips"]
+        );
+        assert_eq!(
+            found("they had 3: elizabeth, nicholas and brandon."),
+            ["elizabeth", "nicholas", "brandon"]
+        );
+        // A firm, places, a list of words that are not names, a word inside a longer list.
+        for t in [
+            "Okafor, Schmidt and Kowalski is a law firm.",
+            "She worked at Okafor, Schmidt and Kowalski.",
+            "We have offices in Paris, Lyon and Nice.",
+            "Capitalized words like Wisdom and Discipline are often mistaken for names.",
+            "KATAKANA MIDDLE DOT with no Hiragana, Katakana, or Han",
+            "Please return it to Eloise and 226 Thomas Avenue.",
+        ] {
+            let names = found(t);
+            assert!(
+                !names.iter().any(|n| [
+                    "Okafor",
+                    "Schmidt",
+                    "Kowalski",
+                    "Jones",
+                    "Mitchell",
+                    "Paris",
+                    "Lyon",
+                    "Wisdom",
+                    "Discipline",
+                    "Hiragana",
+                    "Katakana",
+                    "Thomas"
+                ]
+                .contains(&n.as_str())),
+                "{t}: {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_by_their_place_in_the_sentence() {
+        // A given name that is also a rare word, inside a sentence or before a verb.
+        assert_eq!(
+            found("The refund was approved by Heather Lindqvist yesterday."),
+            ["Heather Lindqvist"]
+        );
+        assert_eq!(
+            found("Robin Okafor lives in the flat above."),
+            ["Robin Okafor"]
+        );
+        assert_eq!(found("Don't forget the receipt, Heather!"), ["Heather"]);
+        // A name no list knows, before a verb only a person does, or called by it.
+        assert_eq!(found("Okonjo replied that the router is fine."), ["Okonjo"]);
+        assert_eq!(found("Tavita, can you restart the router?"), ["Tavita"]);
+        // Possessives, a name alone on its line, a lower-case chat.
+        assert_eq!(found("As promised, here's Liam's address:"), ["Liam"]);
+        assert_eq!(found("Mary's daughter called."), ["Mary"]);
+        assert_eq!(
+            found("> Heather Okafor\n> 12 Bank Road"),
+            ["Heather Okafor"]
+        );
+        assert_eq!(found("michael is on the call now"), ["michael"]);
+        assert_eq!(found("user: julia kowalczyk"), ["julia kowalczyk"]);
+        assert_eq!(
+            found("follow up with tracy wisniewska in 2 months."),
+            ["tracy wisniewska"]
+        );
+        assert_eq!(found("the Eileen Sandvik version"), ["Eileen Sandvik"]);
+        assert_eq!(
+            found("Ticket resolved by Kowalczyk on Monday."),
+            ["Kowalczyk"]
+        );
+    }
+
+    #[test]
+    fn not_names_by_place_in_the_sentence() {
+        for t in [
+            "Sorry, can you restart the router?",
+            "Also, could you send the logs?",
+            "Amber is the colour of the warning light.",
+            "my iban is gb12spfc66723974480868",
+            "i m new one to ubuntu",
+            "the blip when my name is said helps me",
+            "upgrade from Hardy to Lucid, then to Jammy",
+            "She moved here from Saint Vincent and the Grenadines",
+            "Windows replied with an error.",
+            ", nan",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
     }
 
     #[test]

@@ -144,19 +144,34 @@ pub const BARS: &[Bar] = &[
         &[Category::InternalNote],
     ),
     // Issue 14: person names in prose. Ratchet at the figures reached (floored a little
-    // under them); the 90 % targets stay open.
+    // under them: synth_v2 rec.any 72.2 %, rec.full 70.0 %, prec.any 93.9 %;
+    // generated_large 80.7 %, 78.3 %, 96.2 %); the 90 % targets stay open.
     bar(
         "name",
         Prefix("presidio"),
         RecallAny,
-        0.60,
+        0.71,
+        &[Category::Name],
+    ),
+    bar(
+        "name",
+        Prefix("presidio"),
+        RecallFull,
+        0.69,
+        &[Category::Name],
+    ),
+    bar(
+        "name",
+        Prefix("presidio-generated"),
+        RecallAny,
+        0.80,
         &[Category::Name],
     ),
     bar(
         "name",
         Prefix("presidio"),
         PrecisionAny,
-        0.90,
+        0.92,
         &[Category::Name],
     ),
     bar(
