@@ -285,3 +285,26 @@ proptest! {
         }
     }
 }
+
+/// Given names and surnames that are common words (`Grace`, `Jack`, `Brown`) are found after
+/// a context word and replaced where written with a capital; the same words in lower case
+/// stay, and the leak check does not refuse the output for them.
+#[test]
+fn regression_issue_14_common_word_names() {
+    let text = "Hello, I am Grace Brown, my order is late.\n\
+                Thanks Grace, the grace period ends soon; the brown box ships today.\n\
+                Hi Jack, please jack up the priority.\n\
+                Best regards,\nMark Young\n\
+                Please mark it as done.\n";
+    let s = engine().sanitize(text);
+    assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+    for gone in ["Grace", "Brown", "Jack", "Mark Young"] {
+        assert!(!s.text.contains(gone), "{gone:?} survives in {:?}", s.text);
+    }
+    for kept in ["grace period", "brown box", "jack up", "mark it"] {
+        assert!(s.text.contains(kept), "{kept:?} lost in {:?}", s.text);
+    }
+    assert_eq!(two_pass(text, 17), s.text);
+    // Function words stay, even after a greeting.
+    untouched("Hi, May I ask when it ships? Thanks, Will do.\n");
+}

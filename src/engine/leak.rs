@@ -377,6 +377,14 @@ pub(super) fn check(
             {
                 continue;
             }
+            // A name of common words (`Grace`, `Brown`) written without a capital is the
+            // word (`grace period`), by the name matcher's rule.
+            if orig.category == Category::Name
+                && crate::structure::capital_only(&orig.value)
+                && !crate::structure::starts_upper(out, s)
+            {
+                continue;
+            }
             if in_placeholder(s, e)
                 || leaks[..detections]
                     .iter()

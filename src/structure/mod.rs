@@ -32,7 +32,7 @@ use std::borrow::Cow;
 
 pub use sniff::{sniff, Format};
 
-pub(crate) use names::{glued_lower, Retrying};
+pub(crate) use names::{capital_only, glued_lower, starts_upper, Retrying};
 
 /// Whether `raw` reads as a person's name the run would learn (and replace wherever it
 /// recurs).

@@ -404,8 +404,30 @@ pub(crate) fn is_generic(s: &str) -> bool {
         .all(is_stop)
 }
 
+/// Whether every word of a name is a common word (`Grace`, `Mark Young`, `Brown`): such a
+/// name, or such a part of a name, is a person only where it is written with a capital
+/// (`Thanks Grace` yes, `grace period` no). The name matcher and the leak check both apply
+/// this rule.
+pub(crate) fn capital_only(name: &str) -> bool {
+    let mut words = name
+        .split([' ', '.', '-', ','])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let mut buf = [0u8; 24];
+            lower_ascii(w, &mut buf).is_some_and(|w| STOP_WORDS.binary_search(&w).is_ok())
+        })
+}
+
 /// Cleans a candidate name; `None` when it does not look like a person's name.
 pub(crate) fn clean(raw: &str) -> Option<String> {
+    clean_with(raw, false)
+}
+
+/// [`clean`], also taking a name made of common words only (`Grace Brown`), every word
+/// written with a capital, as person-name rules with a gazetteer find them.
+fn clean_with(raw: &str, common_ok: bool) -> Option<String> {
     let s = raw.trim().trim_matches(|c| c == '"' || c == '\'').trim();
     if s.len() < 2 || s.len() > 64 || super::is_placeholder(s) {
         return None;
@@ -426,11 +448,16 @@ pub(crate) fn clean(raw: &str) -> Option<String> {
         return None;
     }
     // A name has at least one word that is not a common or role word.
-    if words
-        .iter()
-        .all(|w| is_stop(w.trim_matches(|c: char| !c.is_alphabetic())))
-    {
-        return None;
+    fn word(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphabetic())
+    }
+    if words.iter().all(|w| is_stop(word(w))) {
+        let capitals = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !(common_ok && capitals && !words.iter().any(|w| is_role_word(word(w)))) {
+            return None;
+        }
     }
     Some(words.join(" "))
 }
@@ -476,6 +503,18 @@ impl Learned {
             return;
         }
         if let Some(name) = clean(raw) {
+            self.people.push((name, role));
+        }
+    }
+
+    /// Learns `raw`, a person's name found by the gazetteer rules, even when its words are
+    /// all common words (`Grace Brown`): it is then replaced only where written with a
+    /// capital (see [`capital_only`]).
+    pub fn add_capitalised(&mut self, raw: &str, role: Role) {
+        if self.already_seen(raw, role, false) {
+            return;
+        }
+        if let Some(name) = clean_with(raw, true) {
             self.people.push((name, role));
         }
     }
@@ -552,6 +591,8 @@ pub struct Book {
     /// (pattern, person, is a part) in matcher order.
     patterns: Vec<(String, usize, bool)>,
     by_pattern: HashMap<String, usize>,
+    /// Per pattern: matched only where written with a capital ([`capital_only`]).
+    capital: Vec<bool>,
     matcher: Option<crate::search::Literals>,
     dirty: bool,
 }
@@ -598,7 +639,16 @@ impl Book {
                 lower_ascii(w, &mut buf).is_some_and(|w| ORG_WORDS.contains(&w))
             });
             for part in name.split([' ', '.', '_', ',']) {
-                if !organisation && is_distinctive_part(part) && part.len() < name.len() {
+                // `Brown` of `Daniel Brown`: a common word, replaced alone only where it is
+                // written with a capital.
+                let common_part = part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().count() >= 3
+                    && part.chars().all(char::is_alphabetic)
+                    && capital_only(part);
+                if !organisation
+                    && (is_distinctive_part(part) || common_part)
+                    && part.len() < name.len()
+                {
                     if !part.is_ascii() {
                         self.add_pattern(part.to_string(), i, true);
                     }
@@ -652,6 +702,7 @@ impl Book {
             let patterns: Vec<&str> = self.patterns.iter().map(|p| p.0.as_str()).collect();
             self.matcher =
                 crate::search::Literals::new(&patterns, self.patterns.len() <= 2_000).ok();
+            self.capital = self.patterns.iter().map(|p| capital_only(&p.0)).collect();
             self.dirty = false;
         }
         let Some(ac) = &self.matcher else {
@@ -666,9 +717,11 @@ impl Book {
                 continue;
             };
             // A lower-case part glued to `.`, `-`, `@`, `/` is a host or a path (`mx.acme-`).
+            let capital = self.capital.get(m.pattern().as_usize()) == Some(&true);
             if !boundary_before(text, s, json)
                 || !boundary_after(text, e)
                 || (*part && glued_lower(text, s, e))
+                || (capital && !starts_upper(text, s))
             {
                 // `Jane` in `erSpeaker Jane` when `Speaker Jane` is a name too.
                 it.reject();
@@ -753,6 +806,13 @@ impl Iterator for Retrying<'_> {
         self.pos = m.end().max(m.start() + 1);
         Some(m)
     }
+}
+
+/// Whether the text at `s` starts with a capital letter.
+pub(crate) fn starts_upper(text: &str, s: usize) -> bool {
+    text.get(s..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 fn is_distinctive_part(part: &str) -> bool {
@@ -866,13 +926,37 @@ mod tests {
     }
 
     #[test]
+    fn regression_issue_14_common_word_names_only_with_a_capital() {
+        assert!(capital_only("Grace") && capital_only("Mark Young") && capital_only("Brown"));
+        assert!(!capital_only("Grace Okafor") && !capital_only("Agent") && !capital_only(""));
+        let mut plain = Learned::default();
+        plain.add("Grace Brown", Role::Customer);
+        assert!(
+            plain.names().is_empty(),
+            "common words only: not by the plain rule"
+        );
+        let mut l = Learned::default();
+        l.add_capitalised("Grace Brown", Role::Customer);
+        l.add_capitalised("Support Team", Role::Unknown);
+        let mut b = Book::default();
+        b.absorb(l);
+        let text = "Grace Brown called; the grace period, a brown box. Grace said Brown.";
+        let mut out = Vec::new();
+        b.find(text, false, &mut out);
+        let got: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(got, ["Grace Brown", "Grace", "Brown"]);
+    }
+
+    #[test]
     fn finds_full_names_and_parts() {
         let mut l = Learned::default();
         l.add("Jane Doe", Role::Customer);
         l.add("Mark Smith", Role::Agent);
         let mut b = Book::default();
         b.absorb(l);
-        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane. mx.smith-x";
+        // `Mark` is a common word: replaced alone only where written with a capital (issue 14).
+        let text = "Jane Doe wrote; later jane doe, Jane, Smith and Mark. Janet, jane. mx.smith-x \
+                    please mark it";
         let mut out = Vec::new();
         b.find(text, false, &mut out);
         let got: Vec<(&str, &str, &str)> = out
@@ -892,6 +976,7 @@ mod tests {
                 ("jane doe", "CUSTOMER", "Jane Doe"),
                 ("Jane", "CUSTOMER", "Jane Doe"),
                 ("Smith", "AGENT", "Mark Smith"),
+                ("Mark", "AGENT", "Mark Smith"),
                 ("jane", "CUSTOMER", "Jane Doe"),
             ]
         );

@@ -1796,7 +1796,15 @@ fn extend(line: &Line, g: &Gazetteer, i: usize) -> usize {
         let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
         // `John A. Leiva`: an initial with its dot, even `A` or `I`.
         let dotted_initial = initial && line.gap(k + 1) == ". " && k + 1 < line.words.len();
-        if (dotted_initial || ((capitalised(w) || initial) && !is_common(g, strip_possessive(low))))
+        // `Grace Brown`, `Daniel Young`: a surname that is a common word, right after a given
+        // name.
+        let common_surname = k == i + 1
+            && capitalised(w)
+            && g.surnames.contains(strip_possessive(low))
+            && g.given.contains_key(line.low(i));
+        if (dotted_initial
+            || common_surname
+            || ((capitalised(w) || initial) && !is_common(g, strip_possessive(low))))
             && !glued(line.text, line.words[k])
         {
             k += 1;
@@ -1867,8 +1875,34 @@ fn learn_span(l: &Line, i: usize, end: usize, learned: &mut Learned) -> bool {
         return false;
     };
     let name = strip_possessive(name);
+    if names::capital_only(name) {
+        return learn_common_name(name, i >= 1 && is_title(l.low(i - 1)), learned);
+    }
     learned.add(name, Role::Unknown);
     true
+}
+
+/// Given names that are words a sentence starts with or is made of (`Will do`, `May I`,
+/// `Hope you are well`, `June 3`): never a name alone, whatever the context.
+const NEVER_ALONE: &[&str] = &[
+    "april", "august", "can", "don", "hope", "june", "love", "march", "may", "new", "pat", "rich",
+    "sky", "star", "summer", "sunny", "will",
+];
+
+/// Learns a name made of common words only (`Grace`, `Mark Young`; found after a context
+/// word, a title or a sign-off): when it starts with a known given name (or follows a
+/// title), it is learned as replaced only where written with a capital.
+fn learn_common_name(name: &str, after_title: bool, learned: &mut Learned) -> bool {
+    let g = gazetteer();
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or("").to_lowercase();
+    let alone = words.next().is_none();
+    let ok = (after_title || g.given.contains_key(first.as_str()))
+        && !(alone && NEVER_ALONE.contains(&first.as_str()));
+    if ok {
+        learned.add_capitalised(name, Role::Unknown);
+    }
+    ok
 }
 
 /// Context words after which a lower-case word may be a name (`my name is mieszko`,
@@ -2286,10 +2320,18 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
                 && trailing.trim().is_empty()
                 && (0..buf.len()).all(|k| {
                     let w = l.word(k);
-                    (capitalised(w) && !is_common(g, l.low(k))) || (k > 0 && is_particle(l.low(k)))
-                });
+                    let low = l.low(k);
+                    let name = g.given.contains_key(low) || g.surnames.contains(low);
+                    (capitalised(w) && (!is_common(g, low) || name)) || (k > 0 && is_particle(low))
+                })
+                && (0..buf.len()).any(|k| !is_common(g, l.low(k)) || k == 0);
             if all_names {
-                learned.add(line.trim(), Role::Unknown);
+                let name = line.trim();
+                if names::capital_only(name) {
+                    learn_common_name(name, false, learned);
+                } else {
+                    learned.add(name, Role::Unknown);
+                }
                 continue;
             }
         }
@@ -2507,6 +2549,20 @@ fn scan_at(l: &Line, g: &Gazetteer, i: usize, learned: &mut Learned) -> usize {
     let common = is_common(g, strip_possessive(low));
     if common && !known {
         return i + 1;
+    }
+    // `Grace Brown: hello`: a speaker whose given name and surname are both common words.
+    if cap && common && given.is_some() && i == 0 && l.words.len() > 2 {
+        let next = l.low(1);
+        let speaker = l.gap(2).starts_with(':')
+            && l.gap(0)
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | '>' | '"' | '*' | '-'))
+            && l.gap(1) == " "
+            && capitalised(l.word(1))
+            && g.surnames.contains(next);
+        if speaker && learn_span(l, 0, 2, learned) {
+            return 2;
+        }
     }
     let strength = if cap || known || (i >= 1 && LOWER_OK.contains(l.low(i - 1))) {
         context(l, g, i)

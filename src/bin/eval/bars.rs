@@ -144,8 +144,8 @@ pub const BARS: &[Bar] = &[
         &[Category::InternalNote],
     ),
     // Issue 14: person names in prose. Ratchet at the figures reached (floored a little
-    // under them: synth_v2 rec.any 72.2 %, rec.full 70.0 %, prec.any 93.9 %;
-    // generated_large 80.7 %, 78.3 %, 96.2 %); the 90 % targets stay open.
+    // under them: synth_v2 rec.any 72.7 %, rec.full 70.8 %, prec.any 93.6 %;
+    // generated_large 81.0 %, 79.0 %, 96.2 %); the 90 % targets stay open.
     bar(
         "name",
         Prefix("presidio"),
