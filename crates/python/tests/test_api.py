@@ -84,8 +84,9 @@ def test_sanitize_many_equals_one_by_one_in_order():
 
 def test_stream_two_pass_equals_whole_text():
     s = Scrubber()
-    # `Quillon` is in no name list: only the `From:` header at the end says it is a name.
-    text = ("ticket opened by Quillon, reach her as q.roe@contoso.com.au\n"
+    # `Quillon` is in no name list and `ticket for` is no context phrase (`opened by` is):
+    # only the `From:` header at the end says it is a name.
+    text = ("ticket for Quillon, reach her as q.roe@contoso.com.au\n"
             + "status unchanged\n" * 5000
             + "From: Quillon Roe <q.roe@contoso.com.au>\n")
     chunks = [text[i:i + 4096] for i in range(0, len(text), 4096)]
@@ -93,7 +94,7 @@ def test_stream_two_pass_equals_whole_text():
     assert "Quillon" not in whole
     assert "".join(s.sanitize_chunks(chunks, again=chunks)) == whole
     forward = "".join(s.sanitize_chunks(chunks))
-    assert forward.startswith("ticket opened by Quillon")  # forward-only: documented
+    assert forward.startswith("ticket for Quillon")  # forward-only: documented
 
 
 def test_sanitize_file_writes_atomically(tmp_path):
