@@ -308,3 +308,22 @@ fn regression_issue_14_common_word_names() {
     // Function words stay, even after a greeting.
     untouched("Hi, May I ask when it ships? Thanks, Will do.\n");
 }
+
+/// A zero-width character or a byte-order mark inside a name (pasted from a web page or a
+/// Word document) does not hide it: the name is found and both its parts are replaced, in
+/// whole-text and two-pass modes.
+#[test]
+fn regression_issue_14_invisible_character_inside_a_name() {
+    for mark in ['\u{200b}', '\u{feff}', '\u{ad}', '\u{2060}'] {
+        let text = format!(
+            "She worked as the assistant to Stephanie {mark}Kučera last year.\n\
+             Ask Mar{mark}garet Okonkwo to call back.\n\
+             Kučera and Margaret agreed.\n"
+        );
+        let s = engine().sanitize(&text);
+        for gone in ["Stephanie", "Kučera", "garet", "Okonkwo"] {
+            assert!(!s.text.contains(gone), "{gone:?} survives in {:?}", s.text);
+        }
+        assert_eq!(two_pass(&text, 23), s.text);
+    }
+}

@@ -705,6 +705,39 @@ impl Book {
             self.capital = self.patterns.iter().map(|p| capital_only(&p.0)).collect();
             self.dirty = false;
         }
+        self.find_in(text, json, out);
+        // `Mar\u{ad}garet`, `Stephanie \u{feff}Kučera`: a name cut by a character that
+        // shows nothing is matched once more in the text without them, and reported over
+        // the original bytes.
+        if has_invisible(text) {
+            let mut visible = String::with_capacity(text.len());
+            let mut at = Vec::with_capacity(text.len() + 1);
+            for (i, c) in text.char_indices() {
+                if !INVISIBLE.contains(&c) {
+                    visible.push(c);
+                    at.extend(i..i + c.len_utf8());
+                }
+            }
+            at.push(text.len());
+            let mut found = Vec::new();
+            self.find_in(&visible, json, &mut found);
+            for mut f in found {
+                let start = at.get(f.start).copied();
+                let end = f.end.checked_sub(1).and_then(|k| at.get(k)).map(|&k| k + 1);
+                let (Some(start), Some(end)) = (start, end) else {
+                    continue;
+                };
+                // A match without an invisible character inside was found above.
+                if text.get(start..end).is_some_and(|t| t.contains(INVISIBLE)) {
+                    f.start = start;
+                    f.end = end;
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    fn find_in(&self, text: &str, json: bool, out: &mut Vec<Finding>) {
         let Some(ac) = &self.matcher else {
             return;
         };
@@ -742,6 +775,23 @@ impl Book {
             out.push(f);
         }
     }
+}
+
+/// Characters that show nothing: a zero-width space, joiners, a word joiner, a byte-order
+/// mark, a soft hyphen. A name written with one inside is still the name.
+pub(crate) const INVISIBLE: [char; 6] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}',
+];
+
+/// Whether `text` holds one of [`INVISIBLE`]; a search for their lead bytes, so text
+/// without them costs one fast pass.
+pub(crate) fn has_invisible(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xE2, 0xEF, 0xC2, b).any(|i| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| INVISIBLE.contains(&c))
+    })
 }
 
 /// `hélène` as JSON exporters that escape non-ASCII write it (`h\u00e9l\u00e8ne`; the

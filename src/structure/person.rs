@@ -734,8 +734,15 @@ fn words(line: &str, out: &mut Vec<Word>) {
             continue;
         }
         if let Some(s) = start {
-            let joins =
-                matches!(c, '\'' | '’' | '-') && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            // `Mary\'s` in text escaped for JSON or a shell: the backslash joins too.
+            let escaped = c == '\\'
+                && line.get(i + 1..).is_some_and(|r| {
+                    r.strip_prefix('\'')
+                        .is_some_and(|r| r.starts_with(char::is_alphabetic))
+                });
+            let joins = escaped
+                || (matches!(c, '\'' | '’' | '-')
+                    && it.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
             if joins {
                 continue;
             }
@@ -754,7 +761,10 @@ fn words(line: &str, out: &mut Vec<Word>) {
 /// Appends the lower-case form of a word to `out` (`’` written `'`); returns its span.
 fn push_lower(w: &str, out: &mut String) -> (usize, usize) {
     let s = out.len();
-    if w.is_ascii() {
+    if w.contains('\\') {
+        // `Mary\'s` reads as `mary's`.
+        out.extend(w.replace("\\'", "'").chars().flat_map(char::to_lowercase));
+    } else if w.is_ascii() {
         out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         out.extend(
@@ -959,9 +969,10 @@ fn extend(line: &Line, g: &Gazetteer, i: usize) -> usize {
     end
 }
 
-/// `shervashidze's` -> `shervashidze`.
+/// `shervashidze's` -> `shervashidze` (also `Mary\'s`, escaped).
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
+    w.strip_suffix("\\'s")
+        .or_else(|| w.strip_suffix("'s"))
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
 }
@@ -1219,11 +1230,14 @@ fn is_place(l: &Line, i: usize, end: usize) -> bool {
 fn sentence_start(l: &Line, i: usize) -> bool {
     let gap = l.gap(i);
     if i == 0 {
-        return gap
-            .chars()
-            .all(|c| matches!(c, ' ' | '\t' | '>' | '"' | '\'' | '*' | '-' | '(' | '“'));
+        return gap.chars().all(|c| {
+            matches!(
+                c,
+                ' ' | '\t' | '>' | '"' | '\'' | '*' | '-' | '(' | '“' | '\\'
+            )
+        });
     }
-    let t = gap.trim_end_matches([' ', '"', '“', '(']);
+    let t = gap.trim_end_matches([' ', '"', '“', '(', '\\']);
     t.ends_with(['.', '!', '?', ':']) && !is_title(l.low(i - 1))
 }
 
@@ -1429,6 +1443,14 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
     let mut signed_off = false;
     for raw in text.split('\n') {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
+        // `Stephanie \u{feff}Kučera`: invisible characters do not hide a name.
+        let visible;
+        let line = if names::has_invisible(line) {
+            visible = line.replace(names::INVISIBLE, "");
+            visible.as_str()
+        } else {
+            line
+        };
         words(line, &mut buf);
         if buf.is_empty() {
             if !line.trim().is_empty() {
@@ -1648,7 +1670,10 @@ fn scan_list(
     for &j in &items {
         let low = strip_possessive(l.low(j));
         let name = g.given.contains_key(low) || g.surnames.contains(low);
-        if !is_common(g, low) && (name || !place(j)) {
+        // `Malon, Mark, Kaylee and Brandi`: a given name that is a common word counts in a
+        // list of names too, where written with a capital (`learn_span` learns it so).
+        let common_given = !lower_line && g.given.contains_key(low) && !place(j);
+        if (!is_common(g, low) || common_given) && (name || !place(j)) {
             learn_span(l, j, j + 1, learned);
         }
     }
@@ -1892,7 +1917,23 @@ mod tests {
     }
 
     #[test]
+    fn escaped_text() {
+        // Text escaped for JSON or a shell keeps its possessives and quoted speakers.
+        assert_eq!(
+            found("Jordan:\\\"I\\'m Mary\\'s daughter\\\"."),
+            ["Jordan", "Mary"]
+        );
+        assert_eq!(found("Kenji\\'s wife called."), ["Kenji"]);
+        assert!(found("it\\'s done, don\\'t worry").is_empty());
+    }
+
+    #[test]
     fn lists_of_names() {
+        // A given name that is a common word, in a list of names.
+        assert_eq!(
+            found("They had 4: Malon, Mark, Kaylee and Brandi."),
+            ["Malon", "Mark", "Kaylee", "Brandi"]
+        );
         assert_eq!(
             found("Present on the call: Okereke, Schmidt and Phillips."),
             ["Okereke", "Schmidt", "Phillips"]
