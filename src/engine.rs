@@ -646,11 +646,18 @@ impl<'e> State<'e> {
         produced: &[(usize, usize)],
         originals: &[leak::Original],
     ) -> Vec<leak::Leak> {
-        let fresh: Vec<leak::Original> = originals
+        let mut fresh: Vec<leak::Original> = originals
             .iter()
             .filter(|o| !self.history.in_base(o))
             .cloned()
             .collect();
+        if !self.streaming {
+            // The whole text looks for every name it learned, as a seeded stream does (a
+            // name's part next to an email that won the overlap, `Ima Fool@iana.org`).
+            fresh.extend(name_originals(&self.structure));
+            fresh.sort_unstable();
+            fresh.dedup();
+        }
         // The rounds of one segment mostly check the same originals again: compiled once.
         let current = match self.current.take() {
             Some(c) if c.values() == fresh.as_slice() => c,
@@ -811,6 +818,21 @@ fn shifted(
 
 /// The originals the leak check looks for after a round: each distinct value replaced,
 /// sorted (a log repeats the same values).
+/// The names `structure` learned, and their parts, as the originals their findings give.
+fn name_originals(structure: &crate::structure::Context) -> Vec<leak::Original> {
+    structure
+        .name_forms()
+        .into_iter()
+        .filter(|(value, _, _)| value.chars().count() >= 3)
+        .map(|(value, label, key)| leak::Original {
+            category: Category::Name,
+            value,
+            label: label.to_string(),
+            key,
+        })
+        .collect()
+}
+
 fn originals_of(
     text: &str,
     found: &[Finding],
@@ -1026,6 +1048,9 @@ impl<'e> Stream<'e> {
         self.state.structure = knowledge.structure;
         // The values of the whole input, looked for by the leak check in every segment with
         // one automaton built here, once (as the whole text's leak check looks for them all).
+        // The learned names too (final once seeded), each as the name matcher will report
+        // it: otherwise every segment would compile its thousands of names again.
+        let names = name_originals(&self.state.structure);
         let known = knowledge
             .known
             .values()
@@ -1036,6 +1061,13 @@ impl<'e> Stream<'e> {
                 label: c.label().to_string(),
                 key: v.clone(),
             })
+            .chain(knowledge.checked.iter().map(|(v, c)| leak::Original {
+                category: *c,
+                value: v.clone(),
+                label: c.label().to_string(),
+                key: v.clone(),
+            }))
+            .chain(names)
             .collect();
         self.state.history.seed(known);
         self.state.known = knowledge.known;

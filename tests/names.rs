@@ -327,3 +327,16 @@ fn regression_issue_14_invisible_character_inside_a_name() {
         assert_eq!(two_pass(&text, 23), s.text);
     }
 }
+
+/// A learned name whose surname is written glued to an email (`Dana Okafor@example.org`,
+/// the email wins the overlap) kept its given name in clear: the leak check now looks for
+/// every learned name and part, in whole-text and two-pass modes alike.
+#[test]
+fn regression_issue_14_name_part_beside_an_email_that_won_the_overlap() {
+    let text = "Contact: \"Dana Okafor\"@example.org\n\
+                second address Dana Okafor@example.org was rejected\n";
+    let s = engine().sanitize(text);
+    assert!(!s.text.contains("Dana"), "{:?}", s.text);
+    assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
+    assert_eq!(two_pass(text, 19), s.text);
+}

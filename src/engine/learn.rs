@@ -19,11 +19,18 @@ use crate::structure::Context;
 /// (the whole input when it is smaller), whatever the chunks it is fed.
 pub const LEARN_SEGMENT: usize = 8 * 1024 * 1024;
 
+/// Most values of [`Knowledge::checked`] (past this, the second pass's leak check compiles
+/// the others segment by segment, as without a first pass).
+const MAX_CHECKED: usize = 100_000;
+
 /// What a first pass learned: the input's format, the names it teaches and the values found
 /// in it (at most the stream's cap on carried values).
 pub struct Knowledge {
     pub(super) structure: Context,
     pub(super) known: repeat::Known,
+    /// Values found that are not repeated by value (addresses, multi-word places): the
+    /// second pass's leak check looks for them with the known values, in one matcher.
+    pub(super) checked: Vec<(String, crate::Category)>,
 }
 
 impl Knowledge {
@@ -39,6 +46,8 @@ pub struct Learner<'e> {
     buf: String,
     structure: Context,
     known: repeat::Known,
+    checked: Vec<(String, crate::Category)>,
+    checked_seen: std::collections::HashSet<(String, crate::Category)>,
     segment: usize,
     lead: String,
     /// Whether the input is one document read whole (a JSON document or an email up to the
@@ -53,6 +62,8 @@ impl<'e> Learner<'e> {
             buf: String::new(),
             structure: Context::default(),
             known: repeat::Known::default(),
+            checked: Vec::new(),
+            checked_seen: std::collections::HashSet::new(),
             segment: LEARN_SEGMENT,
             lead: String::new(),
             whole: None,
@@ -109,6 +120,24 @@ impl<'e> Learner<'e> {
             .engine
             .detect_in(text, &mut self.structure, &self.known, &self.lead);
         set_lead(&mut self.lead, text);
+        for f in &found {
+            let Some(v) = text.get(f.start..f.end) else {
+                continue;
+            };
+            let c = f.category;
+            let other = !matches!(
+                c,
+                crate::Category::InternalNote | crate::Category::Name | crate::Category::Custom
+            );
+            if other
+                && self.checked.len() < MAX_CHECKED
+                && v.len() >= repeat::MIN_LEN
+                && !repeat::repeatable(c, v)
+                && self.checked_seen.insert((v.to_string(), c))
+            {
+                self.checked.push((v.to_string(), c));
+            }
+        }
         self.known.add(
             found
                 .iter()
@@ -124,6 +153,7 @@ impl<'e> Learner<'e> {
         Knowledge {
             structure: self.structure.seed(),
             known: self.known,
+            checked: self.checked,
         }
     }
 }

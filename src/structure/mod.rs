@@ -108,6 +108,12 @@ impl Context {
         }
     }
 
+    /// The learned names and their parts as written, with their label and key (see
+    /// [`names::Book::written_forms`]).
+    pub(crate) fn name_forms(&self) -> Vec<(String, &'static str, String)> {
+        self.names.written_forms()
+    }
+
     /// Whether this run reads (or, before its first segment, will read `text` as) CSV,
     /// whose quoted cells may hold line breaks.
     pub(crate) fn is_csv(&self, policy: &Policy, text: &str) -> bool {

@@ -681,6 +681,30 @@ impl Book {
         }
     }
 
+    /// Every name and part the matcher looks for, as written in the person's name, with
+    /// the label and the key ([`Book::find`] gives a finding of it): what the replaced
+    /// originals of these names will be, so that a leak check can look for them with one
+    /// matcher built up front.
+    pub(crate) fn written_forms(&self) -> Vec<(String, &'static str, String)> {
+        let mut out = Vec::with_capacity(self.patterns.len());
+        for (pattern, person, part) in &self.patterns {
+            let Some(p) = self.people.get(*person) else {
+                continue;
+            };
+            let written = if *part {
+                p.full
+                    .split([' ', '.', '_', ','])
+                    .find(|w| w.to_lowercase() == *pattern)
+            } else {
+                Some(p.full.as_str()).filter(|f| f.to_lowercase() == *pattern)
+            };
+            if let Some(w) = written {
+                out.push((w.to_string(), p.role.label(), p.full.clone()));
+            }
+        }
+        out
+    }
+
     /// The label of the person whose full name is `key`, when known.
     pub fn label_for(&self, key: &str) -> Option<&'static str> {
         let i = self.by_full.get(&key.to_lowercase())?;
