@@ -816,8 +816,6 @@ fn shifted(
     moved
 }
 
-/// The originals the leak check looks for after a round: each distinct value replaced,
-/// sorted (a log repeats the same values).
 /// The names `structure` learned, and their parts, as the originals their findings give.
 fn name_originals(structure: &crate::structure::Context) -> Vec<leak::Original> {
     structure
@@ -833,6 +831,8 @@ fn name_originals(structure: &crate::structure::Context) -> Vec<leak::Original> 
         .collect()
 }
 
+/// The originals the leak check looks for after a round: each distinct value replaced,
+/// sorted (a log repeats the same values).
 fn originals_of(
     text: &str,
     found: &[Finding],

@@ -46,8 +46,7 @@ pub struct Learner<'e> {
     buf: String,
     structure: Context,
     known: repeat::Known,
-    checked: Vec<(String, crate::Category)>,
-    checked_seen: std::collections::HashSet<(String, crate::Category)>,
+    checked: std::collections::HashSet<(String, crate::Category)>,
     segment: usize,
     lead: String,
     /// Whether the input is one document read whole (a JSON document or an email up to the
@@ -62,8 +61,7 @@ impl<'e> Learner<'e> {
             buf: String::new(),
             structure: Context::default(),
             known: repeat::Known::default(),
-            checked: Vec::new(),
-            checked_seen: std::collections::HashSet::new(),
+            checked: std::collections::HashSet::new(),
             segment: LEARN_SEGMENT,
             lead: String::new(),
             whole: None,
@@ -133,9 +131,8 @@ impl<'e> Learner<'e> {
                 && self.checked.len() < MAX_CHECKED
                 && v.len() >= repeat::MIN_LEN
                 && !repeat::repeatable(c, v)
-                && self.checked_seen.insert((v.to_string(), c))
             {
-                self.checked.push((v.to_string(), c));
+                self.checked.insert((v.to_string(), c));
             }
         }
         self.known.add(
@@ -153,7 +150,8 @@ impl<'e> Learner<'e> {
         Knowledge {
             structure: self.structure.seed(),
             known: self.known,
-            checked: self.checked,
+            // In no particular order: the seeded matcher sorts its values.
+            checked: self.checked.into_iter().collect(),
         }
     }
 }

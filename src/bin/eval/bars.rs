@@ -145,7 +145,7 @@ pub const BARS: &[Bar] = &[
     ),
     // Issue 14: person names in prose. Ratchet at the figures reached (floored a little
     // under them: synth_v2 rec.any 72.7 %, rec.full 70.8 %, prec.any 93.6 %;
-    // generated_large 82.1 %, 80.0 %, 96.3 %); the 90 % targets stay open.
+    // generated_large 82.1 %, 80.1 %, 96.3 %); the 90 % targets stay open.
     bar(
         "name",
         Prefix("presidio"),
