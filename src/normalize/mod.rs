@@ -186,6 +186,18 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 
 /// Whether a stream may cut `buf` at `at` (just after a line break): not when the break joins
 /// a value cut across it.
+/// Whether `c` shows nothing (a zero-width space or joiner, a soft hyphen, a byte-order
+/// mark, a bidi mark or control): the one list the decoded view drops and the person-name
+/// rules read through.
+pub(crate) fn invisible(c: char) -> bool {
+    units::fold(c) == Some(None)
+}
+
+/// Whether `text` holds a character that shows nothing ([`invisible`]).
+pub(crate) fn has_invisible(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(invisible)
+}
+
 pub(crate) fn joins_at(buf: &str, at: usize) -> bool {
     let b = buf.as_bytes();
     if at == 0 || b.get(at - 1) != Some(&b'\n') {

@@ -733,11 +733,11 @@ impl Book {
         // `Mar\u{ad}garet`, `Stephanie \u{feff}Kučera`: a name cut by a character that
         // shows nothing is matched once more in the text without them, and reported over
         // the original bytes.
-        if has_invisible(text) {
+        if crate::normalize::has_invisible(text) {
             let mut visible = String::with_capacity(text.len());
             let mut at = Vec::with_capacity(text.len() + 1);
             for (i, c) in text.char_indices() {
-                if !INVISIBLE.contains(&c) {
+                if !crate::normalize::invisible(c) {
                     visible.push(c);
                     at.extend(i..i + c.len_utf8());
                 }
@@ -752,7 +752,10 @@ impl Book {
                     continue;
                 };
                 // A match without an invisible character inside was found above.
-                if text.get(start..end).is_some_and(|t| t.contains(INVISIBLE)) {
+                if text
+                    .get(start..end)
+                    .is_some_and(|t| t.contains(crate::normalize::invisible))
+                {
                     f.start = start;
                     f.end = end;
                     out.push(f);
@@ -799,23 +802,6 @@ impl Book {
             out.push(f);
         }
     }
-}
-
-/// Characters that show nothing: a zero-width space, joiners, a word joiner, a byte-order
-/// mark, a soft hyphen. A name written with one inside is still the name.
-pub(crate) const INVISIBLE: [char; 6] = [
-    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}',
-];
-
-/// Whether `text` holds one of [`INVISIBLE`]; a search for their lead bytes, so text
-/// without them costs one fast pass.
-pub(crate) fn has_invisible(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr3_iter(0xE2, 0xEF, 0xC2, b).any(|i| {
-        text.get(i..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| INVISIBLE.contains(&c))
-    })
 }
 
 /// `hélène` as JSON exporters that escape non-ASCII write it (`h\u00e9l\u00e8ne`; the

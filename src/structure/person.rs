@@ -1445,8 +1445,8 @@ pub(crate) fn learn(text: &str, learned: &mut Learned) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         // `Stephanie \u{feff}Kučera`: invisible characters do not hide a name.
         let visible;
-        let line = if names::has_invisible(line) {
-            visible = line.replace(names::INVISIBLE, "");
+        let line = if crate::normalize::has_invisible(line) {
+            visible = line.replace(crate::normalize::invisible, "");
             visible.as_str()
         } else {
             line
