@@ -10,7 +10,8 @@ pub mod table;
 use crate::detect::{self, custom::CustomDetector, Category, Detector, Finding};
 use crate::error::Error;
 use crate::policy::{Policy, Strategy};
-use crate::replace::{self, fake, hash, normalise, Mapping, Pseudonyms};
+use crate::replace::{self, fake, Mapping, Pseudonyms};
+use crate::vocab::{hex, normalise};
 use allowlist::Allowlist;
 pub use learn::{Knowledge, Learner};
 use serde::Serialize;
@@ -124,7 +125,7 @@ pub struct NotesRemoved {
 pub struct Sanitized {
     pub text: String,
     pub findings: Vec<FindingReport>,
-    /// Replacement → original, for [`crate::restore`]. Holds originals: keep it private.
+    /// Replacement → original, for [`crate::replace::restore`]. Holds originals: keep it private.
     pub mapping: Mapping,
     pub report: Report,
     /// The text the findings' spans point into, when it is not the input: an email whose
@@ -294,7 +295,7 @@ impl Engine {
         let mut s = self.sanitize(&text);
         s.report.lossy_input = lossy;
         if lossy {
-            s.report.input_sha256 = hash::hex(&Sha256::digest(bytes));
+            s.report.input_sha256 = hex(&Sha256::digest(bytes));
         }
         s
     }
@@ -755,8 +756,8 @@ impl<'e> State<'e> {
         self.report.output_bytes = self.out_bytes;
         self.report.residual = self.report.residuals.len();
         self.report.policy_fingerprint = self.engine.fingerprint.clone();
-        self.report.input_sha256 = hash::hex(&self.input_hash.finalize());
-        self.report.output_sha256 = hash::hex(&self.output_hash.finalize());
+        self.report.input_sha256 = hex(&self.input_hash.finalize());
+        self.report.output_sha256 = hex(&self.output_hash.finalize());
         self.report.not_restorable.sort();
         Sanitized {
             text,

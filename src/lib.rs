@@ -33,19 +33,21 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub(crate) mod codec;
 pub mod detect;
 pub mod engine;
 pub mod error;
 pub(crate) mod normalize;
+pub mod pattern;
 pub mod policy;
 pub mod replace;
 pub(crate) mod search;
 pub mod structure;
+pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use detect::{Category, Finding};
 pub use engine::{
     Engine, FindingReport, Knowledge, Learner, NotesRemoved, Report, ReportFinding, Sanitized,
     Stream,
@@ -54,3 +56,4 @@ pub use error::Error;
 pub use policy::{Policy, Strategy};
 pub use replace::table::{SharedTable, TableValue};
 pub use replace::{restore, Mapping, MappingEntry};
+pub use vocab::{Category, Finding};

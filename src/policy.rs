@@ -18,8 +18,8 @@
 //! ```
 //! Unknown fields are an error; so are unknown categories and invalid patterns.
 
-use crate::detect::Category;
 use crate::error::Error;
+use crate::vocab::Category;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,9 +27,9 @@ use std::collections::BTreeMap;
 pub const POLICY_VERSION: u32 = 1;
 
 /// Largest accepted source of one user pattern, in bytes.
-pub const MAX_PATTERN_LEN: usize = crate::detect::user_pattern::MAX_LEN;
+pub const MAX_PATTERN_LEN: usize = crate::pattern::MAX_LEN;
 /// Largest compiled size of one user pattern (the regex crate's `size_limit`).
-pub const MAX_PATTERN_COMPILED: usize = crate::detect::user_pattern::MAX_COMPILED;
+pub const MAX_PATTERN_COMPILED: usize = crate::pattern::MAX_COMPILED;
 
 /// How the values of one category are replaced. Policy JSON names: `label`, `numbered`,
 /// `mask`, `partial`, `fake`, `hash`, `remove`.
@@ -209,7 +209,7 @@ impl Policy {
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let canonical = serde_json::to_string(self).unwrap_or_default();
-        crate::replace::hash::hex(&Sha256::digest(canonical.as_bytes()))
+        crate::vocab::hex(&Sha256::digest(canonical.as_bytes()))
     }
 
     /// The categories that are enabled and use `strategy`.
@@ -261,7 +261,7 @@ impl Policy {
             }
         }
         for c in &self.allowlist.cidrs {
-            crate::engine::allowlist::Cidr::parse(c)?;
+            crate::vocab::Cidr::parse(c)?;
         }
         Ok(())
     }
@@ -292,9 +292,9 @@ fn by_category<T>(map: &BTreeMap<String, T>, category: Category) -> Option<&T> {
 }
 
 /// Compiles a user-supplied pattern with size limits, or explains why it cannot be used
-/// (see [`crate::detect::user_pattern`]).
-pub fn compile_user_pattern(pattern: &str) -> Result<crate::detect::user_pattern::Pattern, Error> {
-    crate::detect::user_pattern::compile(pattern)
+/// (see [`crate::pattern`]).
+pub fn compile_user_pattern(pattern: &str) -> Result<crate::pattern::Pattern, Error> {
+    crate::pattern::compile(pattern)
 }
 
 #[cfg(test)]

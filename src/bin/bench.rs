@@ -29,9 +29,12 @@
 //! logs about thousands of distinct people; `src/bin/support`), generated at each size rather
 //! than repeated. `--write-support FILE MB` writes that input to a file (to try the CLI).
 //!
+//! `--detectors KIND MB` times each built-in detector alone over that input (best of three),
+//! with its number of findings: where the detection time goes.
+//!
 //! Usage: logscrub-bench [--corpus DIR] [--sizes 1,10,100] [--kinds ubuntu,loghub,support]
 //!        [--modes scan,sanitize,stream,check,cli,grep] [--json] [--cli [MB]] [--adversarial]
-//!        [--compare-2g [MB]] [--write-support FILE MB]
+//!        [--compare-2g [MB]] [--write-support FILE MB] [--detectors KIND MB]
 
 #[path = "support/mod.rs"]
 #[allow(dead_code)] // the evaluation uses the labels; the benchmark only the text
@@ -121,6 +124,34 @@ fn peak_rss_kb() -> u64 {
 }
 
 /// One measurement in this process: prints a JSON line.
+/// Each built-in detector alone over `size_mb` MB of `kind`: MB/s (best of three) and the
+/// number of findings.
+fn detectors_bench(corpus: &Path, kind: &str, size_mb: usize) -> Result<(), String> {
+    let text = if kind == "support" {
+        support::mix(SUPPORT_SEED, size_mb * MB).text
+    } else {
+        repeat_to(&seed(corpus, kind)?, size_mb * MB)
+    };
+    let mb = text.len() as f64 / MB as f64;
+    let mut out = Vec::new();
+    for d in logscrub::detect::builtin() {
+        let mut secs = f64::INFINITY;
+        for _ in 0..3 {
+            out.clear();
+            let t = Instant::now();
+            d.detect(&text, &mut out);
+            secs = secs.min(t.elapsed().as_secs_f64());
+        }
+        let name = d.categories().first().map_or("-", |c| c.label());
+        println!(
+            "{kind} {size_mb} MB  {name:<16} {:>8.1} MB/s  {:>8} findings",
+            mb / secs,
+            out.len()
+        );
+    }
+    Ok(())
+}
+
 fn measure(corpus: &Path, kind: &str, size_mb: usize, mode: &str) -> Result<(), String> {
     let engine = Engine::new(Policy::default()).map_err(|e| e.to_string())?;
     let seed = if kind == "support" {
@@ -634,6 +665,20 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("logscrub-bench: {path}: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    if let Some(i) = args.iter().position(|a| a == "--detectors") {
+        let (kind, size) = (args.get(i + 1), args.get(i + 2).map(|s| s.parse()));
+        let (Some(kind), Some(Ok(size))) = (kind, size) else {
+            eprintln!("usage: --detectors KIND SIZE_MB");
+            return ExitCode::from(2);
+        };
+        return match detectors_bench(&corpus, kind, size) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("logscrub-bench: {e}");
                 ExitCode::from(1)
             }
         };

@@ -16,8 +16,9 @@
 //! (`0x80070005`, `KB5034441`), dates, times, decimal amounts, numbers followed by a unit
 //! (`request took 3000 ms`) and years are never identifiers.
 
-use super::scan::{cased_matcher, cased_word, char_at, placeholder_len, whole_word};
+use super::scan::{cased_matcher, cased_word, char_at, whole_word};
 use super::{Category, Detector, Finding};
+use crate::vocab::placeholder::placeholder_len;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 

@@ -9,8 +9,8 @@ use std::borrow::Cow;
 const DENY_TERMS_COMPILED: usize = 4 << 20;
 
 pub struct CustomDetector {
-    rules: Vec<(String, super::user_pattern::Pattern)>,
-    deny: Option<super::user_pattern::Pattern>,
+    rules: Vec<(String, crate::pattern::Pattern)>,
+    deny: Option<crate::pattern::Pattern>,
 }
 
 impl CustomDetector {
@@ -34,7 +34,7 @@ impl CustomDetector {
             let pattern = format!(r"(?i)(?:{})", terms.join("|"));
             // Escaped terms have no counted repetition, so a long list stays fast: it gets
             // the room that many terms need.
-            Some(super::user_pattern::compile_with_limit(
+            Some(crate::pattern::compile_with_limit(
                 "deny_terms",
                 &pattern,
                 DENY_TERMS_COMPILED,

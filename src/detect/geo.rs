@@ -8,8 +8,8 @@
 //! Version numbers, IP parts and plain decimals never have that context.
 
 use super::scan::is_word_byte;
-use super::user_pattern::Pattern as Regex;
 use super::{Category, Detector, Finding};
+use crate::pattern::Pattern as Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::sync::LazyLock;
 
@@ -18,7 +18,7 @@ pub struct GeoDetector;
 /// Compiles a built-in pattern with the user-pattern syntax (ASCII `\b` and `(?i)`: the
 /// regex crate ships without Unicode tables).
 fn built_in(pattern: &str) -> Option<Regex> {
-    super::user_pattern::compile_with_limit(pattern, pattern, 1 << 20).ok()
+    crate::pattern::compile_with_limit(pattern, pattern, 1 << 20).ok()
 }
 
 static BARE_PAIR: LazyLock<Option<Regex>> =

@@ -9,8 +9,9 @@
 //! `Administrator`, `Public`, `Default`, `All Users`, service accounts) and placeholders
 //! (`%USERNAME%`, `$USER`, `<user>`, `{user}`) name nobody and stay.
 
-use super::scan::{char_before, placeholder_len};
+use super::scan::char_before;
 use super::{Category, Detector, Finding};
+use crate::vocab::placeholder::placeholder_len;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 

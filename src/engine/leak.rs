@@ -2,25 +2,8 @@
 //! detection may remain in the output.
 
 use super::{Engine, Residual};
-use crate::detect::{Category, Finding};
-
-/// Spans of replacement placeholders in `out`: `[LABEL]`, `[LABEL-12]`, `[LABEL:3f2a9c1d]`.
-pub(crate) fn placeholder_spans(out: &str) -> Vec<(usize, usize)> {
-    let b = out.as_bytes();
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while let Some(p) = memchr::memchr(b'[', &b[i..]) {
-        let s = i + p;
-        i = s + 1;
-        if let Some(len) = placeholder_len(&b[s..]) {
-            spans.push((s, s + len));
-            i = s + len;
-        }
-    }
-    spans
-}
-
-use crate::detect::scan::placeholder_len;
+use crate::vocab::placeholder::placeholder_spans;
+use crate::vocab::{Category, Finding};
 
 /// The encodings under which an original could survive a naive replacement.
 fn variants(value: &str) -> Vec<String> {
@@ -475,15 +458,15 @@ mod tests {
     fn regression_issue_7_note_text_in_a_public_message_is_not_a_leak() {
         // Found by the json and csv fuzz targets: a removed note's words written publicly
         // elsewhere made the leak check refuse the whole output.
-        let json = crate::Policy::from_json(r#"{"format":"json"}"#).unwrap();
-        let e = crate::Engine::new(json).unwrap();
+        let json = crate::policy::Policy::from_json(r#"{"format":"json"}"#).unwrap();
+        let e = crate::engine::Engine::new(json).unwrap();
         let s = e.sanitize(
             r#"{"comments":[{"public":false,"body":"Thanks a lot"},{"public":true,"body":"Thanks a lot"}]}"#,
         );
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
         assert!(s.text.contains("[INTERNAL_NOTE_REMOVED]"), "{}", s.text);
-        let csv = crate::Policy::from_json(r#"{"format":"csv"}"#).unwrap();
-        let e = crate::Engine::new(csv).unwrap();
+        let csv = crate::policy::Policy::from_json(r#"{"format":"csv"}"#).unwrap();
+        let e = crate::engine::Engine::new(csv).unwrap();
         let s = e.sanitize("id,name,email,body,public\n1,Jane Roe,jane@contoso.com,email,false\n");
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
         // A value inside a note is still found where it recurs.
@@ -498,7 +481,7 @@ mod tests {
     fn regression_issue_7_name_part_in_a_host_is_not_a_leak() {
         // Found by the json fuzz target: a learned name's part, lower-case in an address the
         // email detector does not take, is left by the name matcher and was then reported.
-        let e = crate::Engine::new(crate::Policy::default()).unwrap();
+        let e = crate::engine::Engine::new(crate::policy::Policy::default()).unwrap();
         let s = e.sanitize("From: Jane Roe <jane.roe@contoso.com>\nsee jane@intranet\nJane: hi\n");
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
         assert!(!s.text.contains("Jane"), "{}", s.text);
@@ -509,8 +492,8 @@ mod tests {
         // Found by the json and csv fuzz targets: a field taken by its key (`email`) with a
         // value that is no email (`n/a`, `j 555 0100`) is replaced there only; the same
         // words elsewhere failed the leak check.
-        let json = crate::Policy::from_json(r#"{"format":"json"}"#).unwrap();
-        let e = crate::Engine::new(json).unwrap();
+        let json = crate::policy::Policy::from_json(r#"{"format":"json"}"#).unwrap();
+        let e = crate::engine::Engine::new(json).unwrap();
         let s = e.sanitize(
             r#"{"phone":"n/a","email":"ask me later","body":"status n/a, ask me later"}"#,
         );
@@ -526,7 +509,7 @@ mod tests {
     fn regression_issue_7_short_value_inside_a_token_is_not_a_leak() {
         // Found by `logscrub-bench --compare-2g`: the loopback `::1` found in one log line
         // failed the leak check inside `onTouchEvent::1` on another (whole text and stream).
-        let e = crate::Engine::new(crate::Policy::default()).unwrap();
+        let e = crate::engine::Engine::new(crate::policy::Policy::default()).unwrap();
         let s = e.sanitize("listen on ::1 port 80\nPanelView: onTouchEvent::1, x=296.0\n");
         assert_eq!(s.report.residual, 0, "{:?} {}", s.report.residuals, s.text);
         assert!(s.text.contains("onTouchEvent::1"), "{}", s.text);
@@ -538,7 +521,7 @@ mod tests {
         // `erSpeaker Jane`, was rejected there (no word boundary) and hid `Jane`, which was
         // left in the output; the whole-text leak check missed it the same way, a stream's
         // did not.
-        let e = crate::Engine::new(crate::Policy::default()).unwrap();
+        let e = crate::engine::Engine::new(crate::policy::Policy::default()).unwrap();
         let text = "Jane wrote\nerSpeaker Jane: ok\nSpeaker Jane: ok\nJane: hi\nJane: ok\n";
         let s = e.sanitize(text);
         assert!(!s.text.contains("Jane"), "{}", s.text);

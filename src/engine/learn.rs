@@ -30,7 +30,7 @@ pub struct Knowledge {
     pub(super) known: repeat::Known,
     /// Values found that are not repeated by value (addresses, multi-word places): the
     /// second pass's leak check looks for them with the known values, in one matcher.
-    pub(super) checked: Vec<(String, crate::Category)>,
+    pub(super) checked: Vec<(String, crate::vocab::Category)>,
 }
 
 impl Knowledge {
@@ -46,7 +46,7 @@ pub struct Learner<'e> {
     buf: String,
     structure: Context,
     known: repeat::Known,
-    checked: std::collections::HashSet<(String, crate::Category)>,
+    checked: std::collections::HashSet<(String, crate::vocab::Category)>,
     segment: usize,
     lead: String,
     /// Whether the input is one document read whole (a JSON document or an email up to the
@@ -125,7 +125,9 @@ impl<'e> Learner<'e> {
             let c = f.category;
             let other = !matches!(
                 c,
-                crate::Category::InternalNote | crate::Category::Name | crate::Category::Custom
+                crate::vocab::Category::InternalNote
+                    | crate::vocab::Category::Name
+                    | crate::vocab::Category::Custom
             );
             if other
                 && self.checked.len() < MAX_CHECKED
@@ -158,7 +160,8 @@ impl<'e> Learner<'e> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Engine, Policy};
+    use crate::engine::Engine;
+    use crate::policy::Policy;
 
     fn forward(e: &Engine, text: &str) -> String {
         let mut s = e.stream().with_segment_size(1);

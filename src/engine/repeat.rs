@@ -5,8 +5,8 @@
 //! second one would leak a value we already decided is personal, and the leak check would
 //! (rightly) fail the whole run; so every further whole-token occurrence is found here.
 
-use crate::detect::{Category, Finding};
 use crate::search::{Cursor, Literals};
+use crate::vocab::{Category, Finding};
 use aho_corasick::Match;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -318,7 +318,7 @@ mod tests {
     fn regression_issue_7_spaced_numbers_repeat() {
         // Found once with context, written again without it: replaced there too, so the
         // leak check does not find the original left behind.
-        let engine = crate::Engine::new(crate::Policy::default()).unwrap();
+        let engine = crate::engine::Engine::new(crate::policy::Policy::default()).unwrap();
         let s = engine.sanitize("call 555 0100 today\nlater: 555 0100, done\n");
         assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
         assert!(!s.text.contains("555 0100"), "{}", s.text);

@@ -2,10 +2,10 @@
 //! two building blocks of a batch job whose pieces must agree (the Spark integration of the
 //! Python package). No I/O: the caller moves the values and the table between machines.
 
+use super::Engine;
 use super::{EngineRef, Sanitized, State};
 use crate::error::Error;
 use crate::replace::table::{numbers_values, SharedTable, TableValue};
-use crate::Engine;
 
 impl Engine {
     /// The first pass of a batch job over `text`: the values that a run with the policy's
@@ -118,7 +118,9 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Engine, Policy, SharedTable};
+    use crate::engine::Engine;
+    use crate::policy::Policy;
+    use crate::replace::table::SharedTable;
 
     #[test]
     fn pieces_sanitized_apart_agree_through_the_table() {

@@ -2,8 +2,8 @@
 //! as a whole (`am9obkBjb250b3NvLmNvbQ==` is `email.base64`). Hashes, ids and binary blobs
 //! decode to bytes that are not printable text and are left alone.
 
+use crate::codec::b64_value;
 use crate::detect::{Category, Detector, Finding};
-use crate::structure::codec::b64_value;
 use std::borrow::Cow;
 
 /// Shortest run decoded (16 base64 characters hold 12 bytes, 16 hex digits 8).

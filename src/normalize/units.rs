@@ -450,7 +450,7 @@ fn numeric_ipv4(b: &[u8], i: usize) -> Option<(usize, String)> {
     let back = i.saturating_sub(48);
     if let Some(p) = memchr::memrchr(b'[', &b[back..i]) {
         let s = back + p;
-        if crate::detect::scan::placeholder_len(&b[s..]).is_some_and(|len| s + len > i) {
+        if crate::vocab::placeholder::placeholder_len(&b[s..]).is_some_and(|len| s + len > i) {
             return None;
         }
     }

@@ -13,7 +13,7 @@
 //! that fake was already given to another original in this run; allocation skips every fake
 //! taken either way, so two originals never share a fake.
 
-use crate::detect::Category;
+use crate::vocab::Category;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -450,7 +450,7 @@ pub fn is_documentation_value(category: Category, normalised: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::replace::normalise;
+    use crate::vocab::normalise;
 
     fn fake(f: &mut Fakes, c: Category, v: &str) -> Fake {
         f.fake(c, v, &normalise(c, v))

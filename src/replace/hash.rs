@@ -3,6 +3,7 @@
 //! document, so tickets can be correlated without the values; without the key the placeholder
 //! cannot be reversed or brute-forced from a list of candidate addresses.
 
+use crate::vocab::hex;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -11,17 +12,6 @@ type HmacSha256 = Hmac<Sha256>;
 /// Hex digits shown in a placeholder; doubled when two values collide within one run.
 pub const SHORT_HEX: usize = 8;
 pub const LONG_HEX: usize = 16;
-
-/// Lower-case hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    const H: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(H[(b >> 4) as usize] as char);
-        s.push(H[(b & 15) as usize] as char);
-    }
-    s
-}
 
 /// HMAC-SHA-256 of `label`, a NUL and `normalised` under `key`, as hex. The label is part of
 /// the message so that the same string in two categories gives unrelated placeholders.

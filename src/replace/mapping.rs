@@ -15,8 +15,8 @@
 //! Only the `numbered`, `partial`, `fake` and `hash` strategies can be restored: `label`,
 //! `mask` and `remove` do not tell two values apart, so they leave no mapping entries.
 
-use crate::detect::Category;
 use crate::error::Error;
+use crate::vocab::Category;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -109,7 +109,7 @@ impl Mapping {
 
 /// Placeholders as the engine writes them (`[EMAIL-1]`, `[EMAIL:3f2a9c1d]`, `[EMAIL]`).
 fn placeholders(text: &str) -> impl Iterator<Item = &str> {
-    crate::engine::leak::placeholder_spans(text)
+    crate::vocab::placeholder::placeholder_spans(text)
         .into_iter()
         .map(move |(s, e)| &text[s..e])
 }

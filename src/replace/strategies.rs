@@ -6,7 +6,7 @@
 //! (`203.0.113.[IPV4-1]`), a partial IPv6 keeps three uncompressed groups that do not parse as
 //! an address (`2001:db8:85a3:[IPV6-1]`). The leak check and idempotence depend on that.
 
-use crate::detect::Category;
+use crate::vocab::Category;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// `value` with its content hidden and its shape kept. `normalised` is
@@ -248,7 +248,7 @@ pub fn country_code(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::replace::normalise;
+    use crate::vocab::normalise;
 
     fn m(c: Category, v: &str) -> String {
         mask(c, v, &normalise(c, v))

@@ -10,9 +10,9 @@
 //! ([`crate::Engine::sanitize_with_table`]). The same values give the same table on any
 //! cluster, in any partitioning, on any run.
 
-use super::{normalise, Mapping, Pseudonyms};
-use crate::detect::Category;
+use super::{Mapping, Pseudonyms};
 use crate::policy::{Policy, Strategy};
+use crate::vocab::{normalise, Category};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 

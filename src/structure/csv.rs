@@ -6,7 +6,7 @@
 
 use super::names::{Learned, Role};
 use super::{is_placeholder, squash, Context, Sink, NOTICE_FLAG_UNKNOWN};
-use crate::detect::{Category, Finding};
+use crate::vocab::{Category, Finding};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Col {
@@ -260,7 +260,7 @@ pub fn analyze(t: &str, sink: &mut Sink, learned: &mut Learned, ctx: &mut Contex
                 }
                 Col::Address if raw.contains('@') => {
                     sink.field(Category::Email, None, "structure.csv.column", s, e);
-                    for n in super::email::display_names(raw) {
+                    for n in super::addresses::display_names(raw) {
                         learned.add(n, Role::Unknown);
                     }
                 }

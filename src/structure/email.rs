@@ -14,9 +14,10 @@
 //! lines and attachment bodies are protected: no finding may touch them, so the structure
 //! stays valid.
 
-use super::codec;
+use super::addresses::display_names;
 use super::names::{Learned, Role};
 use super::{text, Context, Sink};
+use crate::codec;
 
 /// Nested multiparts deeper than this are copied as they are.
 const MAX_DEPTH: usize = 32;
@@ -24,42 +25,6 @@ const MAX_DEPTH: usize = 32;
 /// Notice for a message whose encoded text parts were decoded.
 pub const NOTICE_MIME_DECODED: &str = "email: encoded text parts and headers were decoded to \
      UTF-8 (8bit) to be scrubbed; finding positions refer to the decoded message";
-
-/// Display names in an address list: `Jane Doe <jane@x.com>, "Doe, John" <j@y.org>`.
-pub fn display_names(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    let b = s.as_bytes();
-    let mut i = 0;
-    let mut in_quotes = false;
-    while i < b.len() {
-        match b.get(i) {
-            Some(b'"') => in_quotes = !in_quotes,
-            Some(b',') if !in_quotes => from = i + 1,
-            Some(b'<') if !in_quotes => {
-                if let Some(name) = s.get(from..i) {
-                    // `Karim Benali (Acme Support) <k@x>`: a comment is not part of the name.
-                    let name = match (name.find('('), name.rfind(')')) {
-                        (Some(o), Some(c)) if o < c && !in_quotes => name.get(..o).unwrap_or(""),
-                        _ => name,
-                    };
-                    let name = name.trim().trim_matches('"').trim();
-                    if !name.is_empty() && !name.contains('@') {
-                        out.push(name);
-                    }
-                }
-                // Skip to the closing bracket.
-                while i < b.len() && b.get(i) != Some(&b'>') {
-                    i += 1;
-                }
-                from = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
-}
 
 /// One header field: its whole lines (with continuations, without the final line end),
 /// name and unfolded value.
@@ -630,20 +595,6 @@ fn analyze_entity(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_display_names() {
-        assert_eq!(
-            display_names(r#"Jane Doe <jane@x.com>, "Doe, John" <j@y.org>, bare@z.com"#),
-            vec!["Jane Doe", "Doe, John"]
-        );
-        assert_eq!(
-            display_names("Karim Benali (Acme Support) <k@x.example>"),
-            vec!["Karim Benali"]
-        );
-        assert!(display_names("<a@b.com>").is_empty());
-        assert!(display_names("a@b.com <a@b.com>").is_empty());
-    }
 
     const MULTI: &str = "From: =?UTF-8?B?Sm9zw6kgR2FyY8OtYQ==?= <jose@x.example>\r\n\
 To: support@acme.example\r\n\

@@ -158,8 +158,8 @@ fn push_trimmed(t: &str, f: &crate::detect::Finding, s: usize, e: usize, sink: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::Category;
     use crate::policy::Policy;
+    use crate::vocab::Category;
 
     #[test]
     fn notes_are_clipped_to_text() {

@@ -6,8 +6,8 @@
 //! output stays valid JSON with the same shape and key order.
 
 use super::names::{Learned, Role};
-use super::{email, is_placeholder, squash, Context, Sink, NOTICE_FLAG_UNKNOWN, NOTICE_JSON_SPLIT};
-use crate::detect::Category;
+use super::{is_placeholder, squash, Context, Sink, NOTICE_FLAG_UNKNOWN, NOTICE_JSON_SPLIT};
+use crate::vocab::Category;
 use std::borrow::Cow;
 
 /// Nesting deeper than this is not read as structure (the text is then scanned line by line).
@@ -904,7 +904,7 @@ impl Walker<'_, '_, '_> {
         match v {
             Node::Str(..) => {
                 if let Some(s) = self.str_of(Some(v)) {
-                    let names: Vec<String> = email::display_names(&s)
+                    let names: Vec<String> = super::addresses::display_names(&s)
                         .into_iter()
                         .map(str::to_string)
                         .collect();
@@ -1332,7 +1332,7 @@ pub fn prepare(text: &str, ctx: &mut Context) -> Option<(String, Encoded)> {
         if b64.trim().is_empty() {
             continue;
         }
-        let decoded = super::codec::base64_decode(&b64)
+        let decoded = crate::codec::base64_decode(&b64)
             .and_then(|b| String::from_utf8(b).ok())
             .filter(|t| !t.contains('\0'));
         let Some(decoded) = decoded else {
@@ -1376,7 +1376,7 @@ pub fn restore(out: &str, enc: &Encoded) -> String {
             continue;
         };
         res.push_str(out.get(last..*s).unwrap_or(""));
-        res.push_str(&super::codec::base64_encode(text.as_bytes(), 0, ""));
+        res.push_str(&crate::codec::base64_encode(text.as_bytes(), 0, ""));
         last = *e;
     }
     res.push_str(out.get(last..).unwrap_or(""));
@@ -1707,7 +1707,7 @@ mod tests {
 
     #[test]
     fn regression_issue_5_documentbody_text_is_decoded_and_encoded_again() {
-        use super::super::codec::{base64_decode, base64_encode};
+        use crate::codec::{base64_decode, base64_encode};
         let log = "user jane.roe@example.org from 203.0.113.9\nInternal: check firmware\n";
         let t = serde_json::json!({"annotations": [
             {"annotationid": "1", "mimetype": "text/plain", "documentbody": base64_encode(log.as_bytes(), 0, "")},

@@ -16,7 +16,7 @@
 //! replacement is then quoted by [`fit_replacement`]), inside one CSV cell, or inside HTML
 //! text, so the output keeps its format.
 
-pub(crate) mod codec;
+mod addresses;
 mod csv;
 mod email;
 mod html;
@@ -26,8 +26,8 @@ mod person;
 mod sniff;
 mod text;
 
-use crate::detect::{Category, Finding};
 use crate::policy::{InputFormat, InternalNotes, Policy};
+use crate::vocab::{Category, Finding};
 use std::borrow::Cow;
 
 pub use sniff::{sniff, Format};

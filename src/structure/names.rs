@@ -6,7 +6,7 @@
 //! and a later `Jane` both become `[CUSTOMER-1]`, the second agent `[AGENT-2]`, so the
 //! conversation still reads.
 
-use crate::detect::{Category, Finding};
+use crate::vocab::{Category, Finding};
 use std::collections::{HashMap, HashSet};
 
 /// Who a person is in the conversation.

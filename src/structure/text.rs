@@ -8,7 +8,7 @@
 //! (timestamp, level). A ServiceNow `(Work notes)` entry runs until the next journal header.
 
 use super::names::{self, Learned, Role};
-use super::{email, is_placeholder, Context, Sink};
+use super::{is_placeholder, Context, Sink};
 use std::collections::HashMap;
 
 /// The built-in note markers (matched case-insensitively at the start of a line).
@@ -762,7 +762,7 @@ fn header(c: &str, learned: &mut Learned) -> bool {
     }
     for h in ["From:", "To:", "Cc:", "CC:", "Reply-To:", "Sender:"] {
         if let Some(v) = c.strip_prefix(h) {
-            let found = email::display_names(v);
+            let found = super::addresses::display_names(v);
             if found.is_empty() && !v.contains('@') {
                 learned.add(v, Role::Unknown);
             }
@@ -779,7 +779,7 @@ fn header(c: &str, learned: &mut Learned) -> bool {
     }
     // `On Mon, 1 Jan 2024, Jane Doe <jane@x.com> wrote:`
     if c.starts_with("On ") && c.trim_end().ends_with("wrote:") {
-        for n in email::display_names(c.get(3..).unwrap_or("")) {
+        for n in super::addresses::display_names(c.get(3..).unwrap_or("")) {
             let n = n.rsplit(',').next().unwrap_or(n);
             learned.add(n, Role::Unknown);
         }
@@ -805,8 +805,8 @@ fn looks_like_a_name(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::Category;
     use crate::policy::Policy;
+    use crate::vocab::Category;
 
     fn run_with(text: &str, policy: &Policy) -> Vec<(String, Category, String)> {
         let (mut v, _) = super::super::analyzed(text, policy);

@@ -17,7 +17,7 @@ const VERSION_WORDS: &[&str] = &[
 ];
 
 fn re(p: &str) -> Regex {
-    logscrub::detect::user_pattern::ascii_syntax(p)
+    logscrub::pattern::ascii_syntax(p)
         .map_err(|e| e.to_string())
         .and_then(|a| Regex::new(&a).map_err(|e| e.to_string()))
         .unwrap_or_else(|e| panic!("bad built-in regex {p}: {e}"))

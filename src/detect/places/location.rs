@@ -14,7 +14,7 @@
 use super::gazetteer::{self, Kind as PlaceKind, Place};
 use super::tokens::{Kind, Tok};
 use super::words::{Words, CAP_STOP, CONNECTORS};
-use crate::detect::Category;
+use crate::vocab::Category;
 
 pub struct Found {
     pub start: usize,

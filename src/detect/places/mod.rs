@@ -1,7 +1,7 @@
 //! Places in free text: street addresses (one finding each, from the house number to the
 //! postcode and country), cities and regions, and countries (kept by the default policy).
 //!
-//! Both rules read one token view of the text ([`tokens`]) in one pass each; place names come
+//! Both rules read one token view of the text (`tokens.rs`) in one pass each; place names come
 //! from an embedded gazetteer ([`gazetteer`], GeoNames, CLDR and country-region-data) looked
 //! up by binary search, and a name the gazetteer does not know is taken only where the text
 //! says it is a place (`lives in`, `city=`, an address block).
