@@ -1,7 +1,8 @@
 //! The leak check: after replacement, no original value (in any common encoding) and no fresh
 //! detection may remain in the output.
 
-use super::{Engine, Residual};
+use super::compiled::Engine;
+use super::report::Residual;
 use crate::vocab::placeholder::placeholder_spans;
 use crate::vocab::{Category, Finding};
 

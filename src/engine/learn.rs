@@ -9,9 +9,9 @@
 //! the second read ([`super::Engine::stream_seeded`]), whose output is then that of the
 //! whole text (see `Stream` for the remaining, documented, differences).
 
-use super::{
-    csv_split, repeat, safe_split, set_lead, EngineRef, STREAM_MAX_DOCUMENT, STREAM_SNIFF,
-};
+use super::pipeline::{set_lead, EngineRef};
+use super::repeat;
+use super::segment::{csv_split, safe_split, STREAM_MAX_DOCUMENT, STREAM_SNIFF};
 use crate::structure::Context;
 
 /// The learner scans at least this much input at once: a transcript's speakers are

@@ -2,8 +2,9 @@
 //! two building blocks of a batch job whose pieces must agree (the Spark integration of the
 //! Python package). No I/O: the caller moves the values and the table between machines.
 
-use super::Engine;
-use super::{EngineRef, Sanitized, State};
+use super::compiled::Engine;
+use super::pipeline::{EngineRef, State};
+use super::report::Sanitized;
 use crate::error::Error;
 use crate::replace::table::{numbers_values, SharedTable, TableValue};
 

@@ -1,0 +1,110 @@
+//! What a run reports: findings with their spans, residuals, counts, the mapping.
+
+use crate::policy::Strategy;
+use crate::replace::Mapping;
+use crate::vocab::Category;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A finding as reported to callers: byte and UTF-16 spans, and what replaced it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingReport {
+    pub category: Category,
+    pub rule: String,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    pub reason: String,
+    pub replacement: String,
+    /// The matched text; only filled when the caller asks for values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Where the leak check found something in the output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Residual {
+    /// Byte offset in the output.
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub kind: &'static str,
+}
+
+/// One finding in the report: where, what and how it was replaced; the original value only
+/// when the caller asked for values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportFinding {
+    pub category: Category,
+    pub rule: String,
+    pub strategy: Strategy,
+    /// Byte span in the input.
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Totals for one run. The same JSON from the library, the CLI (`--report`) and the web app.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub input_bytes: usize,
+    pub output_bytes: usize,
+    /// The input was not valid UTF-8 and was decoded with replacement characters.
+    pub lossy_input: bool,
+    pub findings: usize,
+    pub counts: BTreeMap<Category, usize>,
+    /// Findings per replacement strategy.
+    pub strategy_counts: BTreeMap<Strategy, usize>,
+    /// Categories replaced in this run whose strategy (label, mask, remove) cannot be restored.
+    pub not_restorable: Vec<Category>,
+    /// Findings dropped by the allowlist (and, when the policy allows them, documentation
+    /// values).
+    pub allowlisted: usize,
+    /// SHA-256 (hex) of the canonical policy JSON: which rules produced this output.
+    pub policy_fingerprint: String,
+    /// SHA-256 (hex) of the input bytes and of the output text.
+    pub input_sha256: String,
+    pub output_sha256: String,
+    /// Original values or fresh detections left in the output: must be 0.
+    pub residual: usize,
+    /// Copies of replaced values (inside identifiers that embed them, in encoded
+    /// spellings) and detections made possible by replacement, which the leak check
+    /// replaced in the output.
+    pub leak_replaced: usize,
+    pub residuals: Vec<Residual>,
+    /// Every finding: category, rule, strategy, byte span (no original unless asked).
+    pub finding_list: Vec<ReportFinding>,
+    /// What was taken out as internal notes: the verdict says it, so that a note marker that
+    /// swallowed a log cannot pass unnoticed.
+    pub notes_removed: NotesRemoved,
+    /// Things the user should know about how the input was read (a message flag that was
+    /// missing and treated as internal, ...), each once.
+    pub notices: Vec<String>,
+}
+
+/// Internal notes replaced in one run: how many, and how many bytes and lines of input they
+/// held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NotesRemoved {
+    pub count: usize,
+    pub bytes: usize,
+    pub lines: usize,
+}
+
+/// The result of sanitizing a whole text.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sanitized {
+    pub text: String,
+    pub findings: Vec<FindingReport>,
+    /// Replacement → original, for [`crate::replace::restore`]. Holds originals: keep it private.
+    pub mapping: Mapping,
+    pub report: Report,
+    /// The text the findings' spans point into, when it is not the input: an email whose
+    /// encoded parts (quoted-printable, base64, encoded words) were read decoded. A review
+    /// shows this text with the findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scanned: Option<String>,
+}
