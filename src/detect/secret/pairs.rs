@@ -84,13 +84,7 @@ fn lower_into(src: &[u8], dst: &mut Vec<u8>) {
 }
 
 /// Dispatches on a (lower-case) stem found at `b[ms..me]`; returns where a value ended.
-fn key_stem(
-    b: &[u8],
-    stem: &[u8],
-    ms: usize,
-    me: usize,
-    out: &mut Vec<Finding>,
-) -> Option<usize> {
+fn key_stem(b: &[u8], stem: &[u8], ms: usize, me: usize, out: &mut Vec<Finding>) -> Option<usize> {
     match stem {
         b"basic " => auth_scheme(b, ms, me, out),
         b"identified by" => identified_by(b, me, out),
@@ -102,12 +96,7 @@ fn key_stem(
 }
 
 /// `Authorization: Basic xxx` / `Bearer xxx` (the stem was `basic ` or part of a key).
-fn auth_scheme(
-    b: &[u8],
-    s: usize,
-    value_at: usize,
-    out: &mut Vec<Finding>,
-) -> Option<usize> {
+fn auth_scheme(b: &[u8], s: usize, value_at: usize, out: &mut Vec<Finding>) -> Option<usize> {
     if !left_boundary(b, s) {
         return None;
     }
@@ -558,12 +547,7 @@ fn preceding_word(b: &[u8], i: usize) -> Vec<u8> {
 }
 
 /// `Cookie: a=1; b=2` (every value) / `Set-Cookie: sid=1; Path=/` (the first value).
-fn cookie_values(
-    b: &[u8],
-    i: usize,
-    set: bool,
-    out: &mut Vec<Finding>,
-) -> Option<usize> {
+fn cookie_values(b: &[u8], i: usize, set: bool, out: &mut Vec<Finding>) -> Option<usize> {
     let le = line_end(b, i);
     let (vs, ve) = match quote_at(b, i) {
         Some((open, close)) => {

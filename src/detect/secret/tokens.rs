@@ -268,13 +268,7 @@ fn push_token(out: &mut Vec<Finding>, tok: &Tok, s: usize, e: usize) {
 
 /// Tries every pattern position in the token run `b[rs..re]`, left to right; after a token
 /// the scan resumes at its end.
-fn scan_run(
-    b: &[u8],
-    rs: usize,
-    re: usize,
-    cache: &mut (usize, u64),
-    out: &mut Vec<Finding>,
-) {
+fn scan_run(b: &[u8], rs: usize, re: usize, cache: &mut (usize, u64), out: &mut Vec<Finding>) {
     let d = &*DISPATCH;
     let mut p = rs;
     while p + 1 < re {
