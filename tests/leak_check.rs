@@ -175,3 +175,54 @@ fn regression_issue_13_credsweeper_expected_output_is_not_refused() {
     let s = e.sanitize(&text);
     assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
 }
+
+/// A line of more than 4 MiB (the stream's carry limit) with no line break, holding `value`
+/// where the old cut fell (64 KiB before the end of the buffer), between `left` and `right`
+/// delimiters, in a run of `filler` bytes.
+fn long_line(filler: &[u8], left: &str, value: &str, right: &str) -> String {
+    let n = 4 * 1024 * 1024 + 100_000;
+    let at = n - 65_536 - value.len() / 2 - left.len();
+    let mut s: Vec<u8> = (0..n).map(|i| filler[i % filler.len()]).collect();
+    let v = format!("{left}{value}{right}");
+    s[at..at + v.len()].copy_from_slice(v.as_bytes());
+    String::from_utf8(s).unwrap()
+}
+
+fn stream_in_one_chunk(e: &Engine, text: &str) -> (String, Sanitized) {
+    let mut s = e.stream();
+    let mut out = s.feed(text);
+    let done = s.finish();
+    out.push_str(&done.text);
+    (out, done)
+}
+
+#[test]
+fn regression_issue_15_stream_cuts_a_long_line_only_where_no_value_is() {
+    // A line over the carry limit without a space was cut at a fixed place: a token across
+    // the cut was scanned as two halves and passed unseen. It is now cut after a delimiter.
+    let e = engine("{}");
+    let token = "ghp_Z1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r9";
+    for (left, right) in [("|", "|"), ("\"", "\""), ("<", ">")] {
+        let text = long_line(b"ABCDEFGHabcdefgh0123456789", left, token, right);
+        let (out, done) = stream_in_one_chunk(&e, &text);
+        assert!(!out.contains(token), "{left}");
+        assert_eq!(done.report.residual, 0, "{left}");
+        assert_eq!(out, e.sanitize(&text).text, "{left}");
+    }
+}
+
+#[test]
+fn regression_issue_15_stream_fails_closed_on_an_unsafe_cut() {
+    // One run of 4 MiB with nothing a cut may follow: the cut could split a value, so the
+    // stream reports it as a residual (the output is withheld), and says why.
+    let e = engine("{}");
+    let text = long_line(b"ABCDEFGHabcdefgh0123456789", "", "", "");
+    let (_, done) = stream_in_one_chunk(&e, &text);
+    assert_eq!(done.report.residual, 1);
+    assert_eq!(
+        done.report.residuals[0].kind,
+        logscrub::engine::RESIDUAL_STREAM_LIMIT
+    );
+    // A whole text needs no cut.
+    assert_eq!(e.sanitize(&text).report.residual, 0);
+}

@@ -25,7 +25,7 @@ pub use compiled::{Engine, MIN_KEY_LEN};
 pub use learn::{Knowledge, Learner};
 use pipeline::{EngineRef, State};
 pub use report::{FindingReport, NotesRemoved, Report, ReportFinding, Residual, Sanitized};
-pub use segment::{NOTICE_DOCUMENT_TOO_LARGE, STREAM_MAX_DOCUMENT};
+pub use segment::{NOTICE_DOCUMENT_TOO_LARGE, RESIDUAL_STREAM_LIMIT, STREAM_MAX_DOCUMENT};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 pub use stream::Stream;

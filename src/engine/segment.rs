@@ -19,8 +19,9 @@ pub const NOTICE_DOCUMENT_TOO_LARGE: &str = "document larger than the whole-docu
 
 /// The end of the longest prefix of `buf` that can be scanned on its own: after the last
 /// line break that is not inside an open multi-line value. Lines longer than the carry
-/// limit are cut at whitespace (values do not span whitespace, except obfuscated emails,
-/// which such a line is unlikely to hold at its cut).
+/// limit are cut at their last space, else after their last delimiter (values do not span
+/// them, except names and obfuscated emails, which such a line is unlikely to hold at its
+/// cut), else anywhere: see [`unsafe_cut`].
 pub(super) fn safe_split(buf: &str) -> usize {
     let bytes = buf.as_bytes();
     let mut split = match memchr::memrchr(b'\n', bytes) {
@@ -54,6 +55,16 @@ pub(super) fn safe_split(buf: &str) -> usize {
     if split == 0 && buf.len() >= STREAM_MAX_CARRY {
         split = memchr::memrchr2(b' ', b'\t', bytes).map_or(0, |i| i + 1);
         if split == 0 {
+            // No space either (minified JSON, a long `a|b|c` record): after the last byte
+            // that no value holds.
+            split = bytes
+                .iter()
+                .rposition(|&b| delimiter(b))
+                .map_or(0, |i| i + 1);
+        }
+        if split == 0 {
+            // One run of 4 MiB without a space or a delimiter: cut anyway, to keep memory
+            // bounded; [`unsafe_cut`] says so and the stream fails closed.
             split = buf.len() - STREAM_MIN_SEGMENT;
             while !buf.is_char_boundary(split) {
                 split -= 1;
@@ -62,6 +73,31 @@ pub(super) fn safe_split(buf: &str) -> usize {
     }
     split
 }
+
+/// A byte that no detected value holds: a cut right after one splits no value (quotes and
+/// angle brackets end emails and tokens; spaces end all but names and obfuscated emails).
+fn delimiter(b: u8) -> bool {
+    matches!(b, b' ' | b'"' | b'<' | b'>' | b'|' | b'{' | b'}' | b'`') || b.is_ascii_control()
+}
+
+/// Whether a cut at `split` (from [`safe_split`]) may split a value in two: the line ran
+/// over the carry limit as one run without a space or a delimiter. Each half of a value cut
+/// there would be scanned alone, and could pass unseen: the stream reports the cut as a
+/// residual ([`RESIDUAL_STREAM_LIMIT`]), so its output is withheld like any other leak.
+pub(super) fn unsafe_cut(buf: &str, split: usize) -> bool {
+    split > 0
+        && !buf
+            .as_bytes()
+            .get(split - 1)
+            .copied()
+            .is_some_and(delimiter)
+}
+
+/// The residual kind of a cut that may split a value in two: a stream that met a run of 4 MiB
+/// without a space or delimiter reports one, and its output is withheld.
+pub const RESIDUAL_STREAM_LIMIT: &str = "stream limit: a run of 4 MiB without a space or \
+     delimiter was cut, and a value may span the cut (break such lines, or sanitize the input \
+     whole)";
 
 /// For CSV, whose quoted cells may hold line breaks: the last line break at or before
 /// `split` that is outside quotes (`buf` starts at a record boundary). A quoted cell left

@@ -3,11 +3,12 @@
 use super::leak;
 use super::learn::Knowledge;
 use super::pipeline::{name_originals, EngineRef, State};
-use super::report::{FindingReport, Sanitized};
+use super::report::{FindingReport, Residual, Sanitized};
 use super::segment::{
-    csv_split, safe_split, NOTICE_DOCUMENT_TOO_LARGE, STREAM_MAX_DOCUMENT, STREAM_MIN_SEGMENT,
-    STREAM_SNIFF,
+    csv_split, safe_split, unsafe_cut, NOTICE_DOCUMENT_TOO_LARGE, RESIDUAL_STREAM_LIMIT,
+    STREAM_MAX_DOCUMENT, STREAM_MIN_SEGMENT, STREAM_SNIFF,
 };
+use crate::vocab::Category;
 
 /// A streaming run. Values that straddle chunk boundaries are found exactly as in the whole
 /// text: only whole lines are scanned (a CSV record with a multi-line quoted cell whole), an
@@ -20,7 +21,10 @@ use super::segment::{
 /// [`LEARN_SEGMENT`](super::learn::LEARN_SEGMENT) (8 MiB): the learner judges a transcript's bare `Name:` labels
 /// within each 8 MiB segment rather than across the whole text; more than 20,000 distinct
 /// values are not all carried; a JSON document or an email larger than
-/// [`STREAM_MAX_DOCUMENT`] (64 MiB) is read in segments (see [`NOTICE_DOCUMENT_TOO_LARGE`]).
+/// [`STREAM_MAX_DOCUMENT`] (64 MiB) is read in segments (see [`NOTICE_DOCUMENT_TOO_LARGE`]);
+/// a line of more than 4 MiB is cut at its last space or delimiter, and one with neither
+/// (a single run of 4 MiB) is cut anyway and reported as a residual
+/// ([`RESIDUAL_STREAM_LIMIT`]): the output is withheld, never passed with a value cut in two.
 /// And one that does not depend on size: a value that only the leak check finds (detected
 /// once a neighbour is a placeholder) is replaced in its own segment and looked for in the
 /// later ones; a copy of it in an earlier segment that no detector takes is replaced in the
@@ -143,9 +147,19 @@ impl<'e> Stream<'e> {
         if split == 0 {
             return String::new();
         }
+        let cut_unsafely = unsafe_cut(&self.buf, split);
         let rest = self.buf.split_off(split);
         let segment = std::mem::replace(&mut self.buf, rest);
         let out = self.state.process(&segment);
+        if cut_unsafely {
+            let at = self.state.out_bytes;
+            self.state.report.residuals.push(Residual {
+                start: at,
+                end: at,
+                category: Category::Custom,
+                kind: RESIDUAL_STREAM_LIMIT,
+            });
+        }
         self.emitted += out.len();
         out
     }
