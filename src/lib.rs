@@ -50,7 +50,7 @@ pub mod wasm;
 
 pub use engine::{
     Engine, FindingReport, Knowledge, Learner, NotesRemoved, Report, ReportFinding, Sanitized,
-    Stream,
+    Session, Stream,
 };
 pub use error::Error;
 pub use policy::{Policy, Strategy};

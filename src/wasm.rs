@@ -1,7 +1,7 @@
 //! The WebAssembly binding: translation only. Options cross as JSON/serde values; every error
 //! crosses as a JavaScript `Error` with the core's message.
 
-use crate::{Category, Engine, Learner, Policy, Stream};
+use crate::{Category, Engine, Policy, Session};
 use serde::Serialize;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -135,10 +135,7 @@ struct StreamEnd<'a> {
 /// text already returned.
 #[wasm_bindgen]
 pub struct ScrubStream {
-    engine: Arc<Engine>,
-    learner: Option<Learner<'static>>,
-    stream: Option<Stream<'static>>,
-    fed: bool,
+    session: Option<Session<'static>>,
 }
 
 #[wasm_bindgen]
@@ -147,63 +144,38 @@ impl ScrubStream {
     pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<ScrubStream, JsValue> {
         let engine = Arc::new(engine(policy_json, key)?);
         Ok(ScrubStream {
-            stream: Some(Engine::stream_shared(Arc::clone(&engine))),
-            engine,
-            learner: None,
-            fed: false,
+            session: Some(Engine::session_shared(engine)),
         })
     }
 
     /// First pass: reads a chunk of the input without output. Every chunk, before the
     /// first `feed`.
     pub fn learn(&mut self, chunk: &str) -> Result<(), JsValue> {
-        if self.fed || self.stream.is_none() {
-            return Err(js_error(
-                "learn() takes the whole input before the first feed()",
-            ));
-        }
-        let engine = &self.engine;
-        self.learner
-            .get_or_insert_with(|| Engine::learner_shared(Arc::clone(engine)))
-            .feed(chunk);
-        Ok(())
-    }
-
-    /// Starts the second pass with what `learn` saw (once, before the first output).
-    fn start(&mut self) {
-        if let Some(l) = self.learner.take() {
-            self.stream = Some(Engine::stream_shared_seeded(
-                Arc::clone(&self.engine),
-                l.finish(),
-            ));
-        }
-        self.fed = true;
+        self.session
+            .as_mut()
+            .ok_or_else(|| js_error("the stream is finished"))?
+            .learn(chunk)
+            .map_err(js_error)
     }
 
     pub fn feed(&mut self, chunk: &str) -> Result<String, JsValue> {
-        if self.stream.is_some() {
-            self.start();
-        }
-        match self.stream.as_mut() {
-            Some(s) => Ok(s.feed(chunk)),
+        match self.session.as_mut() {
+            Some(s) => Ok(s.write(chunk)),
             None => Err(js_error("the stream is finished")),
         }
     }
 
     /// Bytes of input processed so far (by `feed`).
     pub fn consumed(&self) -> usize {
-        self.stream.as_ref().map_or(0, |s| s.consumed())
+        self.session.as_ref().map_or(0, |s| s.consumed())
     }
 
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
-        if self.stream.is_some() {
-            self.start();
-        }
-        let stream = self
-            .stream
+        let session = self
+            .session
             .take()
             .ok_or_else(|| js_error("the stream is finished"))?;
-        let done = stream.finish();
+        let done = session.finish();
         to_js(&StreamEnd {
             text: &done.text,
             findings: done.findings.len(),

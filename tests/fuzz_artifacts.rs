@@ -22,16 +22,15 @@ fn two_pass(engine: &Engine, text: &str, cut: usize) -> (String, logscrub::Sanit
         pieces.push(piece);
         rest = tail;
     }
-    let mut learner = engine.learner();
+    let mut session = engine.session().with_segment_size(1);
     for p in &pieces {
-        learner.feed(p);
+        session.learn(p).unwrap();
     }
-    let mut stream = engine.stream_seeded(learner.finish()).with_segment_size(1);
     let mut out = String::new();
     for p in &pieces {
-        out.push_str(&stream.feed(p));
+        out.push_str(&session.write(p));
     }
-    let done = stream.finish();
+    let done = session.finish();
     out.push_str(&done.text);
     (out, done)
 }

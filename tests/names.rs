@@ -16,22 +16,19 @@ fn sanitize(text: &str) -> String {
     engine().sanitize(text).text
 }
 
-/// Streams `text` in two passes (a learner, then a seeded stream) in chunks of `n` bytes.
+/// Streams `text` in two passes (a session: learn, then write) in chunks of `n` bytes.
 fn two_pass(text: &str, n: usize) -> String {
     let e = engine();
     let chunks = pieces(text, n);
-    let mut learner = e.learner();
+    let mut session = e.session().with_segment_size(n.max(64));
     for c in &chunks {
-        learner.feed(c);
+        session.learn(c).expect("learn before write");
     }
-    let mut stream = e
-        .stream_seeded(learner.finish())
-        .with_segment_size(n.max(64));
     let mut out = String::new();
     for c in &chunks {
-        out.push_str(&stream.feed(c));
+        out.push_str(&session.write(c));
     }
-    out.push_str(&stream.finish().text);
+    out.push_str(&session.finish().text);
     out
 }
 
@@ -339,4 +336,44 @@ fn regression_issue_14_name_part_beside_an_email_that_won_the_overlap() {
     assert!(!s.text.contains("Dana"), "{:?}", s.text);
     assert_eq!(s.report.residual, 0, "{:?}", s.report.residuals);
     assert_eq!(two_pass(text, 19), s.text);
+}
+
+#[test]
+fn session_enforces_learn_then_write() {
+    // The order that gives the whole-text output is owned by the session: a learn after the
+    // first write is refused, never a silently different output.
+    let e = engine();
+    let text = "Agent: hello\nCustomer: it fails\n\nBest regards,\nMargaret Okonkwo\n";
+    let mut s = e.session();
+    s.learn(text).unwrap();
+    let mut out = s.write(text);
+    assert!(s.learn("more").is_err());
+    let done = s.finish();
+    out.push_str(&done.text);
+    assert_eq!(out, e.sanitize(text).text);
+    assert!(done.report.notices.is_empty());
+}
+
+#[test]
+fn session_says_when_the_input_changed_between_passes() {
+    // A log appended to between the two reads: the second pass reads more than the first
+    // learned. The output is still scanned (as a one-pass stream for the new part), and the
+    // report says so.
+    let e = engine();
+    let mut s = e.session();
+    s.learn("Customer: hi\n").unwrap();
+    let mut out = s.write("Customer: hi\n");
+    out.push_str(&s.write("mail jane@contoso.com\n"));
+    let done = s.finish();
+    out.push_str(&done.text);
+    assert!(!out.contains("jane@contoso.com"));
+    assert_eq!(
+        done.report.notices,
+        [logscrub::engine::NOTICE_INPUT_CHANGED.to_string()]
+    );
+    // Without a first pass the session is a forward-only stream, with no such notice.
+    let mut s = e.session();
+    let mut out = s.write("Customer: hi\n");
+    out.push_str(&s.finish().text);
+    assert_eq!(out, e.sanitize("Customer: hi\n").text);
 }

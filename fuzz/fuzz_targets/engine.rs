@@ -39,16 +39,15 @@ fuzz_target!(|data: &[u8]| {
         pieces.push(piece);
         rest = tail;
     }
-    let mut learner = ENGINE.learner();
+    let mut session = ENGINE.session().with_segment_size(1);
     for p in &pieces {
-        learner.feed(p);
+        session.learn(p).expect("learn before write");
     }
-    let mut stream = ENGINE.stream_seeded(learner.finish()).with_segment_size(1);
     let mut out = String::new();
     for p in &pieces {
-        out.push_str(&stream.feed(p));
+        out.push_str(&session.write(p));
     }
-    let done = stream.finish();
+    let done = session.finish();
     out.push_str(&done.text);
     assert_eq!(done.report.residuals, whole.report.residuals);
     assert_eq!(

@@ -4,7 +4,7 @@ use super::args::Args;
 use super::io::{self, write_error, AtomicFile, CliError, Decoder, Input, CHUNK};
 use super::progress::{with_progress, Progress};
 use logscrub::engine::learn::LEARN_SEGMENT;
-use logscrub::{Engine, Knowledge, Mapping, Sanitized, Stream};
+use logscrub::{Engine, Mapping, Sanitized, Session};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -95,18 +95,18 @@ fn leak_error(where_: &str, s: &Sanitized, stdout: bool) -> CliError {
     CliError::Leak(m)
 }
 
-/// The first pass of a two-pass run (see [`Engine::learner`]): what the whole input
+/// The first pass of a two-pass run (see [`Session`]): what the whole input
 /// teaches, so that the second pass gives the whole-text result. Regular files are read
 /// twice. Other inputs (standard input, pipes) are read ahead up to
 /// [`LEARN_SEGMENT`]: when they end within it they are learned from memory; otherwise the
 /// run is forward-only (values and names first found late are not replaced before that
 /// point) and a notice says so.
-fn learn(
-    engine: &Engine,
+fn learn<'e>(
+    engine: &'e Engine,
     inputs: &mut [Input],
     progress: &Progress,
-) -> Result<Option<Knowledge>, CliError> {
-    let mut learner = engine.learner();
+) -> Result<Session<'e>, CliError> {
+    let mut session = engine.session();
     for input in inputs.iter_mut() {
         let mut d = Decoder::new(false);
         let mut text = String::with_capacity(CHUNK + 8);
@@ -120,7 +120,9 @@ fn learn(
                     Some(bytes) if n > 0 => d.decode(bytes, &mut text),
                     _ => d.finish(&mut text),
                 };
-                learner.feed(&text);
+                session
+                    .learn(&text)
+                    .map_err(|e| CliError::failed(e.to_string()))?;
                 progress.add(n);
                 if n == 0 {
                     break;
@@ -131,7 +133,9 @@ fn learn(
                 Some(bytes) => {
                     let _ = d.decode(&bytes, &mut text);
                     let _ = d.finish(&mut text);
-                    learner.feed(&text);
+                    session
+                        .learn(&text)
+                        .map_err(|e| CliError::failed(e.to_string()))?;
                 }
                 None => {
                     eprintln!(
@@ -141,24 +145,12 @@ fn learn(
                         input.display(),
                         LEARN_SEGMENT >> 20
                     );
-                    return Ok(None);
+                    return Ok(engine.session());
                 }
             }
         }
     }
-    Ok(Some(learner.finish()))
-}
-
-/// A stream for `inputs`: two-pass when they can be learned first.
-fn stream_for<'e>(
-    engine: &'e Engine,
-    inputs: &mut [Input],
-    progress: &Progress,
-) -> Result<Stream<'e>, CliError> {
-    Ok(match learn(engine, inputs, progress)? {
-        Some(k) => engine.stream_seeded(k),
-        None => engine.stream(),
-    })
+    Ok(session)
 }
 
 /// Bytes a run reads: regular files are read twice (see [`learn`]).
@@ -177,7 +169,7 @@ fn sanitize_into(
     progress: &Progress,
 ) -> Result<Sanitized, CliError> {
     let stdout = a.out_dir.is_none();
-    let mut stream = stream_for(engine, inputs, progress)?;
+    let mut stream = learn(engine, inputs, progress)?;
     if a.report.is_none() {
         stream = stream.without_lists();
     }
@@ -185,10 +177,10 @@ fn sanitize_into(
     for input in inputs.iter_mut() {
         let name = input.display().to_string();
         lossy |= for_each_chunk(input, a.strict, progress, |text| {
-            let o = stream.feed(text);
+            let o = stream.write(text);
             if stream.residuals() > 0 {
                 // Finish to get the residual details; nothing more is written.
-                let s = std::mem::replace(&mut stream, engine.stream()).finish();
+                let s = std::mem::replace(&mut stream, engine.session()).finish();
                 return Err(leak_error(&name, &s, stdout));
             }
             out.write_all(o.as_bytes())
@@ -428,7 +420,7 @@ fn check_one(
 ) -> Result<usize, CliError> {
     let mut input = Input::open(name)?;
     let shown = if name == "-" { "-" } else { name }.to_string();
-    let mut stream = stream_for(engine, std::slice::from_mut(&mut input), progress)?;
+    let mut stream = learn(engine, std::slice::from_mut(&mut input), progress)?;
     let mut lines = Lines::new();
     let mut count = 0;
     let mut emit = |lines: &mut Lines,
@@ -453,7 +445,7 @@ fn check_one(
     };
     for_each_chunk(&mut input, a.strict, progress, |text| {
         lines.pending.push_str(text);
-        let _ = stream.feed(text);
+        let _ = stream.write(text);
         let found = stream.take_findings();
         emit(&mut lines, found, out)?;
         lines.forget_before(stream.consumed());

@@ -6,6 +6,7 @@
 //! - `leak`: the leak check; `repeat`: values found once, replaced wherever they recur;
 //! - `segment`: where a stream may cut its input, and its limits;
 //! - `stream`: [`Stream`], the forward pass over chunks; [`learn`]: the first of two passes;
+//!   `session`: [`Session`], the two passes over one input in their order;
 //! - `report`: what a run reports ([`Report`], [`Sanitized`]); [`table`]: numbering shared
 //!   by a batch of files; [`allowlist`]: the values the user keeps.
 
@@ -17,6 +18,7 @@ mod pipeline;
 mod repeat;
 mod report;
 mod segment;
+mod session;
 mod stream;
 pub mod table;
 
@@ -26,6 +28,7 @@ pub use learn::{Knowledge, Learner};
 use pipeline::{EngineRef, State};
 pub use report::{FindingReport, NotesRemoved, Report, ReportFinding, Residual, Sanitized};
 pub use segment::{NOTICE_DOCUMENT_TOO_LARGE, RESIDUAL_STREAM_LIMIT, STREAM_MAX_DOCUMENT};
+pub use session::{Session, NOTICE_INPUT_CHANGED};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 pub use stream::Stream;
@@ -55,6 +58,18 @@ impl Engine {
             s.report.input_sha256 = hex(&Sha256::digest(bytes));
         }
         s
+    }
+
+    /// Starts a two-pass run over one input (see [`Session`]): the order every caller that
+    /// can read its input twice should use.
+    pub fn session(&self) -> Session<'_> {
+        Session::new(EngineRef::Borrowed(self))
+    }
+
+    /// Like [`Engine::session`], sharing ownership of the engine (for a binding that keeps
+    /// the session in a struct).
+    pub fn session_shared(engine: Arc<Engine>) -> Session<'static> {
+        Session::new(EngineRef::Shared(engine))
     }
 
     /// Starts a streaming run: feed chunks, get sanitized text back as it is safe to emit.

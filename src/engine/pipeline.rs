@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The engine a run uses: borrowed, or shared by an owned stream.
+#[derive(Clone)]
 pub(super) enum EngineRef<'e> {
     Borrowed(&'e Engine),
     Shared(Arc<Engine>),
