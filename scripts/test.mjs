@@ -56,6 +56,9 @@ log(`bundle size: wasm + JavaScript under ${BUDGET / 1000} kB gzipped`);
   }
 }
 
+log("docs/ARCHITECTURE.md names every source file");
+run("node", ["scripts/check-architecture.mjs"], { env });
+
 log("TypeScript type check");
 run("npx", ["tsc", "-p", "www", "--noEmit"], { env });
 
