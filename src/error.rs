@@ -9,16 +9,16 @@ pub enum Error {
     Policy(String),
     /// A user-supplied pattern is invalid or exceeds the size limit.
     Pattern { pattern: String, message: String },
-    /// The input cannot be processed (too large a carry-over, refused encoding, ...).
+    /// The input cannot be processed as asked (a first-pass chunk after the second pass
+    /// began: see `Session::learn`).
     Input(String),
     /// The mapping file for restore is invalid.
     Mapping(String),
     /// A strategy needs a key that was not given (the `hash` strategy), or the key is unusable.
     Key(String),
-    /// The leak check found original values in the output; the output must not be used.
+    /// The leak check found original values in the output; the output must not be used
+    /// (see `Sanitized::checked`).
     Leak { residual: usize },
-    /// An I/O error in the command-line tool.
-    Io(String),
 }
 
 impl fmt::Display for Error {
@@ -36,15 +36,8 @@ impl fmt::Display for Error {
                 "leak check failed: {residual} original value(s) or detections remain in the output; \
                  the output is NOT sanitized"
             ),
-            Error::Io(m) => write!(f, "{m}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
-
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Self {
-        Error::Io(e.to_string())
-    }
-}

@@ -1,5 +1,6 @@
 //! What a run reports: findings with their spans, residuals, counts, the mapping.
 
+use crate::error::Error;
 use crate::policy::Strategy;
 use crate::replace::Mapping;
 use crate::vocab::Category;
@@ -107,4 +108,17 @@ pub struct Sanitized {
     /// shows this text with the findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scanned: Option<String>,
+}
+
+impl Sanitized {
+    /// The run itself when its leak check found nothing; [`Error::Leak`] when it found a
+    /// residual, so that a caller cannot use output that is not sanitized by mistake.
+    pub fn checked(self) -> Result<Sanitized, Error> {
+        if self.report.residual > 0 {
+            return Err(Error::Leak {
+                residual: self.report.residual,
+            });
+        }
+        Ok(self)
+    }
 }

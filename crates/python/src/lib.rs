@@ -51,18 +51,7 @@ fn to_py(e: logscrub::Error) -> PyErr {
         logscrub::Error::Leak { .. } => LeakError::new_err(m),
         logscrub::Error::Input(_) => InputError::new_err(m),
         logscrub::Error::Mapping(_) => MappingError::new_err(m),
-        logscrub::Error::Io(_) => Error::new_err(m),
     }
-}
-
-/// A run whose leak check found a residual never gives output (fail closed).
-fn checked(s: Sanitized) -> Result<Sanitized, logscrub::Error> {
-    if s.report.residual > 0 {
-        return Err(logscrub::Error::Leak {
-            residual: s.report.residual,
-        });
-    }
-    Ok(s)
 }
 
 /// Code point offsets of byte offsets in `text`, for positions visited mostly in order.
@@ -299,7 +288,7 @@ impl Engine {
             Some(t) => self.inner.sanitize_with_table(text, t)?,
             None => self.inner.sanitize(text),
         };
-        checked(s)
+        s.checked()
     }
 
     /// Sanitizes each unit (row or group) of `arr`; `(row, result)` per non-null row.
@@ -324,7 +313,7 @@ impl Engine {
             };
             let done = done
                 .into_iter()
-                .map(checked)
+                .map(Sanitized::checked)
                 .collect::<Result<Vec<_>, _>>()?;
             Ok::<_, logscrub::Error>(rows.into_iter().zip(done).collect())
         });
@@ -688,7 +677,7 @@ impl TextStream {
             .map_err(|_| closed())?
             .take()
             .ok_or_else(closed)?;
-        let done = py.detach(|| checked(s.finish())).map_err(to_py)?;
+        let done = py.detach(|| s.finish().checked()).map_err(to_py)?;
         let report = serde_json::to_string(&done.report).unwrap_or_else(|_| "{}".into());
         Ok((done.text, done.mapping.to_json(), report))
     }
