@@ -160,6 +160,37 @@ pub enum InputFormat {
     Html,
 }
 
+impl InputFormat {
+    /// Every format, in the order the help lists them.
+    pub const ALL: [InputFormat; 7] = [
+        InputFormat::Auto,
+        InputFormat::Text,
+        InputFormat::Json,
+        InputFormat::Jsonl,
+        InputFormat::Csv,
+        InputFormat::Eml,
+        InputFormat::Html,
+    ];
+
+    /// The id the policy file and the command line write (`auto`, `jsonl`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            InputFormat::Auto => "auto",
+            InputFormat::Text => "text",
+            InputFormat::Json => "json",
+            InputFormat::Jsonl => "jsonl",
+            InputFormat::Csv => "csv",
+            InputFormat::Eml => "eml",
+            InputFormat::Html => "html",
+        }
+    }
+
+    /// The format of an id, if it is one.
+    pub fn from_id(id: &str) -> Option<InputFormat> {
+        InputFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
 /// Whether internal notes are taken out or kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -300,6 +331,16 @@ pub fn compile_user_pattern(pattern: &str) -> Result<crate::pattern::Pattern, Er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_ids_are_the_policy_file_spelling() {
+        // One list of formats: the command line's ids are the policy file's serde names.
+        for f in InputFormat::ALL {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.id());
+            assert_eq!(InputFormat::from_id(f.id()), Some(f));
+        }
+        assert_eq!(InputFormat::from_id("xml"), None);
+    }
 
     #[test]
     fn ticket_is_the_old_id_of_case() {

@@ -1,6 +1,7 @@
 //! Command-line parsing, by hand: no dependency, so nothing reaches the library or the wasm
 //! build.
 
+use logscrub::policy::InputFormat;
 use logscrub::{Category, Strategy};
 use std::path::PathBuf;
 
@@ -104,8 +105,6 @@ pub enum Command {
     Restore,
 }
 
-pub const FORMATS: [&str; 7] = ["auto", "text", "json", "jsonl", "csv", "eml", "html"];
-
 #[derive(Debug)]
 pub struct Args {
     pub command: Command,
@@ -114,7 +113,7 @@ pub struct Args {
     pub out_dir: Option<PathBuf>,
     pub force: bool,
     pub policy: Option<String>,
-    pub format: String,
+    pub format: InputFormat,
     pub strategies: Vec<(String, Strategy)>,
     /// `--enable` / `--disable`: category id (canonical) and whether it is on, in order.
     pub switches: Vec<(String, bool)>,
@@ -218,7 +217,7 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         out_dir: None,
         force: false,
         policy: None,
-        format: "auto".into(),
+        format: InputFormat::Auto,
         strategies: Vec::new(),
         switches: Vec::new(),
         key_file: None,
@@ -251,13 +250,13 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         } else if let Some(v) = value(&arg, &["--policy"], &mut it)? {
             a.policy = Some(v);
         } else if let Some(v) = value(&arg, &["--format"], &mut it)? {
-            if !FORMATS.contains(&v.as_str()) {
-                return Err(format!(
+            a.format = InputFormat::from_id(&v).ok_or_else(|| {
+                let known: Vec<&str> = InputFormat::ALL.iter().map(|f| f.id()).collect();
+                format!(
                     "--format {v:?}: unknown format; known: {}",
-                    FORMATS.join(", ")
-                ));
-            }
-            a.format = v;
+                    known.join(", ")
+                )
+            })?;
         } else if let Some(v) = value(&arg, &["--key-file"], &mut it)? {
             a.key_file = Some(v);
         } else if let Some(v) = value(&arg, &["--mapping"], &mut it)? {

@@ -8,6 +8,7 @@ pub mod run;
 
 use args::{Args, Command, Parsed};
 use io::CliError;
+use logscrub::policy::InputFormat;
 use logscrub::{Engine, Policy, Strategy};
 use std::process::ExitCode;
 
@@ -41,10 +42,9 @@ fn load_policy(a: &Args) -> Result<Policy, CliError> {
 
 fn build_engine(a: &Args) -> Result<Engine, CliError> {
     let mut policy = load_policy(a)?;
-    if a.format != "auto" {
-        // The option wins over the policy file; the value was validated by the parser.
-        policy.format = serde_json::from_value(serde_json::Value::String(a.format.clone()))
-            .map_err(|e| CliError::failed(format!("--format {}: {e}", a.format)))?;
+    if a.format != InputFormat::Auto {
+        // The option wins over the policy file.
+        policy.format = a.format;
     }
     if a.command == Command::Check {
         // Check replaces nothing: a policy's `hash` strategy needs no key here.
