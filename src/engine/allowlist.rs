@@ -6,17 +6,18 @@ use crate::vocab::{normalise, Category, Cidr, Finding};
 use std::collections::HashSet;
 use std::net::IpAddr;
 
-pub struct Allowlist {
+/// The policy's [`crate::policy::Allowlist`], compiled: what a run looks findings up in.
+pub struct AllowlistMatcher {
     values: HashSet<String>,
     domains: Vec<String>,
     cidrs: Vec<Cidr>,
     patterns: Vec<crate::pattern::Pattern>,
 }
 
-impl Allowlist {
-    pub fn from_policy(policy: &Policy) -> Result<Allowlist, Error> {
+impl AllowlistMatcher {
+    pub fn from_policy(policy: &Policy) -> Result<AllowlistMatcher, Error> {
         let a = &policy.allowlist;
-        Ok(Allowlist {
+        Ok(AllowlistMatcher {
             values: a.values.iter().map(|v| v.trim().to_lowercase()).collect(),
             domains: a
                 .email_domains

@@ -1,7 +1,7 @@
 //! A compiled policy: its detectors, allowlist and key, and detection over one text
 //! (detect, then resolve overlaps).
 
-use super::allowlist::Allowlist;
+use super::allowlist::AllowlistMatcher;
 use super::repeat;
 use crate::detect::{self, custom::CustomDetector, Detector};
 use crate::error::Error;
@@ -17,7 +17,7 @@ pub const MIN_KEY_LEN: usize = 16;
 pub struct Engine {
     pub(super) policy: Policy,
     pub(super) detectors: Vec<Box<dyn Detector>>,
-    pub(super) allowlist: Allowlist,
+    pub(super) allowlist: AllowlistMatcher,
     /// The `hash` strategy's key; never part of the policy file.
     pub(super) key: Option<Vec<u8>>,
     pub(super) fingerprint: String,
@@ -61,7 +61,7 @@ impl Engine {
         if let Some(custom) = CustomDetector::from_policy(&policy)? {
             detectors.push(Box::new(custom));
         }
-        let allowlist = Allowlist::from_policy(&policy)?;
+        let allowlist = AllowlistMatcher::from_policy(&policy)?;
         let fingerprint = policy.fingerprint();
         Ok(Engine {
             policy,

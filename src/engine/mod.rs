@@ -8,9 +8,9 @@
 //! - `stream`: [`Stream`], the forward pass over chunks; [`learn`]: the first of two passes;
 //!   `session`: [`Session`], the two passes over one input in their order;
 //! - `report`: what a run reports ([`Report`], [`Sanitized`]); [`table`]: numbering shared
-//!   by a batch of files; [`allowlist`]: the values the user keeps.
+//!   by a batch of files; `allowlist`: the values the user keeps.
 
-pub mod allowlist;
+mod allowlist;
 mod compiled;
 pub(crate) mod leak;
 pub mod learn;
