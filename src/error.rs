@@ -8,7 +8,12 @@ pub enum Error {
     /// The policy JSON could not be read (syntax, unknown field, wrong type).
     Policy(String),
     /// A user-supplied pattern is invalid or exceeds the size limit.
-    Pattern { pattern: String, message: String },
+    Pattern {
+        /// The pattern as the user wrote it.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The input cannot be processed as asked (a first-pass chunk after the second pass
     /// began: see `Session::learn`).
     Input(String),
@@ -18,7 +23,10 @@ pub enum Error {
     Key(String),
     /// The leak check found original values in the output; the output must not be used
     /// (see `Sanitized::checked`).
-    Leak { residual: usize },
+    Leak {
+        /// How many residuals the leak check reported.
+        residual: usize,
+    },
 }
 
 impl fmt::Display for Error {

@@ -96,6 +96,7 @@ impl Strategy {
     }
 }
 
+/// Values the policy keeps as they are, whatever detects them.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Allowlist {
@@ -109,6 +110,7 @@ pub struct Allowlist {
     pub patterns: Vec<String>,
 }
 
+/// A user rule: a pattern whose matches are replaced under the rule's label.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomRule {
@@ -122,13 +124,17 @@ pub struct CustomRule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
+    /// The policy format's version (`POLICY_VERSION`).
     pub version: u32,
     /// Category on/off overrides by category id; missing categories keep their default.
     pub categories: BTreeMap<String, bool>,
     /// Strategy overrides by category id; missing categories use `default_strategy`.
     pub strategies: BTreeMap<String, Strategy>,
+    /// The strategy of every category that `strategies` does not name.
     pub default_strategy: Strategy,
+    /// What is never replaced.
     pub allowlist: Allowlist,
+    /// The user's own patterns.
     pub custom_rules: Vec<CustomRule>,
     /// Terms always redacted (case-insensitive, whole words).
     pub deny_terms: Vec<String>,
@@ -150,13 +156,20 @@ pub struct Policy {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFormat {
+    /// Sniffed from the input.
     #[default]
     Auto,
+    /// A plain-text transcript or log.
     Text,
+    /// One JSON document (a platform export).
     Json,
+    /// JSON Lines: one record per line.
     Jsonl,
+    /// CSV with a header row.
     Csv,
+    /// An email file (raw MIME).
     Eml,
+    /// An HTML transcript.
     Html,
 }
 
@@ -195,8 +208,10 @@ impl InputFormat {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum InternalNotes {
+    /// Internal notes are replaced (the default).
     #[default]
     Remove,
+    /// Internal notes are kept.
     Keep,
 }
 
@@ -251,6 +266,7 @@ impl Policy {
             .collect()
     }
 
+    /// Checks every part a run would need: strategies, keys, patterns, CIDRs.
     pub fn validate(&self) -> Result<(), Error> {
         if self.version != POLICY_VERSION {
             return Err(Error::Policy(format!(
@@ -297,12 +313,14 @@ impl Policy {
         Ok(())
     }
 
+    /// Whether findings of `category` are replaced.
     pub fn enabled(&self, category: Category) -> bool {
         by_category(&self.categories, category)
             .copied()
             .unwrap_or_else(|| category.default_enabled())
     }
 
+    /// How findings of `category` are replaced.
     pub fn strategy(&self, category: Category) -> Strategy {
         match by_category(&self.strategies, category) {
             Some(&s) => s,

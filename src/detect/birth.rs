@@ -15,6 +15,7 @@ use super::{Category, Detector, Finding};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
+/// The detector of this module (see the module documentation).
 pub struct BirthDetector;
 
 /// Birth words; `true` when a bare year may follow (`born in 1985`).

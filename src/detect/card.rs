@@ -9,6 +9,7 @@
 use super::scan::{is_word_byte, word_before};
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct CardDetector;
 
 /// Key names that make a digit run a timestamp or an identifier, never a card.

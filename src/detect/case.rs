@@ -22,6 +22,7 @@ use crate::vocab::placeholder::placeholder_len;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
+/// The detector of this module (see the module documentation).
 pub struct CaseDetector;
 
 /// How sure a case word is that a number after it is a case number.

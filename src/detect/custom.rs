@@ -8,6 +8,7 @@ use std::borrow::Cow;
 /// Compiled-size limit of the deny-term alternation.
 const DENY_TERMS_COMPILED: usize = 4 << 20;
 
+/// The policy's custom rules and deny-listed terms, compiled.
 pub struct CustomDetector {
     rules: Vec<(String, crate::pattern::Pattern)>,
     deny: Option<crate::pattern::Pattern>,

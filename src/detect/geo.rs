@@ -13,6 +13,7 @@ use crate::pattern::Pattern as Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::sync::LazyLock;
 
+/// The detector of this module (see the module documentation).
 pub struct GeoDetector;
 
 /// Compiles a built-in pattern with the user-pattern syntax (ASCII `\b` and `(?i)`: the

@@ -5,6 +5,7 @@
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct IbanDetector;
 
 /// IBAN length per country (SWIFT IBAN registry).

@@ -7,6 +7,7 @@ use super::scan::{byte_before, is_word_byte, word_before};
 use super::{Category, Detector, Finding};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+/// The detector of this module (see the module documentation).
 pub struct IpDetector;
 
 /// Words that make a quad a version only through a preposition (`upgraded from 3.4.5.6`);

@@ -7,6 +7,7 @@
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct MacDetector;
 
 impl Detector for MacDetector {

@@ -10,6 +10,7 @@
 use super::scan::is_word_byte;
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct NationalIdDetector;
 
 const SSN_WORDS: &[&str] = &[

@@ -9,6 +9,7 @@
 
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct UrlDetector;
 
 /// Query parameter names whose values are credentials (compared case-insensitively).

@@ -72,6 +72,7 @@ impl Engine {
         })
     }
 
+    /// The policy this engine was compiled from.
     pub fn policy(&self) -> &Policy {
         &self.policy
     }

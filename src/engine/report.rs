@@ -10,14 +10,23 @@ use std::collections::BTreeMap;
 /// A finding as reported to callers: byte and UTF-16 spans, and what replaced it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FindingReport {
+    /// The kind of value.
     pub category: Category,
+    /// The rule that found it (`email.plain`, `secret.github_pat`).
     pub rule: String,
+    /// The placeholder label (`EMAIL`, or a custom rule's label).
     pub label: String,
+    /// Byte span in the input (start).
     pub start: usize,
+    /// Byte span in the input (end, exclusive).
     pub end: usize,
+    /// The same span in UTF-16 code units (start), as JavaScript counts.
     pub start_utf16: usize,
+    /// The same span in UTF-16 code units (end).
     pub end_utf16: usize,
+    /// Why the rule fired (a validator passed, a context word was seen).
     pub reason: String,
+    /// What replaced the value in the output.
     pub replacement: String,
     /// The matched text; only filled when the caller asks for values.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,8 +38,11 @@ pub struct FindingReport {
 pub struct Residual {
     /// Byte offset in the output.
     pub start: usize,
+    /// Byte offset in the output where it ends.
     pub end: usize,
+    /// The kind of value left there.
     pub category: Category,
+    /// What was found: `original value`, `detection`, `leak check unavailable`, a stream limit.
     pub kind: &'static str,
 }
 
@@ -38,12 +50,17 @@ pub struct Residual {
 /// when the caller asked for values.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReportFinding {
+    /// The kind of value.
     pub category: Category,
+    /// The rule that found it.
     pub rule: String,
+    /// How it was replaced.
     pub strategy: Strategy,
     /// Byte span in the input.
     pub start: usize,
+    /// Byte span in the input (end, exclusive).
     pub end: usize,
+    /// The original, only when the caller asked for values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -51,11 +68,15 @@ pub struct ReportFinding {
 /// Totals for one run. The same JSON from the library, the CLI (`--report`) and the web app.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// Bytes of input read.
     pub input_bytes: usize,
+    /// Bytes of output written.
     pub output_bytes: usize,
     /// The input was not valid UTF-8 and was decoded with replacement characters.
     pub lossy_input: bool,
+    /// Number of findings replaced.
     pub findings: usize,
+    /// Findings per category.
     pub counts: BTreeMap<Category, usize>,
     /// Findings per replacement strategy.
     pub strategy_counts: BTreeMap<Strategy, usize>,
@@ -68,6 +89,7 @@ pub struct Report {
     pub policy_fingerprint: String,
     /// SHA-256 (hex) of the input bytes and of the output text.
     pub input_sha256: String,
+    /// SHA-256 (hex) of the output text.
     pub output_sha256: String,
     /// Original values or fresh detections left in the output: must be 0.
     pub residual: usize,
@@ -75,6 +97,7 @@ pub struct Report {
     /// spellings) and detections made possible by replacement, which the leak check
     /// replaced in the output.
     pub leak_replaced: usize,
+    /// Where each residual is.
     pub residuals: Vec<Residual>,
     /// Every finding: category, rule, strategy, byte span (no original unless asked).
     pub finding_list: Vec<ReportFinding>,
@@ -90,18 +113,24 @@ pub struct Report {
 /// held.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NotesRemoved {
+    /// Notes replaced.
     pub count: usize,
+    /// Bytes of input they held.
     pub bytes: usize,
+    /// Lines of input they held.
     pub lines: usize,
 }
 
 /// The result of sanitizing a whole text.
 #[derive(Clone, Debug, Serialize)]
 pub struct Sanitized {
+    /// The sanitized text.
     pub text: String,
+    /// Every finding, with its spans and replacement.
     pub findings: Vec<FindingReport>,
     /// Replacement → original, for [`crate::replace::restore`]. Holds originals: keep it private.
     pub mapping: Mapping,
+    /// Totals, residuals and notices.
     pub report: Report,
     /// The text the findings' spans point into, when it is not the input: an email whose
     /// encoded parts (quoted-printable, base64, encoded words) were read decoded. A review

@@ -337,6 +337,7 @@ pub fn luhn_check_digit(body: &str) -> u32 {
     (10 - sum % 10) % 10
 }
 
+/// Whether the digits pass the Luhn check (cards): fakes are generated to pass it.
 pub fn luhn_valid(digits: &str) -> bool {
     match digits.split_at_checked(digits.len().saturating_sub(1)) {
         Some((body, check)) if !body.is_empty() => {

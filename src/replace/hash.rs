@@ -11,6 +11,7 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// Hex digits shown in a placeholder; doubled when two values collide within one run.
 pub const SHORT_HEX: usize = 8;
+/// Hex digits shown after a collision (see `SHORT_HEX`).
 pub const LONG_HEX: usize = 16;
 
 /// HMAC-SHA-256 of `label`, a NUL and `normalised` under `key`, as hex. The label is part of

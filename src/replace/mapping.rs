@@ -28,8 +28,11 @@ pub const MAPPING_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MappingEntry {
+    /// The placeholder or fake value written in the output.
     pub replacement: String,
+    /// The value it replaced.
     pub original: String,
+    /// The kind of value.
     pub category: Category,
 }
 
@@ -38,7 +41,9 @@ pub struct MappingEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
+    /// The mapping format version.
     pub version: u32,
+    /// One entry per replacement, in order of first appearance.
     pub entries: Vec<MappingEntry>,
 }
 
@@ -52,6 +57,7 @@ impl Default for Mapping {
 }
 
 impl Mapping {
+    /// A mapping of the current version holding `entries`.
     pub fn new(entries: Vec<MappingEntry>) -> Self {
         Mapping {
             version: MAPPING_VERSION,
@@ -59,10 +65,12 @@ impl Mapping {
         }
     }
 
+    /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there is no entry.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

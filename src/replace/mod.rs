@@ -21,7 +21,9 @@ use std::collections::HashMap;
 /// What replaced one finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Replacement {
+    /// The replacement text.
     pub text: String,
+    /// The strategy that produced it.
     pub strategy: Strategy,
     /// The text is a value a detector may recognise on purpose (a fake, or a reserved value
     /// kept as is): the leak check accepts it where we put it.
@@ -65,6 +67,7 @@ struct Journal {
 }
 
 impl Pseudonyms {
+    /// An empty table.
     pub fn new() -> Self {
         Self::default()
     }
@@ -231,10 +234,12 @@ impl Pseudonyms {
         &self.mapping
     }
 
+    /// Number of distinct values replaced.
     pub fn len(&self) -> usize {
         self.by_value.len()
     }
 
+    /// Whether no value was replaced.
     pub fn is_empty(&self) -> bool {
         self.by_value.is_empty()
     }

@@ -22,6 +22,7 @@ use std::sync::Arc;
 pub struct TableValue {
     /// The placeholder label (`EMAIL`, or a custom rule's label).
     pub label: String,
+    /// The kind of value.
     pub category: Category,
     /// The value as written in the input.
     pub value: String,
@@ -73,6 +74,7 @@ impl SharedTable {
         self.values
     }
 
+    /// Whether the table holds no value.
     pub fn is_empty(&self) -> bool {
         self.values == 0
     }

@@ -6,11 +6,17 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
+    /// A plain-text transcript or log.
     Text,
+    /// One JSON document.
     Json,
+    /// JSON Lines.
     Jsonl,
+    /// CSV with a header row.
     Csv,
+    /// An email (raw MIME).
     Eml,
+    /// An HTML transcript.
     Html,
 }
 

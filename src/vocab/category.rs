@@ -6,20 +6,35 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    /// Email addresses, plain or obfuscated.
     Email,
+    /// IPv4 addresses.
     Ipv4,
+    /// IPv6 addresses.
     Ipv6,
+    /// MAC addresses.
     Mac,
+    /// Phone numbers.
     Phone,
+    /// Payment card numbers (Luhn-checked).
     Card,
+    /// IBANs (checksum-checked).
     Iban,
+    /// US Social Security numbers.
     UsSsn,
+    /// UK National Insurance numbers.
     UkNino,
+    /// French NIR (social security) numbers.
     FrNir,
+    /// API keys, tokens, passwords, private keys.
     Secret,
+    /// The credentials of a URL (`user:pass@`).
     UrlCredentials,
+    /// Tokens in URL query strings.
     UrlToken,
+    /// Geographic coordinates.
     Coordinates,
+    /// Internal notes of support platforms.
     InternalNote,
     /// A person's name (learned from roles, or found in prose).
     Name,
@@ -35,6 +50,7 @@ pub enum Category {
     Username,
     /// A date of birth, only next to a birth word (`DOB`, `né le`, `Geburtsdatum`).
     DateOfBirth,
+    /// A match of the policy's custom rules or deny terms.
     Custom,
 }
 

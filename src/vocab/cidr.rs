@@ -11,6 +11,7 @@ pub struct Cidr {
 }
 
 impl Cidr {
+    /// Parses `10.0.0.0/8` or `2001:db8::/32` (a bare address is a /32 or /128).
     pub fn parse(s: &str) -> Result<Cidr, Error> {
         let bad = || {
             Error::Policy(format!(
@@ -31,6 +32,7 @@ impl Cidr {
         Ok(Cidr { addr, prefix })
     }
 
+    /// Whether `ip` is in the range.
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.addr, ip) {
             (IpAddr::V4(net), IpAddr::V4(ip)) => {

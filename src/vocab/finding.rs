@@ -6,11 +6,13 @@ use std::borrow::Cow;
 /// One detected value: where it is, what it is, and why it fired.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// The kind of value.
     pub category: Category,
     /// Stable rule id, e.g. `email.plain`, `ipv4.dotted`, `secret.github_pat`.
     pub rule: Cow<'static, str>,
     /// Byte span in the text that was scanned.
     pub start: usize,
+    /// Byte span in the text (end, exclusive).
     pub end: usize,
     /// Why the rule fired: validator passed, context word seen, ...
     pub reason: Cow<'static, str>,
@@ -22,6 +24,7 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of `category` by `rule` over `start..end`, with the reason the rule fired.
     pub fn new(
         category: Category,
         rule: &'static str,
@@ -40,10 +43,12 @@ impl Finding {
         }
     }
 
+    /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span is empty.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }

@@ -12,14 +12,18 @@ const DATA: &str = include_str!("gazetteer.tsv");
 /// What a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A country.
     Country,
+    /// A first-level region (a state, a province, a Land).
     Region,
+    /// A town.
     Town,
 }
 
 /// One entry's flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Whether it is a country, a region or a town.
     pub kind: Kind,
     /// A town of 250,000 people or more, or any country or region.
     pub big: bool,
@@ -50,6 +54,7 @@ fn entries() -> impl Iterator<Item = (&'static str, Place)> {
 
 /// The result of looking up a lower-cased key.
 pub struct Lookup {
+    /// The place the key names exactly, if any.
     pub exact: Option<Place>,
     /// Some longer name starts with `key` followed by a space or hyphen.
     pub longer: bool,

@@ -14,6 +14,7 @@ mod words;
 
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct PlacesDetector;
 
 impl Detector for PlacesDetector {

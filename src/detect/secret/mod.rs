@@ -32,6 +32,7 @@ use super::{Category, Detector, Finding};
 use pairs::key_values;
 use tokens::tokens;
 
+/// The detector of this module (see the module documentation).
 pub struct SecretDetector;
 impl Detector for SecretDetector {
     fn categories(&self) -> &[Category] {
