@@ -17,6 +17,17 @@ const fn slot(first: u8) -> usize {
     }
 }
 
+/// The byte order of two short slices, compared inline.
+#[inline]
+fn short_cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// `a < b` by bytes (`<` on slices is not `const`).
 const fn before(a: &[u8], b: &[u8]) -> bool {
     let mut i = 0;
@@ -78,7 +89,10 @@ impl Words {
         if w.len() >= 32 || self.mask.get(slot(first)).map_or(0, |m| m >> w.len() & 1) == 0 {
             return false;
         }
-        self.list.binary_search_by(|x| x.as_bytes().cmp(w)).is_ok()
+        // Entries are at most 24 bytes: comparing them inline beats a call to `memcmp`.
+        self.list
+            .binary_search_by(|x| short_cmp(x.as_bytes(), w))
+            .is_ok()
     }
 
     /// The words as an iterator.
