@@ -32,6 +32,7 @@
 //! assert!(engine.sanitize("bob@contoso.com").text.starts_with("[EMAIL:"));
 //! ```
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub(crate) mod codec;
 pub mod detect;

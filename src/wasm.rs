@@ -16,6 +16,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(js_error)
 }
 
+/// Runs when the module loads: panics are reported to the console.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -140,6 +141,7 @@ pub struct ScrubStream {
 
 #[wasm_bindgen]
 impl ScrubStream {
+    /// Compiles the policy (JSON; empty for the defaults); `key` for the `hash` strategy.
     #[wasm_bindgen(constructor)]
     pub fn new(policy_json: &str, key: Option<Vec<u8>>) -> Result<ScrubStream, JsValue> {
         let engine = Arc::new(engine(policy_json, key)?);
@@ -158,6 +160,7 @@ impl ScrubStream {
             .map_err(js_error)
     }
 
+    /// Second pass: a chunk of the input again; returns the sanitized text that is ready.
     pub fn feed(&mut self, chunk: &str) -> Result<String, JsValue> {
         match self.session.as_mut() {
             Some(s) => Ok(s.write(chunk)),
@@ -170,6 +173,7 @@ impl ScrubStream {
         self.session.as_ref().map_or(0, |s| s.consumed())
     }
 
+    /// Ends the run: the rest of the text, the number of findings, the mapping and the report.
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let session = self
             .session

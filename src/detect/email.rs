@@ -7,6 +7,7 @@
 use super::scan::{char_at, char_before};
 use super::{Category, Detector, Finding};
 
+/// The detector of this module (see the module documentation).
 pub struct EmailDetector;
 
 /// How an at-sign was written, which decides what may follow as a dot.

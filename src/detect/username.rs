@@ -15,6 +15,7 @@ use crate::vocab::placeholder::placeholder_len;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
+/// The detector of this module (see the module documentation).
 pub struct UsernameDetector;
 
 /// Accounts that are not a person: built-in, shared, service and template accounts, and the

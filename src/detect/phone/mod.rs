@@ -29,6 +29,7 @@ mod shape;
 pub(crate) mod tests;
 mod words;
 
+/// The detector of this module (see the module documentation).
 pub struct PhoneDetector;
 
 impl Detector for PhoneDetector {
