@@ -1,4 +1,4 @@
-// `npm run bench`: the native benchmark (src/bin/bench.rs, release build, one process per
+// `npm run bench`: the native benchmark (src/bin/bench/, release build, one process per
 // measurement), then its figures against the budgets in the README.
 //   npm run bench -- [--sizes 1,10,100] [--corpus DIR] [--kinds ubuntu,loghub,support]
 //                    [--modes scan,sanitize,stream,check,cli,grep]   the table and the budgets

@@ -4,7 +4,7 @@
 //
 //   npm run test:explore -- [--seed N] [--scale K] [--fuzz SECONDS | --no-fuzz]
 //
-// 1. The property tests (the library's, tests/properties.rs, tests/structure.rs) with a new
+// 1. The property tests (the library's, tests/properties.rs, tests/structure/) with a new
 //    random seed (or --seed N) and K times their cases (default 10).
 // 2. If a nightly toolchain and cargo-fuzz are installed, each fuzz target for SECONDS
 //    (default 60) through fuzz/run.sh; crashes land in fuzz/artifacts/ (git-ignored).
